@@ -81,7 +81,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.tsx'],
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',

@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { InvoiceDetail, InvoiceForm, LedgerPage } from '../features/invoices';
+import { persistStorage, useInvoice } from '../db';
+import { Toasts } from '../ui/toast';
+import { useLocaleStore, useT } from './i18n';
+import { navigate, useRoute, type Route } from './router';
+
+/** The application shell: navigation, language switch and the current screen. */
+export function App() {
+  const t = useT();
+  const route = useRoute();
+  const { locale, setLocale } = useLocaleStore();
+  const [persisted, setPersisted] = useState<boolean | null>(null);
+
+  useEffect(() => { void persistStorage().then(setPersisted); }, []);
+  useEffect(() => { document.documentElement.lang = locale; document.title = t('app.title'); }, [locale, t]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'n' && route.name !== 'new' && route.name !== 'edit') {
+        e.preventDefault();
+        navigate({ name: 'new' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => { window.removeEventListener('keydown', onKey); };
+  }, [route.name]);
+
+  const navItem = (target: Route, label: string, key?: string) => (
+    <a href={`#${target.name === 'ledger' ? '/' : `/${target.name}`}`} className={route.name === target.name ? 'active' : undefined}
+      aria-current={route.name === target.name ? 'page' : undefined}>
+      {label}{key ? <kbd>{key}</kbd> : null}
+    </a>
+  );
+
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label={t('app.title')}>
+        <div className="brand"><span className="seal" aria-hidden="true">票</span><div><strong>{t('app.title')}</strong><small>{t('app.tagline')}</small></div></div>
+        {navItem({ name: 'ledger' }, t('nav.ledger'))}
+        {navItem({ name: 'new' }, t('nav.new'), 'Ctrl+N')}
+        {navItem({ name: 'bin' }, t('nav.bin'))}
+        <div className="sidebar-foot">
+          <label htmlFor="locale">{t('nav.language')}</label>
+          <select id="locale" value={locale} onChange={(e) => { setLocale(e.target.value === 'en' ? 'en' : 'zh-CN'); }}>
+            <option value="zh-CN">简体中文</option>
+            <option value="en">English</option>
+          </select>
+          <p className="muted">{t('nav.user')}：{t('user.placeholder')}</p>
+          {persisted === false ? <p className="msg-warning small">{t('storage.notPersisted')}</p> : null}
+        </div>
+      </nav>
+      <main className="content">
+        <Screen route={route} />
+      </main>
+      <Toasts />
+    </div>
+  );
+}
+
+function Screen({ route }: { readonly route: Route }) {
+  switch (route.name) {
+    case 'ledger': return <LedgerPage bin={false} />;
+    case 'bin': return <LedgerPage bin />;
+    case 'new': return <InvoiceForm existing={null} />;
+    case 'detail': return <WithInvoice id={route.id} render={(inv) => <InvoiceDetail invoice={inv} />} />;
+    case 'edit': return <WithInvoice id={route.id} render={(inv) => <InvoiceForm key={inv.id} existing={inv} />} />;
+  }
+}
+
+function WithInvoice(props: { readonly id: string; readonly render: (inv: NonNullable<ReturnType<typeof useInvoice>>) => React.ReactNode }) {
+  const t = useT();
+  const inv = useInvoice(props.id);
+  if (inv === undefined) return <p className="empty">{t('list.loading')}</p>;
+  if (inv === null) return <p className="empty">{t('form.notFound')}</p>;
+  return <>{props.render(inv)}</>;
+}

@@ -1,0 +1,46 @@
+import { useSyncExternalStore } from 'react';
+
+/** The screens. The hash holds the route, so a reload returns to the same place. */
+export type Route =
+  | { readonly name: 'ledger' }
+  | { readonly name: 'bin' }
+  | { readonly name: 'new' }
+  | { readonly name: 'detail'; readonly id: string }
+  | { readonly name: 'edit'; readonly id: string };
+
+/** Parses a location hash into a route (unknown hashes show the ledger). */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  if (path === '/new') return { name: 'new' };
+  if (path === '/bin') return { name: 'bin' };
+  const m = /^\/invoice\/([\w-]+)(\/edit)?$/.exec(path);
+  if (m?.[1]) return m[2] ? { name: 'edit', id: m[1] } : { name: 'detail', id: m[1] };
+  return { name: 'ledger' };
+}
+
+/** The hash for a route. */
+export function routeHash(route: Route): string {
+  switch (route.name) {
+    case 'ledger': return '#/';
+    case 'bin': return '#/bin';
+    case 'new': return '#/new';
+    case 'detail': return `#/invoice/${route.id}`;
+    case 'edit': return `#/invoice/${route.id}/edit`;
+  }
+}
+
+/** Goes to a route. */
+export function navigate(route: Route): void {
+  window.location.hash = routeHash(route);
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => { window.removeEventListener('hashchange', onChange); };
+}
+
+/** The current route, re-rendering on hash changes. */
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}

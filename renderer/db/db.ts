@@ -1,0 +1,56 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { AuditEntry } from '../../shared/audit/audit-chain';
+import type { OutboxMutation } from '../../shared/sync/outbox';
+import type { InvoiceFilter } from '../../shared/search/invoice-filter';
+import type { InvoiceRow } from './rows';
+import { DB_NAME, SCHEMA_VERSIONS } from './schema';
+
+/** A named, saved list filter. */
+export interface SavedView {
+  readonly id: string;
+  readonly name: string;
+  readonly filter: InvoiceFilter;
+  readonly createdAt: string;
+}
+
+/** An original file kept with invoices, stored once by content hash. */
+export interface AttachmentRow {
+  readonly sha256: string;
+  readonly name: string;
+  readonly type: string;
+  readonly size: number;
+  readonly blob: Blob;
+  readonly addedAt: string;
+}
+
+/** Small key/value settings kept with the data (device id, mutation counter). */
+export interface MetaRow {
+  readonly key: string;
+  readonly value: unknown;
+}
+
+/** The ledger database. Only renderer/db uses it directly. */
+export class LedgerDb extends Dexie {
+  invoices!: EntityTable<InvoiceRow, 'id'>;
+  audit!: EntityTable<AuditEntry, 'seq'>;
+  outbox!: EntityTable<OutboxMutation, 'mutationId'>;
+  attachments!: EntityTable<AttachmentRow, 'sha256'>;
+  views!: EntityTable<SavedView, 'id'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(name: string = DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
+    // 'strict' durability: a committed save survives a power cut, not just a tab crash.
+    super(name, { chromeTransactionDurability: 'strict', ...options });
+    for (const v of SCHEMA_VERSIONS) this.version(v.version).stores(v.stores);
+  }
+}
+
+/** Asks the browser not to evict our storage under pressure; returns whether it agreed. */
+export async function requestPersistentStorage(): Promise<boolean> {
+  if (typeof navigator === 'undefined' || !('storage' in navigator) || typeof navigator.storage.persist !== 'function') return false;
+  try {
+    return await navigator.storage.persist();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,153 @@
+import type { Invoice, InvoiceContent, InvoiceId, InvoiceStatus, Issue, FieldSource } from '../../shared/domain/invoice';
+import { applyTransition, type StatusError } from '../../shared/domain/status';
+import { hardKey, softKey } from '../../shared/domain/duplicates';
+import type { LedgerDb } from './db';
+import { fromRow, toRow } from './rows';
+import { journalInvoiceChange } from './journal';
+import type { WriteContext } from './write-context';
+
+/** Why a save was refused; everything typed stays in the form. */
+export type SaveRefusal =
+  | { readonly kind: 'hardDuplicate'; readonly existingId: InvoiceId; readonly existingDeleted: boolean }
+  | { readonly kind: 'notFound' }
+  | { readonly kind: 'stale'; readonly updatedBy: string; readonly updatedAt: string };
+
+/** Outcome of a save. */
+export type SaveOutcome = { readonly ok: true; readonly invoice: Invoice } | { readonly ok: false; readonly error: SaveRefusal };
+
+/** Outcome of a status change. */
+export type StatusOutcome =
+  | { readonly ok: true; readonly invoice: Invoice }
+  | { readonly ok: false; readonly error: StatusError | { readonly code: 'notFound' } };
+
+/** Options of a new invoice beyond its content. */
+export interface CreateOptions {
+  readonly warnings: readonly Issue[];
+  readonly source?: FieldSource;
+  readonly attachments?: readonly string[];
+}
+
+/**
+ * All invoice writes. Each one puts the record, its audit entry and its outbox mutation in ONE transaction,
+ * so a crash leaves either all three or none.
+ */
+export class InvoiceRepository {
+  constructor(
+    private readonly db: LedgerDb,
+    private readonly ctx: WriteContext,
+  ) {}
+
+  private tables() {
+    return [this.db.invoices, this.db.audit, this.db.outbox, this.db.meta];
+  }
+
+  /** Finds a live or deleted invoice with the same hard key (same code+number, or same 数电 number). */
+  async findHardDuplicate(content: InvoiceContent, excludeId?: InvoiceId): Promise<Invoice | undefined> {
+    const rows = await this.db.invoices.where('_hard').equals(hardKey(content)).toArray();
+    const row = rows.find((r) => r.id !== excludeId);
+    return row ? fromRow(row) : undefined;
+  }
+
+  /** Live invoices with the same seller tax id, date and total: probably the same invoice typed twice. */
+  async findSoftDuplicates(content: InvoiceContent, excludeId?: InvoiceId): Promise<Invoice[]> {
+    const rows = await this.db.invoices.where('_soft').equals(softKey(content)).toArray();
+    return rows.filter((r) => r.id !== excludeId && r._deleted === 0).map(fromRow);
+  }
+
+  /** Records a new invoice in status 已录入; refuses a hard duplicate. */
+  async create(content: InvoiceContent, options: CreateOptions): Promise<SaveOutcome> {
+    return this.db.transaction('rw', this.tables(), async () => {
+      const dup = await this.findHardDuplicate(content);
+      if (dup) return { ok: false, error: { kind: 'hardDuplicate', existingId: dup.id, existingDeleted: dup.deleted } };
+      const at = this.ctx.now();
+      const user = this.ctx.user;
+      const invoice: Invoice = {
+        ...content,
+        id: this.ctx.newId(),
+        status: 'entered',
+        statusHistory: [{ from: null, to: 'entered', at, by: user, reason: '' }],
+        tags: [],
+        attachments: options.attachments ?? [],
+        source: options.source ?? 'manual',
+        fieldSources: {},
+        warnings: options.warnings,
+        createdBy: user,
+        createdAt: at,
+        updatedBy: user,
+        updatedAt: at,
+        version: 0,
+        deleted: false,
+        deletedAt: null,
+      };
+      await this.db.invoices.add(toRow(invoice));
+      await journalInvoiceChange(this.db, 'create', undefined, invoice, user, at);
+      return { ok: true, invoice };
+    });
+  }
+
+  /**
+   * Replaces an invoice's content. `expectedUpdatedAt` is when the clerk opened it: if someone saved it
+   * since, the save is refused instead of silently overwriting their edit.
+   */
+  async update(id: InvoiceId, content: InvoiceContent, warnings: readonly Issue[], expectedUpdatedAt: string): Promise<SaveOutcome> {
+    return this.db.transaction('rw', this.tables(), async () => {
+      const row = await this.db.invoices.get(id);
+      if (!row) return { ok: false, error: { kind: 'notFound' } };
+      if (row.updatedAt !== expectedUpdatedAt) return { ok: false, error: { kind: 'stale', updatedBy: row.updatedBy, updatedAt: row.updatedAt } };
+      const dup = await this.findHardDuplicate(content, id);
+      if (dup) return { ok: false, error: { kind: 'hardDuplicate', existingId: dup.id, existingDeleted: dup.deleted } };
+      const before = fromRow(row);
+      const at = this.ctx.now();
+      const after: Invoice = { ...before, ...content, warnings, updatedAt: at, updatedBy: this.ctx.user };
+      await this.db.invoices.put(toRow(after));
+      await journalInvoiceChange(this.db, 'update', before, after, this.ctx.user, at);
+      return { ok: true, invoice: after };
+    });
+  }
+
+  /** Moves an invoice through the status machine (reasons required where the rules say so). */
+  async changeStatus(id: InvoiceId, to: InvoiceStatus, reason: string): Promise<StatusOutcome> {
+    return this.db.transaction('rw', this.tables(), async () => {
+      const row = await this.db.invoices.get(id);
+      if (!row || row.deleted) return { ok: false, error: { code: 'notFound' } };
+      const before = fromRow(row);
+      const at = this.ctx.now();
+      const next = applyTransition(before, to, { by: this.ctx.user, at, reason });
+      if (!next.ok) return { ok: false, error: next.error };
+      const after: Invoice = { ...before, ...next.value, updatedAt: at, updatedBy: this.ctx.user };
+      await this.db.invoices.put(toRow(after));
+      await journalInvoiceChange(this.db, 'status', before, after, this.ctx.user, at);
+      return { ok: true, invoice: after };
+    });
+  }
+
+  /** Moves an invoice to the recycle bin (soft delete: nothing is erased). */
+  async softDelete(id: InvoiceId): Promise<SaveOutcome> {
+    return this.setDeleted(id, true);
+  }
+
+  /** Brings an invoice back from the recycle bin. */
+  async restore(id: InvoiceId): Promise<SaveOutcome> {
+    return this.setDeleted(id, false);
+  }
+
+  private async setDeleted(id: InvoiceId, deleted: boolean): Promise<SaveOutcome> {
+    return this.db.transaction('rw', this.tables(), async () => {
+      const row = await this.db.invoices.get(id);
+      if (!row) return { ok: false, error: { kind: 'notFound' } };
+      const before = fromRow(row);
+      if (before.deleted === deleted) return { ok: true, invoice: before };
+      const at = this.ctx.now();
+      const after: Invoice = { ...before, deleted, deletedAt: deleted ? at : null, updatedAt: at, updatedBy: this.ctx.user };
+      await this.db.invoices.put(toRow(after));
+      await journalInvoiceChange(this.db, deleted ? 'delete' : 'restore', before, after, this.ctx.user, at);
+      return { ok: true, invoice: after };
+    });
+  }
+
+  /** One invoice, deleted or not. */
+  async get(id: InvoiceId): Promise<Invoice | undefined> {
+    const row = await this.db.invoices.get(id);
+    return row ? fromRow(row) : undefined;
+  }
+}

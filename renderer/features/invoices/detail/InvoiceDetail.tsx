@@ -1,0 +1,70 @@
+import type { ReactNode } from 'react';
+import type { Invoice } from '../../../../shared/domain/invoice';
+import { formatFen } from '../../../../shared/domain/money';
+import { formatIssue, useT } from '../../../app/i18n';
+import { navigate } from '../../../app/router';
+import { formatTimestamp } from '../../../app/today';
+import { invoices } from '../../../db';
+import { useToasts } from '../../../ui/toast';
+import { HistoryPanel } from './HistoryPanel';
+import { StatusPanel } from './StatusPanel';
+
+/** One invoice: its fields as on paper, status moves, warnings, and full history. */
+export function InvoiceDetail({ invoice }: { readonly invoice: Invoice }) {
+  const t = useT();
+  const show = useToasts((s) => s.show);
+  const row = (label: string, value: ReactNode, mono = false) => (
+    <div className="kv"><dt>{label}</dt><dd className={mono ? 'mono' : undefined}>{value || '—'}</dd></div>
+  );
+
+  async function toggleDeleted() {
+    const r = invoice.deleted ? await invoices.restore(invoice.id) : await invoices.softDelete(invoice.id);
+    if (r.ok) show(t(invoice.deleted ? 'detail.restore' : 'detail.delete'));
+  }
+
+  return (
+    <div className="detail-page">
+      <header className="page-header">
+        <button type="button" className="link" onClick={() => { navigate({ name: invoice.deleted ? 'bin' : 'ledger' }); }}>← {t('detail.back')}</button>
+        <h1>{t(`kind.${invoice.kind}`)} <span className="mono">{invoice.number}</span></h1>
+        <div className="header-actions">
+          {!invoice.deleted ? <button type="button" onClick={() => { navigate({ name: 'edit', id: invoice.id }); }}>{t('detail.edit')}</button> : null}
+          <button type="button" className={invoice.deleted ? 'primary' : 'danger'} onClick={() => void toggleDeleted()}>
+            {t(invoice.deleted ? 'detail.restore' : 'detail.delete')}
+          </button>
+        </div>
+      </header>
+      {invoice.deleted && invoice.deletedAt ? <div className="banner banner-warn">{t('detail.deletedBanner', { at: formatTimestamp(invoice.deletedAt) })}</div> : null}
+      <div className="detail-grid">
+        <section className="paper detail-paper" aria-label={t('form.sectionInvoice')}>
+          <dl>
+            {row(t('field.kind'), t(`kind.${invoice.kind}`))}
+            {row(t('field.code'), invoice.code, true)}
+            {row(t('field.number'), invoice.number, true)}
+            {row(t('field.issueDate'), invoice.issueDate)}
+            {row(t('field.checkCode'), invoice.checkCode, true)}
+            {row(t('field.buyerName'), invoice.buyer.name)}
+            {row(t('field.buyerTaxId'), invoice.buyer.taxId, true)}
+            {row(t('field.taxRate'), invoice.taxRate)}
+            {row(t('field.amount'), formatFen(invoice.amount), true)}
+            {row(t('field.tax'), formatFen(invoice.tax), true)}
+            {row(t('field.total'), formatFen(invoice.total), true)}
+            {row(t('field.sellerName'), invoice.seller.name)}
+            {row(t('field.sellerTaxId'), invoice.seller.taxId, true)}
+            {row(t('field.remarks'), invoice.remarks)}
+            {invoice.isRed ? row(t('field.isRed'), '✓') : null}
+          </dl>
+          <p className="muted">{t('detail.createdBy', { user: invoice.createdBy === 'clerk' ? t('user.placeholder') : invoice.createdBy, at: formatTimestamp(invoice.createdAt) })}</p>
+          <h2>{t('detail.warnings')}</h2>
+          {invoice.warnings.length === 0 ? <p className="muted">{t('detail.noWarnings')}</p> : (
+            <ul className="warnings">{invoice.warnings.map((w, i) => <li key={i} className="msg-warning">{formatIssue(t, w)}</li>)}</ul>
+          )}
+        </section>
+        <div className="detail-side">
+          <StatusPanel invoice={invoice} />
+          <HistoryPanel invoice={invoice} />
+        </div>
+      </div>
+    </div>
+  );
+}

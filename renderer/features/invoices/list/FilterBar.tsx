@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { INVOICE_KINDS, INVOICE_STATUSES } from '../../../../shared/domain/invoice';
+import type { InvoiceFilter } from '../../../../shared/search/invoice-filter';
+import { useT } from '../../../app/i18n';
+import { views, useViews } from '../../../db';
+import { fromFilter, type FilterForm, type FilterProblems } from './filter-form';
+import { useFilterStore } from './filter-store';
+
+type TextKey = 'dateFrom' | 'dateTo' | 'seller' | 'buyer' | 'number' | 'totalMin' | 'totalMax';
+
+const TEXT_FIELDS: readonly { key: TextKey; label: string; size: 'date' | 'text' | 'money' }[] = [
+  { key: 'dateFrom', label: 'filter.dateFrom', size: 'date' },
+  { key: 'dateTo', label: 'filter.dateTo', size: 'date' },
+  { key: 'seller', label: 'filter.seller', size: 'text' },
+  { key: 'buyer', label: 'filter.buyer', size: 'text' },
+  { key: 'number', label: 'filter.number', size: 'text' },
+  { key: 'totalMin', label: 'filter.totalMin', size: 'money' },
+  { key: 'totalMax', label: 'filter.totalMax', size: 'money' },
+];
+
+/** Combinable filter conditions plus named, saved views. */
+export function FilterBar(props: { readonly filter: InvoiceFilter; readonly problems: FilterProblems; readonly showViews: boolean }) {
+  const t = useT();
+  const { form, setForm, clear } = useFilterStore();
+  const saved = useViews();
+  const [viewName, setViewName] = useState('');
+  const set = <K extends keyof FilterForm>(key: K, value: FilterForm[K]) => { setForm({ ...form, [key]: value }); };
+
+  return (
+    <section className="filter-bar" aria-label={t('filter.title')}>
+      <div className="filter-grid">
+        {TEXT_FIELDS.map((f) => (
+          <div key={f.key} className={`filter-field filter-${f.size}`}>
+            <label htmlFor={`flt-${f.key}`}>{t(f.label)}</label>
+            <input id={`flt-${f.key}`} type="text" value={form[f.key]} autoComplete="off" placeholder={f.size === 'date' ? 'YYYY-MM-DD' : ''}
+              aria-invalid={props.problems[f.key as keyof FilterProblems] !== undefined}
+              onChange={(e) => { set(f.key, e.target.value); }} />
+            {props.problems[f.key as keyof FilterProblems] ? (
+              <span className="msg-warning">{t(props.problems[f.key as keyof FilterProblems] === 'badDate' ? 'filter.badDate' : 'filter.badAmount')}</span>
+            ) : null}
+          </div>
+        ))}
+        <div className="filter-field">
+          <label htmlFor="flt-status">{t('filter.status')}</label>
+          <select id="flt-status" value={form.status} onChange={(e) => { set('status', e.target.value as FilterForm['status']); }}>
+            <option value="">{t('filter.any')}</option>
+            {INVOICE_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+          </select>
+        </div>
+        <div className="filter-field">
+          <label htmlFor="flt-kind">{t('filter.kind')}</label>
+          <select id="flt-kind" value={form.kind} onChange={(e) => { set('kind', e.target.value as FilterForm['kind']); }}>
+            <option value="">{t('filter.any')}</option>
+            {INVOICE_KINDS.map((k) => <option key={k} value={k}>{t(`kind.${k}`)}</option>)}
+          </select>
+        </div>
+        <div className="filter-field filter-small">
+          <label htmlFor="flt-att">{t('filter.attachment')}</label>
+          <select id="flt-att" value={form.hasAttachment} onChange={(e) => { set('hasAttachment', e.target.value as FilterForm['hasAttachment']); }}>
+            <option value="">{t('filter.any')}</option>
+            <option value="yes">{t('filter.yes')}</option>
+            <option value="no">{t('filter.no')}</option>
+          </select>
+        </div>
+      </div>
+      <div className="filter-actions">
+        <button type="button" onClick={clear}>{t('filter.clear')}</button>
+        {props.showViews ? (
+          <>
+            <label htmlFor="flt-view" className="sr-only">{t('filter.views')}</label>
+            <select id="flt-view" value="" onChange={(e) => {
+              const v = saved?.find((x) => x.id === e.target.value);
+              if (v) setForm(fromFilter(v.filter));
+            }}>
+              <option value="">{t('filter.views')} {t('filter.noView')}</option>
+              {saved?.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
+            </select>
+            <label htmlFor="flt-view-name" className="sr-only">{t('filter.viewName')}</label>
+            <input id="flt-view-name" type="text" placeholder={t('filter.viewName')} value={viewName} onChange={(e) => { setViewName(e.target.value); }}
+              onKeyDown={(e) => { if (e.key === 'Enter' && viewName.trim()) { void views.save(viewName, props.filter); setViewName(''); } }} />
+            <button type="button" disabled={!viewName.trim()} onClick={() => { void views.save(viewName, props.filter); setViewName(''); }}>
+              {t('filter.saveView')}
+            </button>
+          </>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { useT } from '../../../app/i18n';
+import { useInvoiceIds, useLedgerSize } from '../../../db';
+import { useDebounced } from '../../../ui/use-debounced';
+import { FilterBar } from './FilterBar';
+import { InvoiceTable } from './InvoiceTable';
+import { toFilter } from './filter-form';
+import { useFilterStore } from './filter-store';
+
+/** The ledger (or the recycle bin): filters on top, the virtualised list below. */
+export function LedgerPage(props: { readonly bin: boolean }) {
+  const t = useT();
+  const form = useFilterStore((s) => s.form);
+  const debouncedForm = useDebounced(form, 150);
+  const { filter, problems } = toFilter(debouncedForm, props.bin);
+  const ids = useInvoiceIds(filter);
+  const size = useLedgerSize();
+
+  return (
+    <div className="ledger-page">
+      <header className="page-header">
+        <h1>{t(props.bin ? 'list.binTitle' : 'list.title')}</h1>
+        <p className="count" aria-live="polite">{ids ? t('list.count', { count: ids.length.toLocaleString() }) : t('list.loading')}</p>
+      </header>
+      <FilterBar filter={filter} problems={problems} showViews={!props.bin} />
+      {ids === undefined ? <p className="empty">{t('list.loading')}</p>
+        : ids.length === 0 ? <p className="empty">{size === 0 && !props.bin ? t('list.emptyLedger') : t('list.empty')}</p>
+        : <InvoiceTable ids={ids} />}
+    </div>
+  );
+}

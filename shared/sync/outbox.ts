@@ -1,0 +1,37 @@
+/** An outbox mutation: one local change waiting to be pushed to the office server (DESIGN.md §4). */
+export interface OutboxMutation {
+  /** Per-device monotonic id; the server applies each id exactly once. */
+  readonly mutationId: number;
+  readonly entity: 'invoice';
+  readonly entityId: string;
+  readonly op: 'upsert' | 'delete';
+  /** Server version the change was made against (0 = never synced). */
+  readonly baseVersion: number;
+  /** Changed top-level fields and their new values. */
+  readonly changes: Readonly<Record<string, unknown>>;
+  /** The same fields' values before the change, for per-field conflict detection. */
+  readonly baseValues: Readonly<Record<string, unknown>>;
+  readonly state: 'pending' | 'sent' | 'acked' | 'rejected';
+  readonly createdAt: string;
+}
+
+/** Top-level fields whose value differs between two versions of a record (compared as JSON). */
+export function diffFields<T extends object>(
+  before: T | undefined,
+  after: T,
+  ignore: readonly string[] = [],
+): { changes: Record<string, unknown>; baseValues: Record<string, unknown> } {
+  const changes: Record<string, unknown> = {};
+  const baseValues: Record<string, unknown> = {};
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  const keys = new Set([...Object.keys(b), ...Object.keys(a)]);
+  for (const key of keys) {
+    if (ignore.includes(key)) continue;
+    if (JSON.stringify(b[key]) !== JSON.stringify(a[key])) {
+      changes[key] = a[key] ?? null;
+      baseValues[key] = b[key] ?? null;
+    }
+  }
+  return { changes, baseValues };
+}
