@@ -128,4 +128,6 @@ export const UI_MESSAGES = {
   'kindShort.vehicle': { 'zh-CN': '机动车', en: 'Vehicle' },
   'kindShort.other': { 'zh-CN': '其他', en: 'Other' },
   'issue.duplicate.soft': { 'zh-CN': '可能重复：已有销售方、开票日期和价税合计都相同的发票', en: 'Possible duplicate: another invoice has the same seller, date and total' },
+  'rate.exempt': { 'zh-CN': '免税', en: 'Exempt' },
+  'rate.nontaxable': { 'zh-CN': '不征税', en: 'Not taxable' },
 } satisfies Catalogue;

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Invoice } from '../../../../shared/domain/invoice';
 import { formatFen } from '../../../../shared/domain/money';
+import { taxRateToPercent } from '../../../../shared/domain/tax-rate';
 import { formatIssue, useT } from '../../../app/i18n';
 import { navigate } from '../../../app/router';
 import { formatTimestamp } from '../../../app/today';
@@ -45,7 +46,7 @@ export function InvoiceDetail({ invoice }: { readonly invoice: Invoice }) {
             {row(t('field.checkCode'), invoice.checkCode, true)}
             {row(t('field.buyerName'), invoice.buyer.name)}
             {row(t('field.buyerTaxId'), invoice.buyer.taxId, true)}
-            {row(t('field.taxRate'), invoice.taxRate)}
+            {row(t('field.taxRate'), invoice.taxRate === 'exempt' || invoice.taxRate === 'nontaxable' ? t(`rate.${invoice.taxRate}`) : invoice.taxRate && taxRateToPercent(invoice.taxRate))}
             {row(t('field.amount'), formatFen(invoice.amount), true)}
             {row(t('field.tax'), formatFen(invoice.tax), true)}
             {row(t('field.total'), formatFen(invoice.total), true)}

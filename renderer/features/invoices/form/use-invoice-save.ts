@@ -36,6 +36,12 @@ export function useInvoiceSave(existing: Invoice | null) {
     setBusy(true);
     try {
       const warnings = issues.filter((i) => i.severity === 'warning');
+      // Hard duplicates first: an exact re-entry is refused outright, not merely warned about.
+      const hard = await invoices.findHardDuplicate(content, existing?.id);
+      if (hard) {
+        setBanner({ kind: 'hardDuplicate', existingId: hard.id, existingDeleted: hard.deleted, number: content.number });
+        return null;
+      }
       const soft = await invoices.findSoftDuplicates(content, existing?.id);
       if (soft.length > 0) {
         if (acknowledgedSoftKey !== softKey(content)) {
