@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import type { DesktopMethod, IpcArgs, IpcResult } from './desktop-api';
+import {
+  appInfoSchema, openedFilesSchema, openFilesArgsSchema, openFilesErrorSchema, replySchema, savedFileSchema,
+  saveFileArgsSchema, saveFileErrorSchema,
+} from './schemas';
+
+/** The schemas of one method: its argument and its reply. */
+export interface MethodSchemas<M extends DesktopMethod> {
+  readonly args: z.ZodType<IpcArgs<M>>;
+  readonly result: z.ZodType<IpcResult<M>>;
+}
+
+/** Argument and reply schemas of every DesktopApi method; main parses arguments with them, the renderer may parse replies. */
+export const IPC_SCHEMAS: { readonly [M in DesktopMethod]: MethodSchemas<M> } = {
+  getAppInfo: { args: z.undefined(), result: replySchema(appInfoSchema, z.never()) },
+  saveFile: { args: saveFileArgsSchema, result: replySchema(savedFileSchema, saveFileErrorSchema) },
+  openFiles: { args: openFilesArgsSchema, result: replySchema(openedFilesSchema, openFilesErrorSchema) },
+};

@@ -1,0 +1,5 @@
+// The DesktopApi contract (DESIGN §1, CONVENTIONS §5): written once, used by preload, main and renderer/platform.
+export * from './desktop-api';
+export * from './channels';
+export * from './contract';
+export * from './schemas';
