@@ -1,0 +1,66 @@
+// Serves the built renderer (dist/renderer) on app://fapiao, so the page has a fixed, secure origin and no file:// access.
+import { readFile } from 'node:fs/promises';
+import { protocol, type CustomScheme, type Session } from 'electron';
+import { buildContentSecurityPolicy } from './csp';
+import { APP_SCHEME } from './origin-policy';
+import { mimeTypeFor, resolveAppFile } from './static-files';
+
+/** `standard` + `secure` give app://fapiao a real origin with IndexedDB and a secure context; fetch() works on it. */
+export const APP_SCHEME_PRIVILEGES: CustomScheme = {
+  scheme: APP_SCHEME,
+  privileges: { standard: true, secure: true, supportFetchAPI: true },
+};
+
+/** Must run before `app` is ready (Electron's rule for privileged schemes). */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+}
+
+/** Reads a file's bytes; injectable for tests. */
+export type ReadFile = (file: string) => Promise<Uint8Array<ArrayBuffer>>;
+
+function securityHeaders(contentSecurityPolicy: string): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-cache',
+  };
+}
+
+function isMissingFile(error: unknown): boolean {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  return code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR';
+}
+
+/** Answers one app:// request from files under `rootDir`; never serves anything outside it. */
+export async function respondToAppRequest(
+  request: Request,
+  rootDir: string,
+  read: ReadFile = readFile,
+  contentSecurityPolicy: string = buildContentSecurityPolicy(),
+): Promise<Response> {
+  const headers = securityHeaders(contentSecurityPolicy);
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return new Response(null, { status: 405, headers: { ...headers, Allow: 'GET, HEAD' } });
+  }
+  const resolved = resolveAppFile(rootDir, request.url);
+  if (!resolved.ok) return new Response(null, { status: resolved.error.status, headers });
+  let body: Uint8Array<ArrayBuffer>;
+  try {
+    body = await read(resolved.value);
+  } catch (error) {
+    if (isMissingFile(error)) return new Response(null, { status: 404, headers });
+    throw error;
+  }
+  return new Response(request.method === 'HEAD' ? null : body, {
+    status: 200,
+    headers: { ...headers, 'Content-Type': mimeTypeFor(resolved.value), 'Content-Length': String(body.byteLength) },
+  });
+}
+
+/** Installs the app:// handler on a session (after `app` is ready). */
+export function serveAppProtocol(session: Session, rootDir: string): void {
+  const contentSecurityPolicy = buildContentSecurityPolicy();
+  session.protocol.handle(APP_SCHEME, (request) => respondToAppRequest(request, rootDir, readFile, contentSecurityPolicy));
+}

@@ -1,0 +1,28 @@
+// The Content-Security-Policy sent with every app://fapiao response. Pure; tested in csp.test.ts.
+
+/**
+ * Where the renderer may connect besides its own origin: the office sync server.
+ * The one place to widen when the server moves to the LAN (e.g. add 'http://192.168.1.10:8080').
+ */
+export const CONNECT_SOURCES: readonly string[] = ["'self'", 'http://127.0.0.1:*', 'http://localhost:*'];
+
+const SOURCE = /^[^\s;,]+$/;
+
+/** Builds the policy; `connectSources` replaces CONNECT_SOURCES (tests, or a future setting). */
+export function buildContentSecurityPolicy(connectSources: readonly string[] = CONNECT_SOURCES): string {
+  const bad = connectSources.find((source) => !SOURCE.test(source));
+  if (bad !== undefined) throw new Error(`Invalid connect-src source: ${JSON.stringify(bad)}`);
+  const directives: readonly (readonly [string, readonly string[]])[] = [
+    ['default-src', ["'self'"]],
+    // 'wasm-unsafe-eval' lets OCR/QR WebAssembly compile without allowing eval().
+    ['script-src', ["'self'", "'wasm-unsafe-eval'"]],
+    ['worker-src', ["'self'", 'blob:']],
+    ['img-src', ["'self'", 'data:', 'blob:']],
+    ['style-src', ["'self'", "'unsafe-inline'"]],
+    ['connect-src', connectSources],
+    ['object-src', ["'none'"]],
+    ['base-uri', ["'none'"]],
+    ['frame-ancestors', ["'none'"]],
+  ];
+  return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
+}

@@ -1,0 +1,97 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { IpcMainInvokeEvent, WebContents } from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDesktopApiImpl, type DesktopApiDeps } from './desktop-api-impl';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'fapiao-impl-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const owner = { id: 7 } as unknown as WebContents;
+const event = { sender: owner } as unknown as IpcMainInvokeEvent;
+
+function deps(overrides: Partial<DesktopApiDeps> = {}): DesktopApiDeps {
+  return {
+    appInfo: () => ({ name: 'Fapiao Desk', version: '0.1.0', platform: 'linux', isPackaged: false, userDataPath: '/u' }),
+    defaultSaveDir: () => '/home/clerk/Documents',
+    showSaveDialog: () => Promise.resolve({ canceled: true, filePath: '' }),
+    showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
+    ...overrides,
+  };
+}
+
+describe('getAppInfo', () => {
+  it('answers the app facts', async () => {
+    await expect(createDesktopApiImpl(deps()).getAppInfo(undefined, event)).resolves.toMatchObject({
+      ok: true, value: { name: 'Fapiao Desk', version: '0.1.0' },
+    });
+  });
+});
+
+describe('saveFile', () => {
+  it('proposes the name in Documents with the filters, parented to the caller, and writes the bytes', async () => {
+    const target = path.join(dir, 'export.xlsx');
+    const showSaveDialog = vi.fn(() => Promise.resolve({ canceled: false, filePath: target }));
+    const filters = [{ name: 'Excel', extensions: ['xlsx'] }];
+    const reply = await createDesktopApiImpl(deps({ showSaveDialog })).saveFile(
+      { suggestedName: 'export.xlsx', data: new Uint8Array([80, 75]), filters }, event,
+    );
+    expect(reply).toEqual({ ok: true, value: { path: target } });
+    expect(showSaveDialog).toHaveBeenCalledWith(owner, { defaultPath: path.join('/home/clerk/Documents', 'export.xlsx'), filters });
+    expect(new Uint8Array(await readFile(target))).toEqual(new Uint8Array([80, 75]));
+  });
+
+  it('passes no filters key when none was asked for', async () => {
+    const showSaveDialog = vi.fn(() => Promise.resolve({ canceled: true, filePath: '' }));
+    await createDesktopApiImpl(deps({ showSaveDialog })).saveFile({ suggestedName: 'a.txt', data: new Uint8Array() }, event);
+    expect(showSaveDialog).toHaveBeenCalledWith(owner, { defaultPath: path.join('/home/clerk/Documents', 'a.txt') });
+  });
+
+  it('answers cancelled when the dialog is closed', async () => {
+    const reply = await createDesktopApiImpl(deps()).saveFile({ suggestedName: 'a.txt', data: new Uint8Array() }, event);
+    expect(reply).toEqual({ ok: false, error: { kind: 'cancelled', message: 'save dialog closed' } });
+  });
+
+  it('answers io when the write fails', async () => {
+    const showSaveDialog = () => Promise.resolve({ canceled: false, filePath: path.join(dir, 'no-such-dir', 'a.txt') });
+    const reply = await createDesktopApiImpl(deps({ showSaveDialog })).saveFile({ suggestedName: 'a.txt', data: new Uint8Array() }, event);
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'io' } });
+  });
+});
+
+describe('openFiles', () => {
+  it('returns each picked file by base name with its bytes', async () => {
+    const a = path.join(dir, '发票1.ofd');
+    const b = path.join(dir, 'scan.png');
+    await writeFile(a, new Uint8Array([1]));
+    await writeFile(b, new Uint8Array([2, 3]));
+    const showOpenDialog = vi.fn(() => Promise.resolve({ canceled: false, filePaths: [a, b] }));
+    const reply = await createDesktopApiImpl(deps({ showOpenDialog })).openFiles({ multiple: true }, event);
+    expect(reply).toEqual({
+      ok: true,
+      value: { files: [{ name: '发票1.ofd', data: new Uint8Array([1]) }, { name: 'scan.png', data: new Uint8Array([2, 3]) }] },
+    });
+    expect(showOpenDialog).toHaveBeenCalledWith(owner, { multiple: true });
+  });
+
+  it('answers cancelled, io and too-large as values', async () => {
+    const big = path.join(dir, 'big.pdf');
+    await writeFile(big, new Uint8Array(11));
+    const pick = (filePaths: string[]) => () => Promise.resolve({ canceled: false, filePaths });
+
+    const cancelled = await createDesktopApiImpl(deps()).openFiles({ multiple: false }, event);
+    expect(cancelled).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
+
+    const missing = await createDesktopApiImpl(deps({ showOpenDialog: pick([path.join(dir, 'gone.pdf')]) })).openFiles({ multiple: false }, event);
+    expect(missing).toMatchObject({ ok: false, error: { kind: 'io' } });
+
+    const tooLarge = await createDesktopApiImpl(deps({ showOpenDialog: pick([big]), maxOpenFileBytes: 10 })).openFiles({ multiple: false }, event);
+    expect(tooLarge).toMatchObject({ ok: false, error: { kind: 'too-large', message: 'big.pdf is 11 bytes; the limit is 10' } });
+  });
+});

@@ -1,0 +1,71 @@
+// The main-process side of DesktopApi. OS dialogs and app facts are injected, so tests run it without Electron.
+import path from 'node:path';
+import type { WebContents } from 'electron';
+import { err, ok } from '../../shared/domain/result';
+import type { AppInfo, DesktopMethod, FileFilter, OpenedFiles } from '../../shared/ipc';
+import { FileTooLargeError, readFileWithLimit, writeFileAtomic } from './file-io';
+import type { IpcImpl } from './ipc-handle';
+
+/** The largest file openFiles returns; bigger ones would stall IPC (the bytes are copied between processes). */
+export const MAX_OPEN_FILE_BYTES = 256 * 1024 * 1024;
+
+/** What the implementation needs from Electron; `owner` is the calling page, used to parent the dialog. */
+export interface DesktopApiDeps {
+  readonly appInfo: () => AppInfo;
+  /** The folder a save dialog starts in (the user's Documents). */
+  readonly defaultSaveDir: () => string;
+  readonly showSaveDialog: (
+    owner: WebContents,
+    options: { defaultPath: string; filters?: FileFilter[] },
+  ) => Promise<{ canceled: boolean; filePath?: string }>;
+  readonly showOpenDialog: (
+    owner: WebContents,
+    options: { multiple: boolean; filters?: FileFilter[] },
+  ) => Promise<{ canceled: boolean; filePaths: readonly string[] }>;
+  readonly maxOpenFileBytes?: number;
+}
+
+/** Every DesktopApi method's implementation, to register with handle(). */
+export type DesktopApiImpl = { readonly [M in DesktopMethod]: IpcImpl<M> };
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Builds the implementations over `deps`; expected failures (cancel, I/O) are returned as values. */
+export function createDesktopApiImpl(deps: DesktopApiDeps): DesktopApiImpl {
+  const limit = deps.maxOpenFileBytes ?? MAX_OPEN_FILE_BYTES;
+  return {
+    getAppInfo: () => Promise.resolve(ok(deps.appInfo())),
+
+    saveFile: async ({ suggestedName, data, filters }, event) => {
+      const choice = await deps.showSaveDialog(event.sender, {
+        defaultPath: path.join(deps.defaultSaveDir(), suggestedName),
+        ...(filters ? { filters } : {}),
+      });
+      if (choice.canceled || !choice.filePath) return err({ kind: 'cancelled', message: 'save dialog closed' });
+      try {
+        await writeFileAtomic(choice.filePath, data);
+      } catch (error) {
+        return err({ kind: 'io', message: messageOf(error) });
+      }
+      return ok({ path: choice.filePath });
+    },
+
+    openFiles: async ({ multiple, filters }, event) => {
+      const choice = await deps.showOpenDialog(event.sender, { multiple, ...(filters ? { filters } : {}) });
+      if (choice.canceled || choice.filePaths.length === 0) {
+        return err({ kind: 'cancelled', message: 'open dialog closed' });
+      }
+      const files: OpenedFiles['files'] = [];
+      for (const file of choice.filePaths) {
+        try {
+          files.push({ name: path.basename(file), data: await readFileWithLimit(file, limit) });
+        } catch (error) {
+          return err({ kind: error instanceof FileTooLargeError ? 'too-large' : 'io', message: messageOf(error) });
+        }
+      }
+      return ok({ files });
+    },
+  };
+}

@@ -1,0 +1,83 @@
+// Electron entry point: wiring only (CONVENTIONS §4). Each piece lives in its own module with its own test.
+import { app, BrowserWindow, dialog, Menu, session, shell, type WebContents } from 'electron';
+import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { appPaths } from './app-paths';
+import { createDesktopApiImpl } from './desktop-api-impl';
+import { handle } from './ipc-handle';
+import { createMainWindow } from './main-window';
+import { buildMenuTemplate } from './menu';
+import { denyAllPermissions, hardenWebContents } from './security';
+
+function dialogParent(owner: WebContents): BrowserWindow | null {
+  return BrowserWindow.fromWebContents(owner);
+}
+
+function registerIpcHandlers(): void {
+  const impl = createDesktopApiImpl({
+    appInfo: () => ({
+      name: app.name,
+      version: app.getVersion(),
+      platform: process.platform,
+      isPackaged: app.isPackaged,
+      userDataPath: app.getPath('userData'),
+    }),
+    defaultSaveDir: () => app.getPath('documents'),
+    showSaveDialog: (owner, options) => {
+      const parent = dialogParent(owner);
+      return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
+    },
+    showOpenDialog: (owner, { multiple, filters }) => {
+      const options = {
+        properties: multiple ? ['openFile' as const, 'multiSelections' as const] : ['openFile' as const],
+        ...(filters ? { filters } : {}),
+      };
+      const parent = dialogParent(owner);
+      return parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options);
+    },
+  });
+  handle('getAppInfo', impl.getAppInfo);
+  handle('saveFile', impl.saveFile);
+  handle('openFiles', impl.openFiles);
+}
+
+function start(): void {
+  const { rendererDir, preloadPath } = appPaths(app.getAppPath());
+  let mainWindow: BrowserWindow | undefined;
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, (url) => shell.openExternal(url));
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.whenReady().then(() => {
+    denyAllPermissions(session.defaultSession);
+    serveAppProtocol(session.defaultSession, rendererDir);
+    registerIpcHandlers();
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(buildMenuTemplate({ appName: app.name, isMac: process.platform === 'darwin', isPackaged: app.isPackaged })),
+    );
+    mainWindow = createMainWindow(preloadPath);
+    // macOS: clicking the dock icon with no window open reopens it.
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(preloadPath);
+    });
+  }).catch((error: unknown) => {
+    console.error('Startup failed', error);
+    app.quit();
+  });
+}
+
+// Both must happen before `ready`: privileged schemes and the sandbox for every renderer.
+registerAppScheme();
+app.enableSandbox();
+
+// A second launch focuses the running window instead of opening the ledger twice (two writers on one IndexedDB).
+if (app.requestSingleInstanceLock()) start();
+else app.quit();

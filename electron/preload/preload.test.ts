@@ -1,0 +1,35 @@
+import { describe, expect, it, vi } from 'vitest';
+import { IPC_CHANNELS, type DesktopApi } from '../../shared/ipc';
+
+const electron = vi.hoisted(() => ({
+  exposeInMainWorld: vi.fn(),
+  invoke: vi.fn((channel: string, ...args: unknown[]) => Promise.resolve({ ok: true, value: { channel, args } })),
+}));
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: electron.exposeInMainWorld },
+  ipcRenderer: { invoke: electron.invoke },
+}));
+
+await import('./preload');
+
+describe('preload', () => {
+  it('exposes exactly the DesktopApi methods as window.desktop', () => {
+    expect(electron.exposeInMainWorld).toHaveBeenCalledOnce();
+    const [key, api] = electron.exposeInMainWorld.mock.calls[0] as [string, Record<string, unknown>];
+    expect(key).toBe('desktop');
+    expect(Object.keys(api).sort()).toEqual(Object.keys(IPC_CHANNELS).sort());
+  });
+
+  it('maps each method to one invoke on its channel with its argument', async () => {
+    const api = electron.exposeInMainWorld.mock.calls[0]![1] as DesktopApi;
+    const data = new Uint8Array([1]);
+    await api.getAppInfo();
+    await api.saveFile({ suggestedName: 'a.txt', data });
+    await api.openFiles({ multiple: true });
+    expect(electron.invoke.mock.calls).toEqual([
+      [IPC_CHANNELS.getAppInfo],
+      [IPC_CHANNELS.saveFile, { suggestedName: 'a.txt', data }],
+      [IPC_CHANNELS.openFiles, { multiple: true }],
+    ]);
+  });
+});
