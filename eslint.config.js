@@ -20,7 +20,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.js', '*.mjs', '*.cjs', 'scripts/*.mjs', 'build/*.cjs'],
+          allowDefaultProject: ['*.js', '*.mjs', '*.cjs', 'scripts/*.mjs', 'build/*.cjs', 'build/*.mjs'],
         },
         tsconfigRootDir: import.meta.dirname,
       },
