@@ -22,6 +22,9 @@ export function buildContentSecurityPolicy(connectSources: readonly string[] = C
     ['connect-src', connectSources],
     ['object-src', ["'none'"]],
     ['base-uri', ["'none'"]],
+    // form-action: no form posts anywhere (renderer/index.html's meta policy says the same);
+    // frame-ancestors only works as a header, which is why the header repeats the meta policy.
+    ['form-action', ["'none'"]],
     ['frame-ancestors', ["'none'"]],
   ];
   return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
