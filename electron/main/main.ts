@@ -6,7 +6,7 @@ import { createDesktopApiImpl } from './desktop-api-impl';
 import { handle } from './ipc-handle';
 import { createMainWindow } from './main-window';
 import { buildMenuTemplate } from './menu';
-import { denyAllPermissions, hardenWebContents } from './security';
+import { hardenWebContents, restrictPermissions } from './security';
 
 function dialogParent(owner: WebContents): BrowserWindow | null {
   return BrowserWindow.fromWebContents(owner);
@@ -57,7 +57,7 @@ function start(): void {
   });
 
   app.whenReady().then(() => {
-    denyAllPermissions(session.defaultSession);
+    restrictPermissions(session.defaultSession);
     serveAppProtocol(session.defaultSession, rendererDir);
     registerIpcHandlers();
     Menu.setApplicationMenu(

@@ -1,6 +1,6 @@
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { denyAllPermissions, hardenWebContents, SECURE_WEB_PREFERENCES, secureWebPreferences } from './security';
+import { hardenWebContents, restrictPermissions, SECURE_WEB_PREFERENCES, secureWebPreferences } from './security';
 
 type Listener = (event: { url?: string; preventDefault: () => void }) => void;
 type OpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
@@ -82,24 +82,42 @@ describe('hardenWebContents', () => {
   });
 });
 
-describe('denyAllPermissions', () => {
-  it('answers no to every request and every check', () => {
+describe('restrictPermissions', () => {
+  type RequestHandler = (c: unknown, p: string, cb: (g: boolean) => void, d: { requestingUrl: string; isMainFrame: boolean }) => void;
+  type CheckHandler = (c: unknown, p: string, origin: string) => boolean;
+
+  function install() {
     const session = {
       setPermissionRequestHandler: vi.fn(),
       setPermissionCheckHandler: vi.fn(),
       setDevicePermissionHandler: vi.fn(),
     };
-    denyAllPermissions(session as unknown as Session);
-
-    const [request] = session.setPermissionRequestHandler.mock.calls[0] as [(c: unknown, p: string, cb: (g: boolean) => void) => void];
-    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'unknown']) {
-      const callback = vi.fn();
-      request({}, permission, callback);
-      expect(callback).toHaveBeenCalledWith(false);
-    }
-    const [check] = session.setPermissionCheckHandler.mock.calls[0] as [(c: unknown, p: string, o: string) => boolean];
-    expect(check(null, 'media', 'app://fapiao')).toBe(false);
+    restrictPermissions(session as unknown as Session);
+    const [request] = session.setPermissionRequestHandler.mock.calls[0] as [RequestHandler];
+    const [check] = session.setPermissionCheckHandler.mock.calls[0] as [CheckHandler];
     const [device] = session.setDevicePermissionHandler.mock.calls[0] as [(d: object) => boolean];
+    const ask = (permission: string, requestingUrl: string) => {
+      const callback = vi.fn();
+      request({}, permission, callback, { requestingUrl, isMainFrame: true });
+      return callback.mock.calls[0]?.[0] as boolean;
+    };
+    return { ask, check, device };
+  }
+
+  it('denies every other permission request and check, even from the app', () => {
+    const { ask, check, device } = install();
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'hid', 'unknown']) {
+      expect(ask(permission, 'app://fapiao/index.html')).toBe(false);
+      expect(check(null, permission, 'app://fapiao')).toBe(false);
+    }
     expect(device({ deviceType: 'usb' })).toBe(false);
+  });
+
+  it('grants persistent storage to app://fapiao only, so the ledger is never evicted', () => {
+    const { ask, check } = install();
+    expect(ask('persistent-storage', 'app://fapiao/index.html')).toBe(true);
+    expect(check(null, 'persistent-storage', 'app://fapiao')).toBe(true);
+    expect(ask('persistent-storage', 'https://example.com/')).toBe(false);
+    expect(check(null, 'persistent-storage', 'http://127.0.0.1:4173')).toBe(false);
   });
 });

@@ -50,11 +50,23 @@ export function hardenWebContents(contents: WebContents, openExternal: OpenExter
   });
 }
 
-/** The app needs no browser permission (camera, notifications, USB, ...): every request and check is denied. */
-export function denyAllPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => {
-    callback(false);
+/**
+ * Browser permissions app://fapiao gets; every other permission, and every other origin, is denied.
+ * persistent-storage lets navigator.storage.persist() succeed, so Chromium never evicts the ledger's IndexedDB
+ * when the disk runs low (DESIGN §2). It grants no access to anything outside the app's own storage.
+ */
+export const GRANTED_PERMISSIONS: readonly string[] = ['persistent-storage'];
+
+/** True when `permission` is on GRANTED_PERMISSIONS and asked for by app://fapiao itself. */
+export function isPermissionGranted(permission: string, requestingUrl: string): boolean {
+  return GRANTED_PERMISSIONS.includes(permission) && isAppUrl(requestingUrl);
+}
+
+/** Camera, microphone, notifications, geolocation, USB/HID/serial, clipboard reads, ...: all denied. */
+export function restrictPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(isPermissionGranted(permission, details.requestingUrl));
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionGranted(permission, requestingOrigin));
   session.setDevicePermissionHandler(() => false);
 }

@@ -142,11 +142,16 @@ declare module 'electron' {
     handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void;
   }
 
-  /** Permission names are a long union in Electron; handlers here deny every one, so a string suffices. */
+  interface PermissionRequest {
+    isMainFrame: boolean;
+    requestingUrl: string;
+  }
+
+  /** Permission names are a long union in Electron; the handlers here compare them with a short list, so a string suffices. */
   interface Session {
     readonly protocol: Protocol;
     setPermissionRequestHandler(
-      handler: ((webContents: WebContents, permission: string, callback: (permissionGranted: boolean) => void) => void) | null,
+      handler: ((webContents: WebContents, permission: string, callback: (permissionGranted: boolean) => void, details: PermissionRequest) => void) | null,
     ): void;
     setPermissionCheckHandler(
       handler: ((webContents: WebContents | null, permission: string, requestingOrigin: string) => boolean) | null,
