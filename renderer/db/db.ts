@@ -3,6 +3,7 @@ import type { AuditEntry } from '../../shared/audit/audit-chain';
 import type { OutboxMutation } from '../../shared/sync/outbox';
 import type { InvoiceFilter } from '../../shared/search/invoice-filter';
 import type { InvoiceRow } from './rows';
+import type { PackedChunk } from '../../shared/search/list-chunk';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 
 /** A named, saved list filter. */
@@ -29,9 +30,18 @@ export interface MetaRow {
   readonly value: unknown;
 }
 
+/** Revision of one list-index chunk (read on every list query, so it is kept tiny). */
+export interface ListRev {
+  readonly chunk: number;
+  readonly rev: number;
+  readonly count: number;
+}
+
 /** The ledger database. Only renderer/db uses it directly. */
 export class LedgerDb extends Dexie {
   invoices!: EntityTable<InvoiceRow, 'id'>;
+  listChunks!: EntityTable<PackedChunk, 'chunk'>;
+  listRevs!: EntityTable<ListRev, 'chunk'>;
   audit!: EntityTable<AuditEntry, 'seq'>;
   outbox!: EntityTable<OutboxMutation, 'mutationId'>;
   attachments!: EntityTable<AttachmentRow, 'sha256'>;

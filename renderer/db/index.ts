@@ -8,6 +8,7 @@ import { LedgerDb, requestPersistentStorage, type SavedView } from './db';
 import { InvoiceRepository } from './invoice-repository';
 import { ViewsRepository } from './views-repository';
 import { queryInvoiceIds } from './invoice-query';
+import { loadListIndex } from './list-index';
 import { fromRow } from './rows';
 import type { WriteContext } from './write-context';
 
@@ -24,6 +25,9 @@ const ctx: WriteContext = {
   newId: () => uuidv7(Date.now(), crypto.getRandomValues(new Uint8Array(10))) as InvoiceId,
 };
 
+// Open the database and decode the list index while React mounts, so the first list paints sooner.
+void loadListIndex(db).catch(() => undefined);
+
 /** Invoice writes (record + audit + outbox in one transaction). */
 export const invoices = new InvoiceRepository(db, ctx);
 /** Saved list views. */
@@ -31,21 +35,35 @@ export const views = new ViewsRepository(db, ctx);
 /** Asks for persistent storage once at start-up. */
 export const persistStorage = requestPersistentStorage;
 
-/** Ids matching a filter, in display order; undefined while loading. */
-export function useInvoiceIds(filter: InvoiceFilter): InvoiceId[] | undefined {
+/** How many leading rows come with the ids, so the first screen paints in one pass. */
+const HEAD_ROWS = 40;
+
+/** A filtered list: every matching id in display order, plus the first rows' records. */
+export interface InvoiceList {
+  readonly ids: InvoiceId[];
+  readonly head: ReadonlyMap<string, Invoice>;
+}
+
+/** The invoices matching a filter; undefined while loading. */
+export function useInvoiceList(filter: InvoiceFilter): InvoiceList | undefined {
   const key = JSON.stringify(filter);
-  return useLiveQuery(() => queryInvoiceIds(db, filter), [key]);
+  return useLiveQuery(async () => {
+    const ids = await queryInvoiceIds(db, filter);
+    return { ids, head: await readRows(ids.slice(0, HEAD_ROWS)) };
+  }, [key]);
+}
+
+async function readRows(ids: readonly InvoiceId[]): Promise<Map<string, Invoice>> {
+  const rows = await db.invoices.bulkGet([...ids]);
+  const map = new Map<string, Invoice>();
+  for (const r of rows) if (r) map.set(r.id, fromRow(r));
+  return map;
 }
 
 /** The invoices with these ids (a window of the list), keyed by id. */
-export function useInvoicesById(ids: readonly InvoiceId[]): Map<string, Invoice> | undefined {
+export function useInvoicesById(ids: readonly InvoiceId[]): ReadonlyMap<string, Invoice> | undefined {
   const key = ids.join(',');
-  return useLiveQuery(async () => {
-    const rows = await db.invoices.bulkGet([...ids]);
-    const map = new Map<string, Invoice>();
-    for (const r of rows) if (r) map.set(r.id, fromRow(r));
-    return map;
-  }, [key]);
+  return useLiveQuery(() => readRows(ids), [key]);
 }
 
 /** One invoice (null when it does not exist; undefined while loading). */
@@ -71,7 +89,7 @@ export function useViews(): SavedView[] | undefined {
   return useLiveQuery(() => db.views.orderBy('name').toArray(), []);
 }
 
-/** Number of live invoices (for the empty state). */
+/** Number of invoices ever recorded, deleted ones included (for the empty state). */
 export function useLedgerSize(): number | undefined {
-  return useLiveQuery(() => db.invoices.where('_deleted').equals(0).count(), []);
+  return useLiveQuery(() => db.invoices.count(), []);
 }

@@ -5,9 +5,12 @@ import { demoInvoiceContent, demoParty, demoSellers } from '../../shared/demo/de
 import { seededRng } from '../../shared/demo/random';
 import { queryInvoiceIds } from './invoice-query';
 import { fromRow, toRow } from './rows';
+import { entryOf } from '../../shared/search/list-chunk';
+import { appendListEntries } from './list-index';
+import { InvoiceRepository } from './invoice-repository';
 import { makeTestDb } from './test-db';
 
-const { db } = makeTestDb();
+const { db, ctx } = makeTestDb();
 const all: Invoice[] = [];
 const STATUSES: InvoiceStatus[] = ['entered', 'verified', 'booked', 'lost'];
 
@@ -18,13 +21,14 @@ beforeAll(async () => {
   for (let i = 1; i <= 400; i++) {
     const c = demoInvoiceContent(rng, i, sellers, i % 7 === 0 ? demoParty(rng) : buyer, '2026-11-27');
     const inv: Invoice = {
-      ...c, id: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}` as Invoice['id'], status: rng.pick(STATUSES), statusHistory: [],
+      ...c, id: `00000000-0000-7000-9000-${String(i).padStart(12, '0')}` as Invoice['id'], status: rng.pick(STATUSES), statusHistory: [],
       tags: [], attachments: i % 5 === 0 ? ['ab'.repeat(32)] : [], source: 'manual', fieldSources: {}, warnings: [],
       createdBy: 't', createdAt: 't', updatedBy: 't', updatedAt: 't', version: 0, deleted: i % 11 === 0, deletedAt: null,
     };
     all.push(inv);
   }
-  await db.invoices.bulkAdd(all.map(toRow));
+  await db.invoices.bulkAdd(all.map((inv, i) => toRow(inv, Math.floor(i / 2000))));
+  await appendListEntries(db, all.map(entryOf), 0);
 });
 
 function expected(f: InvoiceFilter): string[] {
@@ -62,7 +66,21 @@ describe('queryInvoiceIds agrees with matchesFilter', () => {
     });
   }
 
-  it('round-trips rows without the index fields', async () => {
+  it('sees writes made after the index was loaded (new, edited, deleted)', async () => {
+    const repo = new InvoiceRepository(db, ctx);
+    const before = await queryInvoiceIds(db, {});
+    const created = await repo.create({ ...all[1]!, number: '99999999', code: '011001900111' }, { warnings: [] });
+    if (!created.ok) throw new Error('create');
+    expect((await queryInvoiceIds(db, {})).length).toBe(before.length + 1);
+    expect(await queryInvoiceIds(db, { number: '99999999' })).toEqual([created.invoice.id]);
+    await repo.changeStatus(created.invoice.id, 'verified', '');
+    expect(await queryInvoiceIds(db, { number: '99999999', statuses: ['verified'] })).toEqual([created.invoice.id]);
+    await repo.softDelete(created.invoice.id);
+    expect(await queryInvoiceIds(db, { number: '99999999' })).toEqual([]);
+    expect(await queryInvoiceIds(db, { number: '99999999', deleted: true })).toEqual([created.invoice.id]);
+  });
+
+  it('round-trips rows without the derived fields', async () => {
     const row = await db.invoices.get(all[0]!.id);
     expect(fromRow(row!)).toEqual(all[0]);
   });

@@ -4,6 +4,7 @@ import { hardKey, softKey } from '../../shared/domain/duplicates';
 import type { LedgerDb } from './db';
 import { fromRow, toRow } from './rows';
 import { journalInvoiceChange } from './journal';
+import { putListEntry } from './list-index';
 import type { WriteContext } from './write-context';
 
 /** Why a save was refused; everything typed stays in the form. */
@@ -38,7 +39,7 @@ export class InvoiceRepository {
   ) {}
 
   private tables() {
-    return [this.db.invoices, this.db.audit, this.db.outbox, this.db.meta];
+    return [this.db.invoices, this.db.listChunks, this.db.listRevs, this.db.audit, this.db.outbox, this.db.meta];
   }
 
   /** Finds a live or deleted invoice with the same hard key (same code+number, or same 数电 number). */
@@ -51,7 +52,7 @@ export class InvoiceRepository {
   /** Live invoices with the same seller tax id, date and total: probably the same invoice typed twice. */
   async findSoftDuplicates(content: InvoiceContent, excludeId?: InvoiceId): Promise<Invoice[]> {
     const rows = await this.db.invoices.where('_soft').equals(softKey(content)).toArray();
-    return rows.filter((r) => r.id !== excludeId && r._deleted === 0).map(fromRow);
+    return rows.filter((r) => r.id !== excludeId && !r.deleted).map(fromRow);
   }
 
   /** Records a new invoice in status 已录入; refuses a hard duplicate. */
@@ -79,7 +80,7 @@ export class InvoiceRepository {
         deleted: false,
         deletedAt: null,
       };
-      await this.db.invoices.add(toRow(invoice));
+      await this.db.invoices.add(toRow(invoice, await putListEntry(this.db, invoice, undefined)));
       await journalInvoiceChange(this.db, 'create', undefined, invoice, user, at);
       return { ok: true, invoice };
     });
@@ -99,7 +100,7 @@ export class InvoiceRepository {
       const before = fromRow(row);
       const at = this.ctx.now();
       const after: Invoice = { ...before, ...content, warnings, updatedAt: at, updatedBy: this.ctx.user };
-      await this.db.invoices.put(toRow(after));
+      await this.db.invoices.put(toRow(after, await putListEntry(this.db, after, row._chunk)));
       await journalInvoiceChange(this.db, 'update', before, after, this.ctx.user, at);
       return { ok: true, invoice: after };
     });
@@ -115,7 +116,7 @@ export class InvoiceRepository {
       const next = applyTransition(before, to, { by: this.ctx.user, at, reason });
       if (!next.ok) return { ok: false, error: next.error };
       const after: Invoice = { ...before, ...next.value, updatedAt: at, updatedBy: this.ctx.user };
-      await this.db.invoices.put(toRow(after));
+      await this.db.invoices.put(toRow(after, await putListEntry(this.db, after, row._chunk)));
       await journalInvoiceChange(this.db, 'status', before, after, this.ctx.user, at);
       return { ok: true, invoice: after };
     });
@@ -139,7 +140,7 @@ export class InvoiceRepository {
       if (before.deleted === deleted) return { ok: true, invoice: before };
       const at = this.ctx.now();
       const after: Invoice = { ...before, deleted, deletedAt: deleted ? at : null, updatedAt: at, updatedBy: this.ctx.user };
-      await this.db.invoices.put(toRow(after));
+      await this.db.invoices.put(toRow(after, await putListEntry(this.db, after, row._chunk)));
       await journalInvoiceChange(this.db, deleted ? 'delete' : 'restore', before, after, this.ctx.user, at);
       return { ok: true, invoice: after };
     });

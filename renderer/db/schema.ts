@@ -6,8 +6,10 @@ export const SCHEMA_VERSIONS = [
   {
     version: 1,
     stores: {
-      invoices:
-        'id, [_deleted+issueDate], status, kind, number, code, _hard, _soft, seller.taxId, buyer.taxId, total, _hasAttachment, updatedAt, *_terms',
+      // Only keys that point at one record live on invoices; list filtering uses the columnar listChunks.
+      invoices: 'id, _hard, _soft, updatedAt',
+      listChunks: 'chunk',
+      listRevs: 'chunk',
       audit: 'seq, entityId, at',
       outbox: 'mutationId, state, entityId',
       attachments: 'sha256',

@@ -1,5 +1,5 @@
 import type { Invoice, InvoiceKind, InvoiceStatus } from '../domain/invoice';
-import { foldForSearch, nameMatches } from './terms';
+import { foldForSearch, nameMatches } from './fold';
 
 /** A combinable list filter; every present condition must hold. Saved as named views, so keep it plain data. */
 export interface InvoiceFilter {

@@ -15,7 +15,7 @@ const COLUMNS = ['issueDate', 'kind', 'code', 'number', 'seller', 'buyer', 'amou
 let firstRowsMarked = false;
 
 /** The virtualised invoice list: only the visible rows exist in the DOM, so 100,000 invoices scroll smoothly. */
-export function InvoiceTable(props: { readonly ids: readonly InvoiceId[] }) {
+export function InvoiceTable(props: { readonly ids: readonly InvoiceId[]; readonly head?: ReadonlyMap<string, Invoice> | undefined }) {
   const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
@@ -30,7 +30,8 @@ export function InvoiceTable(props: { readonly ids: readonly InvoiceId[] }) {
   const lastIndex = items.at(-1)?.index ?? 0;
   const blockStart = Math.floor(firstIndex / BLOCK) * BLOCK;
   const blockEnd = Math.min(props.ids.length, (Math.floor(lastIndex / BLOCK) + 1) * BLOCK);
-  const rows = useInvoicesById(props.ids.slice(blockStart, blockEnd));
+  const fetched = useInvoicesById(props.ids.slice(blockStart, blockEnd));
+  const rows = fetched ?? (blockStart === 0 ? props.head : undefined);
 
   useEffect(() => {
     if (!firstRowsMarked && rows && rows.size > 0) {

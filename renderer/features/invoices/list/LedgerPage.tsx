@@ -1,5 +1,5 @@
 import { useT } from '../../../app/i18n';
-import { useInvoiceIds, useLedgerSize } from '../../../db';
+import { useInvoiceList, useLedgerSize } from '../../../db';
 import { useDebounced } from '../../../ui/use-debounced';
 import { FilterBar } from './FilterBar';
 import { InvoiceTable } from './InvoiceTable';
@@ -12,7 +12,8 @@ export function LedgerPage(props: { readonly bin: boolean }) {
   const form = useFilterStore((s) => s.form);
   const debouncedForm = useDebounced(form, 150);
   const { filter, problems } = toFilter(debouncedForm, props.bin);
-  const ids = useInvoiceIds(filter);
+  const list = useInvoiceList(filter);
+  const ids = list?.ids;
   const size = useLedgerSize();
 
   return (
@@ -24,7 +25,7 @@ export function LedgerPage(props: { readonly bin: boolean }) {
       <FilterBar filter={filter} problems={problems} showViews={!props.bin} />
       {ids === undefined ? <p className="empty">{t('list.loading')}</p>
         : ids.length === 0 ? <p className="empty">{size === 0 && !props.bin ? t('list.emptyLedger') : t('list.empty')}</p>
-        : <InvoiceTable ids={ids} />}
+        : <InvoiceTable ids={ids} head={list?.head} />}
     </div>
   );
 }

@@ -1,0 +1,69 @@
+/*
+ * Bench-only entry points into the ledger database (used by renderer/bench, never by the app).
+ * Seeding writes rows directly, in large transactions, the way an import would.
+ */
+import type { Invoice, InvoiceDraft, InvoiceId } from '../../shared/domain/invoice';
+import { CHUNK_SIZE, entryOf } from '../../shared/search/list-chunk';
+import { appendListEntries } from './list-index';
+import { validateDraft } from '../../shared/domain/validate';
+import type { InvoiceFilter } from '../../shared/search/invoice-filter';
+import { demoInvoiceContent, demoParty, demoSellers } from '../../shared/demo/demo-invoices';
+import { seededRng } from '../../shared/demo/random';
+import { uuidv7 } from '../../shared/domain/ids';
+import { LedgerDb } from './db';
+import { InvoiceRepository } from './invoice-repository';
+import { queryInvoiceIds } from './invoice-query';
+import { toRow } from './rows';
+
+const STATUSES = ['entered', 'verified', 'booked', 'reimbursed'] as const;
+
+/** Opens the app's database with bench helpers. */
+export function openBenchLedger() {
+  const db = new LedgerDb();
+  let n = 0;
+  const ctx = {
+    user: 'bench',
+    now: () => new Date().toISOString(),
+    newId: () => uuidv7(Date.now(), crypto.getRandomValues(new Uint8Array(10))) as InvoiceId,
+  };
+  const repo = new InvoiceRepository(db, ctx);
+  return {
+    /** Replaces the ledger with `count` demo invoices; returns the seller names used (for search queries). */
+    async seed(count: number, seed: number): Promise<{ sellers: string[] }> {
+      await Promise.all([db.invoices.clear(), db.listChunks.clear(), db.listRevs.clear()]);
+      const rng = seededRng(seed);
+      const sellers = demoSellers(rng, 400);
+      const buyer = demoParty(rng);
+      const at = new Date().toISOString();
+      for (let start = 0; start < count; start += CHUNK_SIZE) {
+        const invoices: Invoice[] = [];
+        for (let i = start; i < Math.min(count, start + CHUNK_SIZE); i++) {
+          const content = demoInvoiceContent(rng, i + 1, sellers, buyer, '2026-11-27');
+          const status = rng.pick(STATUSES);
+          invoices.push({
+            ...content, id: uuidv7(Date.UTC(2025, 0, 1) + i, crypto.getRandomValues(new Uint8Array(10))) as InvoiceId,
+            status, statusHistory: [{ from: null, to: status, at, by: 'bench', reason: '' }], tags: [],
+            attachments: i % 4 === 0 ? [(i % 9).toString().repeat(64)] : [], source: 'import', fieldSources: {}, warnings: [],
+            createdBy: 'bench', createdAt: at, updatedBy: 'bench', updatedAt: at, version: 0, deleted: false, deletedAt: null,
+          });
+        }
+        const chunk = start / CHUNK_SIZE;
+        await db.transaction('rw', [db.invoices, db.listChunks, db.listRevs], async () => {
+          await db.invoices.bulkAdd(invoices.map((inv) => toRow(inv, chunk)));
+          await appendListEntries(db, invoices.map(entryOf), chunk);
+        });
+      }
+      return { sellers: sellers.map((s) => s.name) };
+    },
+    count: () => db.invoices.count(),
+    query: (filter: InvoiceFilter) => queryInvoiceIds(db, filter).then((ids) => ids.length),
+    /** Validates and saves a typed 10-field invoice, as the form does. */
+    async save(draft: InvoiceDraft): Promise<boolean> {
+      const { content, issues } = validateDraft({ ...draft, number: String(90_000_000 + n++).padStart(8, '0') }, { today: '2026-11-27' });
+      if (!content) throw new Error(`bench draft invalid: ${JSON.stringify(issues)}`);
+      const r = await repo.create(content, { warnings: issues });
+      return r.ok;
+    },
+    close: () => { db.close(); },
+  };
+}

@@ -1,0 +1,92 @@
+/*
+ * Keeps the columnar list index (shared/search/list-chunk.ts) in IndexedDB and a decoded copy in memory.
+ * Writers update the chunk holding the invoice inside the record's own transaction; readers compare the
+ * small `listRevs` table with their cache and decode only chunks that changed, so a live query re-runs
+ * cheaply after every save in any window.
+ */
+import type { Invoice } from '../../shared/domain/invoice';
+import { CHUNK_SIZE, entriesOf, entryOf, packChunk, unpackChunk, type ChunkColumns, type ListEntry } from '../../shared/search/list-chunk';
+import type { LedgerDb } from './db';
+
+/**
+ * Puts an invoice's list entry into its chunk (or the open tail chunk for a new invoice); returns the chunk.
+ * WARNING: call only inside a 'rw' transaction that includes listChunks and listRevs.
+ */
+export async function putListEntry(db: LedgerDb, inv: Invoice, chunkOfExisting: number | undefined): Promise<number> {
+  const entry = entryOf(inv);
+  if (chunkOfExisting !== undefined) {
+    const packed = await db.listChunks.get(chunkOfExisting);
+    if (packed) {
+      const entries = entriesOf(unpackChunk(packed));
+      const at = entries.findIndex((e) => e.id === entry.id);
+      if (at >= 0) {
+        entries[at] = entry;
+        await saveChunk(db, chunkOfExisting, packed.rev + 1, entries);
+        return chunkOfExisting;
+      }
+    }
+  }
+  const tail = await db.listRevs.orderBy('chunk').last();
+  if (tail && tail.count < CHUNK_SIZE) {
+    const packed = await db.listChunks.get(tail.chunk);
+    const entries: ListEntry[] = packed ? entriesOf(unpackChunk(packed)) : [];
+    entries.push(entry);
+    await saveChunk(db, tail.chunk, tail.rev + 1, entries);
+    return tail.chunk;
+  }
+  const chunk = tail ? tail.chunk + 1 : 0;
+  await saveChunk(db, chunk, firstRev(), [entry]);
+  return chunk;
+}
+
+/** New chunks start their revision at the clock, so a cache never mistakes a rebuilt chunk for an old one. */
+const firstRev = () => Date.now();
+
+async function saveChunk(db: LedgerDb, chunk: number, rev: number, entries: readonly ListEntry[]): Promise<void> {
+  await db.listChunks.put(packChunk(chunk, rev, entries));
+  await db.listRevs.put({ chunk, rev, count: entries.length });
+}
+
+/** Writes whole chunks at once (bulk import): entries are appended after the existing tail. */
+export async function appendListEntries(db: LedgerDb, entries: readonly ListEntry[], firstChunk: number): Promise<void> {
+  for (let start = 0, chunk = firstChunk; start < entries.length; start += CHUNK_SIZE, chunk++) {
+    await saveChunk(db, chunk, firstRev(), entries.slice(start, start + CHUNK_SIZE));
+  }
+}
+
+const caches = new WeakMap<LedgerDb, Map<number, ChunkColumns>>();
+
+const inFlight = new WeakMap<LedgerDb, Promise<ChunkColumns[]>>();
+
+/** All chunks, decoded, in chunk order; only chunks whose revision changed are read again. */
+export async function loadListIndex(db: LedgerDb): Promise<ChunkColumns[]> {
+  // A load already under way (the start-up warm-up) is awaited first, so chunks are never read twice.
+  const running = inFlight.get(db);
+  if (running) await running.catch(() => undefined);
+  const load = readListIndex(db);
+  inFlight.set(db, load);
+  try {
+    return await load;
+  } finally {
+    if (inFlight.get(db) === load) inFlight.delete(db);
+  }
+}
+
+async function readListIndex(db: LedgerDb): Promise<ChunkColumns[]> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map<number, ChunkColumns>()));
+  const revs = await db.listRevs.toArray();
+  const stale = revs.filter((r) => cache.get(r.chunk)?.rev !== r.rev).map((r) => r.chunk);
+  if (stale.length > 0) {
+    const packed = await db.listChunks.bulkGet(stale);
+    for (const p of packed) if (p) cache.set(p.chunk, unpackChunk(p));
+  }
+  const live = new Set(revs.map((r) => r.chunk));
+  for (const k of cache.keys()) if (!live.has(k)) cache.delete(k);
+  return revs.map((r) => cache.get(r.chunk)).filter((c): c is ChunkColumns => c !== undefined);
+}
+
+/** Forgets the decoded chunks (tests; a database that was replaced by a restore). */
+export function clearListIndexCache(db: LedgerDb): void {
+  caches.delete(db);
+}
