@@ -11,7 +11,7 @@ export default tseslint.config(
   {
     ignores: [
       'node_modules/**', 'dist/**', 'dist-electron/**', 'release/**', 'test-results/**',
-      'playwright-report/**', 'coverage/**', 'bench/out/**', 'data/**', 'vendor-assets/**',
+      'playwright-report/**', 'coverage/**', 'bench/out/**', 'data/**', 'vendor-assets/**', '.scratch/**',
     ],
   },
   js.configs.recommended,

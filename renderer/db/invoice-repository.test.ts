@@ -107,10 +107,10 @@ describe('InvoiceRepository', () => {
 
   it('rolls the whole write back when any part fails (no record without its audit entry)', async () => {
     const { db, repo } = setup();
-    const original = db.audit.add.bind(db.audit);
-    db.audit.add = (() => Promise.reject(new Error('disk full'))) as typeof db.audit.add;
+    const failAudit = () => { throw new Error('disk full'); };
+    db.audit.hook('creating', failAudit);
     await expect(repo.create(content, { warnings: [] })).rejects.toThrow('disk full');
-    db.audit.add = original;
+    db.audit.hook('creating').unsubscribe(failAudit);
     expect(await db.invoices.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
   });
