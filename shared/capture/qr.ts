@@ -5,7 +5,7 @@
 // 15 real strings match, no public document states it), so a mismatch is only a warning, never a rejection.
 // The CRC is computed over the fields as printed: a 数电 QR with " " in its empty fields matches only untrimmed.
 import type { InvoiceKind } from '../domain/invoice';
-import { ExtractionBuilder, type CaptureWarning, type ExtractedInvoice } from './extracted';
+import { ExtractionBuilder, mergeExtractions, withWarnings, type CaptureWarning, type ExtractedInvoice } from './extracted';
 import { checkCodeValue, codeValue, dateValue, moneyValue, numberValue } from './field-values';
 
 /** Confidence of values read from an invoice QR: machine-made and CRC-protected. */
@@ -124,4 +124,10 @@ export function parseInvoiceQr(text: string): QrParseResult {
   }
   if (qr.crcStatus === 'mismatch') b.warn('qrCrcMismatch');
   return { ok: true, qr, extracted: b.build() };
+}
+
+/** Merges decoded QR text into an extraction (QR values fill gaps; disagreements become conflicts). */
+export function withQrText(extracted: ExtractedInvoice, qrText: string): ExtractedInvoice {
+  const qr = parseInvoiceQr(qrText);
+  return qr.ok ? mergeExtractions(extracted, qr.extracted) : withWarnings(extracted, [qr.warning]);
 }
