@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { DEFAULT_LOCALE, translate, type Catalogue, type Locale } from '../../shared/i18n/translate';
-import { DOMAIN_MESSAGES } from '../../shared/i18n/domain-messages';
+import { DOMAIN_MESSAGES, issueMessage } from '../../shared/i18n/domain-messages';
 import type { Issue } from '../../shared/domain/invoice';
 import { UI_MESSAGES } from './messages';
 
@@ -26,8 +26,8 @@ export function useT(): T {
   return (key, params) => translate(CATALOGUE, locale, key, params);
 }
 
-/** The sentence for a validation issue, with the field's translated name filled in. */
-export function formatIssue(t: T, issue: Issue): string {
-  const fieldKey = issue.field.startsWith('lines.') ? `field.${issue.field.split('.').at(-1) ?? ''}` : `field.${issue.field}`;
-  return t(`issue.${issue.code}`, { field: t(fieldKey), ...issue.params });
+/** Formats validation issues in the current UI language (line fields are named with their row). */
+export function useFormatIssue(): (issue: Issue) => string {
+  const locale = useLocaleStore((s) => s.locale);
+  return (issue) => issueMessage(issue, locale);
 }

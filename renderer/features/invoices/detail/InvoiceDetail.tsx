@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { Invoice } from '../../../../shared/domain/invoice';
 import { formatFen } from '../../../../shared/domain/money';
 import { taxRateToPercent } from '../../../../shared/domain/tax-rate';
-import { formatIssue, useT } from '../../../app/i18n';
+import { useFormatIssue, useT } from '../../../app/i18n';
 import { navigate } from '../../../app/router';
 import { formatTimestamp } from '../../../app/today';
 import { invoices } from '../../../db';
@@ -14,6 +14,7 @@ import { StatusPanel } from './StatusPanel';
 export function InvoiceDetail({ invoice }: { readonly invoice: Invoice }) {
   const t = useT();
   const show = useToasts((s) => s.show);
+  const formatIssue = useFormatIssue();
   const row = (label: string, value: ReactNode, mono = false) => (
     <div className="kv"><dt>{label}</dt><dd className={mono ? 'mono' : undefined}>{value || '—'}</dd></div>
   );
@@ -58,7 +59,7 @@ export function InvoiceDetail({ invoice }: { readonly invoice: Invoice }) {
           <p className="muted">{t('detail.createdBy', { user: invoice.createdBy === 'clerk' ? t('user.placeholder') : invoice.createdBy, at: formatTimestamp(invoice.createdAt) })}</p>
           <h2>{t('detail.warnings')}</h2>
           {invoice.warnings.length === 0 ? <p className="muted">{t('detail.noWarnings')}</p> : (
-            <ul className="warnings">{invoice.warnings.map((w, i) => <li key={i} className="msg-warning">{formatIssue(t, w)}</li>)}</ul>
+            <ul className="warnings">{invoice.warnings.map((w, i) => <li key={i} className="msg-warning">{formatIssue(w)}</li>)}</ul>
           )}
         </section>
         <div className="detail-side">

@@ -1,13 +1,15 @@
 import { useRef, useState } from 'react';
 import type { Invoice, InvoiceStatus } from '../../../../shared/domain/invoice';
 import { allowedTransitions } from '../../../../shared/domain/status';
-import { useT } from '../../../app/i18n';
+import { useLocaleStore, useT } from '../../../app/i18n';
+import { statusErrorMessage } from '../../../../shared/i18n/domain-messages';
 import { invoices } from '../../../db';
 import { useToasts } from '../../../ui/toast';
 
 /** Current status and the moves the status machine allows from it (with a reason where required). */
 export function StatusPanel({ invoice }: { readonly invoice: Invoice }) {
   const t = useT();
+  const locale = useLocaleStore((s) => s.locale);
   const show = useToasts((s) => s.show);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -22,7 +24,7 @@ export function StatusPanel({ invoice }: { readonly invoice: Invoice }) {
       show(t('detail.statusChanged', { status: t(`status.${to}`) }));
       return;
     }
-    setError(r.error.code === 'notFound' ? t('form.notFound') : t(`issue.${r.error.code}`, { ...('params' in r.error ? r.error.params : {}), to: t(`status.${to}`), from: t(`status.${invoice.status}`) }));
+    setError(r.error.code === 'notFound' ? t('form.notFound') : statusErrorMessage(r.error, locale));
     if (r.error.code === 'status.reasonRequired') reasonRef.current?.focus();
   }
 

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type SyntheticEvent, type KeyboardEvent } 
 import { INVOICE_KINDS, type FieldName, type Invoice, type InvoiceDraft } from '../../../../shared/domain/invoice';
 import { draftFromContent, emptyDraft, normalizeDraft, validateDraft } from '../../../../shared/domain/validate';
 import { parseMoney, formatFen, fen } from '../../../../shared/domain/money';
-import { formatIssue, useT, type T } from '../../../app/i18n';
+import { useFormatIssue, useT, type T } from '../../../app/i18n';
 import { navigate } from '../../../app/router';
 import { localToday } from '../../../app/today';
 import { Field } from '../../../ui/Field';
@@ -15,6 +15,7 @@ import { SaveBannerView } from './SaveBannerView';
 /** The entry form: a new invoice (draft kept across reloads) or an edit of an existing one. */
 export function InvoiceForm(props: { readonly existing: Invoice | null }) {
   const t = useT();
+  const formatIssue = useFormatIssue();
   const stored = useNewDraft();
   const [editDraft, setEditDraft] = useState<InvoiceDraft>(() => (props.existing ? draftFromContent(props.existing) : emptyDraft()));
   const draft = props.existing ? editDraft : stored.draft;
@@ -31,7 +32,7 @@ export function InvoiceForm(props: { readonly existing: Invoice | null }) {
   const { issues } = validateDraft(draft, { today: localToday() });
   const visible = (name: string) => showAll || touched.has(name);
   const messagesFor = (name: string, severity: 'error' | 'warning') =>
-    visible(name) ? issues.filter((i) => fieldOf(i.field) === name && i.severity === severity).map((i) => formatIssue(t, i)) : [];
+    visible(name) ? issues.filter((i) => fieldOf(i.field) === name && i.severity === severity).map((i) => formatIssue(i)) : [];
 
   function startNew() {
     stored.reset({ kind: draft.kind });

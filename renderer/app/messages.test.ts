@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { UI_MESSAGES } from './messages';
+import { DOMAIN_MESSAGES } from '../../shared/i18n/domain-messages';
+
+describe('UI messages', () => {
+  it('have both languages, the same placeholders in each, and do not shadow domain messages', () => {
+    for (const [key, m] of Object.entries(UI_MESSAGES)) {
+      expect(m['zh-CN'].length, key).toBeGreaterThan(0);
+      expect(m.en.length, key).toBeGreaterThan(0);
+      const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();
+      expect(holes(m.en), key).toEqual(holes(m['zh-CN']));
+      expect(key in DOMAIN_MESSAGES, `${key} is also a domain message`).toBe(false);
+    }
+  });
+});
