@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { InvoiceDetail, InvoiceForm, LedgerPage } from '../features/invoices';
 import { persistStorage, useInvoice } from '../db';
+import { hostInfo, type HostInfo } from '../platform/platform';
 import { Toasts } from '../ui/toast';
 import { useLocaleStore, useT } from './i18n';
 import { navigate, useRoute, type Route } from './router';
@@ -11,8 +12,9 @@ export function App() {
   const route = useRoute();
   const { locale, setLocale } = useLocaleStore();
   const [persisted, setPersisted] = useState<boolean | null>(null);
+  const [host, setHost] = useState<HostInfo | null>(null);
 
-  useEffect(() => { void persistStorage().then(setPersisted); }, []);
+  useEffect(() => { void persistStorage().then(setPersisted); void hostInfo().then(setHost); }, []);
   useEffect(() => { document.documentElement.lang = locale; document.title = t('app.title'); }, [locale, t]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -45,7 +47,8 @@ export function App() {
             <option value="zh-CN">简体中文</option>
             <option value="en">English</option>
           </select>
-          <p className="muted">{t('nav.user')}：{t('user.placeholder')}</p>
+          <p className="muted">{t('nav.userLine', { user: t('user.placeholder') })}</p>
+          {host ? <p className="muted small">{t(host.host === 'desktop' ? 'app.desktopVersion' : 'app.browserVersion', { version: host.version })}</p> : null}
           {persisted === false ? <p className="msg-warning small">{t('storage.notPersisted')}</p> : null}
         </div>
       </nav>

@@ -3,12 +3,14 @@ import type { Catalogue } from '../../shared/i18n/translate';
 /** UI strings (the domain's issue, field, kind and status names live in shared/i18n/domain-messages.ts). */
 export const UI_MESSAGES = {
   'app.title': { 'zh-CN': '发票台账', en: 'Fapiao Desk' },
+  'app.desktopVersion': { 'zh-CN': '桌面版 {version}', en: 'Desktop {version}' },
+  'app.browserVersion': { 'zh-CN': '浏览器版 {version}', en: 'Browser {version}' },
   'app.tagline': { 'zh-CN': '每一张发票都有据可查', en: 'Every invoice accounted for' },
   'nav.ledger': { 'zh-CN': '发票台账', en: 'Ledger' },
   'nav.new': { 'zh-CN': '录入发票', en: 'New invoice' },
   'nav.bin': { 'zh-CN': '回收站', en: 'Recycle bin' },
   'nav.language': { 'zh-CN': '语言', en: 'Language' },
-  'nav.user': { 'zh-CN': '当前用户', en: 'User' },
+  'nav.userLine': { 'zh-CN': '当前用户：{user}', en: 'User: {user}' },
   'user.placeholder': { 'zh-CN': '录入员', en: 'Clerk' },
   'storage.persisted': { 'zh-CN': '数据已保存在本机（持久存储）', en: 'Data is stored on this PC (persistent)' },
   'storage.notPersisted': { 'zh-CN': '浏览器未授予持久存储，请定期备份', en: 'The browser did not grant persistent storage; back up regularly' },
