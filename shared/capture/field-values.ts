@@ -32,8 +32,11 @@ export function moneyValue(raw: string | undefined, allowStars = false): Fen | u
 /** A date in any invoice form ("2020年07月23日", "20200723", "2023-02-23 10:08:05") as YYYY-MM-DD. */
 export function dateValue(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  const parsed = parseIssueDate(raw.replace(/\s+/g, ''));
-  return parsed.ok ? parsed.value : undefined;
+  // Keep the space before a time ("2023-02-23 10:08:05"); drop the ones OCR puts inside dates ("2020 年 07 月").
+  const parsed = parseIssueDate(raw);
+  if (parsed.ok) return parsed.value;
+  const compact = parseIssueDate(raw.replace(/\s+/g, ''));
+  return compact.ok ? compact.value : undefined;
 }
 
 /** A tax rate ("6%", "13.00%", "0.060000", "***", "免税") normalised ("0.06", "exempt"). */

@@ -48,15 +48,18 @@ function readers(isOcr: boolean) {
 const MONEY_TOKEN = /[¥]?\s*-?\d[\d,]*\.\d{2}(?!\d)|\*{3}/g;
 
 /** 合计 line: the first two money figures to the right of the label are 金额 and 税额. */
-function readTotalsRow(lines: readonly TextLine[], b: ExtractionBuilder): void {
+function readTotalsRow(lines: readonly TextLine[], b: ExtractionBuilder, isOcr: boolean): void {
   for (const hit of findLabels(lines, /(?<!价\s*税\s*)合\s*计(?!\s*[(（]?\s*[大小])/g)) {
     const h = hit.line.height;
+    // Plain-text lines are exact; on a face, figures may sit a little off the label's baseline.
+    const reach = isOcr ? 0.5 * h : 1.2 * h;
     const segments = lines
-      .filter((l) => l.page === hit.line.page && Math.abs(l.y - hit.line.y) <= 1.2 * h)
+      .filter((l) => l.page === hit.line.page && Math.abs(l.y - hit.line.y) <= reach)
       .flatMap((l) => l.segments)
       .filter((s) => s.x0 >= hit.x1 - 0.5 * h)
       .sort((a, b) => a.x0 - b.x0);
-    const tokens = segments.flatMap((s) => [...s.text.matchAll(MONEY_TOKEN)].map((m) => m[0].replace(/\s+/g, '')));
+    const texts = segments.map((s) => (isOcr ? fixDigits(s.text) : s.text));
+    const tokens = texts.flatMap((t) => [...t.matchAll(MONEY_TOKEN)].map((m) => m[0].replace(/\s+/g, '')));
     const [amount, tax] = tokens;
     if (amount === undefined) continue;
     b.set('amount', moneyValue(amount));
@@ -65,8 +68,8 @@ function readTotalsRow(lines: readonly TextLine[], b: ExtractionBuilder): void {
   }
 }
 
-/** Header rate: the rates printed under the 税率 column, when they are all the same. */
-function readRate(lines: readonly TextLine[]): string | undefined {
+/** Header rate: the rates printed under the 税率 column (any column in OCR text), when they are all the same. */
+function readRate(lines: readonly TextLine[], isOcr: boolean): string | undefined {
   for (const hit of findLabels(lines, /税\s*率/g)) {
     const h = hit.line.height;
     const rates = new Set<string>();
@@ -74,8 +77,8 @@ function readRate(lines: readonly TextLine[]): string | undefined {
       if (line.page !== hit.line.page || line.y <= hit.line.y + 0.5 * h) continue;
       if (/(?<!价\s*税\s*)合\s*计/.test(line.text)) break;
       for (const s of line.segments) {
-        if (s.x1 < hit.x0 - 2 * h || s.x0 > hit.x1 + 2 * h) continue;
-        const m = /^(\d{1,2}(?:\.\d+)?\s*%|免\s*税|不\s*征\s*税)$/.exec(s.text);
+        if (!isOcr && (s.x1 < hit.x0 - 2 * h || s.x0 > hit.x1 + 2 * h)) continue;
+        const m = (isOcr ? /(?<![\d.])(\d{1,2}(?:\.\d+)?\s*%|免\s*税|不\s*征\s*税)/ : /^(\d{1,2}(?:\.\d+)?\s*%|免\s*税|不\s*征\s*税)$/).exec(s.text);
         const rate = m ? rateValue(m[0]) : undefined;
         if (rate !== undefined) rates.add(rate);
       }
@@ -105,9 +108,9 @@ export function extractFromLines(lines: readonly TextLine[], options: LayoutOpti
   b.set('buyerName', names.buyer).set('sellerName', names.seller);
   const ids = readParties(lines, /(?:统\s*一\s*社\s*会\s*信\s*用\s*代\s*码\s*\/\s*)?纳\s*税\s*人\s*识\s*别\s*号/g, r.taxId);
   b.set('buyerTaxId', ids.buyer).set('sellerTaxId', ids.seller);
-  readTotalsRow(lines, b);
+  readTotalsRow(lines, b, options.isOcr);
   b.set('total', readLabel(lines, /[(（]\s*小\s*写\s*[)）]/g, r.money));
-  b.set('taxRate', readRate(lines));
+  b.set('taxRate', readRate(lines, options.isOcr));
   return b.build();
 }
 

@@ -26,11 +26,15 @@ function findHeaders(lines: readonly TextLine[]): Header[] {
   return headers;
 }
 
-/** The role a label's own prefix names ("购买方名称"), if any. */
+/**
+ * The role a label's own prefix names: "购买方名称", or a stacked header glyph glued to the label on old
+ * invoices ("购 名 称", "售 纳税人识别号"), but only when the prefix is all that precedes it in its segment.
+ */
 function prefixRole(hit: LabelHit): 'buyer' | 'seller' | null {
-  const before = hit.line.text.slice(Math.max(0, hit.start - 4), hit.start).replace(/\s+/g, '');
-  if (/(购买方|购方)$/.test(before)) return 'buyer';
-  if (/(销售方|销方)$/.test(before)) return 'seller';
+  const segmentStart = hit.line.text.lastIndexOf('\t', hit.start - 1) + 1;
+  const before = hit.line.text.slice(segmentStart, hit.start).replace(/\s+/g, '');
+  if (/^(购买方|购方|购|买)$/.test(before)) return 'buyer';
+  if (/^(销售方|销方|销|售)$/.test(before)) return 'seller';
   return null;
 }
 
