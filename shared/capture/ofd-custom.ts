@@ -8,7 +8,7 @@ import {
   textValue, type RawLine,
 } from './field-values';
 import { dirname, resolvePath, type OfdPackage } from './ofd-package';
-import { findTextObject, type OfdPage } from './ofd-pages';
+import { indexTextObjects, type OfdPage, type TextObjectLookup } from './ofd-pages';
 import { attr, child, children, childNames, ownText, type XmlElement } from './xml';
 
 /** Confidence of OFD.xml CustomData (written by the issuing platform). */
@@ -39,28 +39,28 @@ export function extractCustomData(ofdRoot: XmlElement): ExtractedInvoice {
 }
 
 /** The text an element's ObjectRefs point at, joined in order; undefined when it has no refs. */
-function resolveRefs(el: XmlElement, pages: readonly OfdPage[]): string | undefined {
+function resolveRefs(el: XmlElement, find: TextObjectLookup): string | undefined {
   const refs = children(el, 'ObjectRef');
   if (refs.length === 0) return undefined;
-  return refs.map((r) => findTextObject(pages, ownText(r).trim(), attr(r, 'PageRef'))?.text ?? '').join('');
+  return refs.map((r) => find(ownText(r).trim(), attr(r, 'PageRef'))?.text ?? '').join('');
 }
 
 /** Walks a tag tree, giving each tagged element's local name and resolved text; GoodsInfo groups are collected apart. */
-function collectTags(node: XmlElement, pages: readonly OfdPage[], tags: Map<string, string>, goods: RawLine[], depth = 0): void {
+function collectTags(node: XmlElement, find: TextObjectLookup, tags: Map<string, string>, goods: RawLine[], depth = 0): void {
   if (depth > 16) return;
   for (const name of childNames(node)) {
     for (const el of children(node, name)) {
       if (name === 'GoodsInfo') {
-        const text = (n: string) => { const c = child(el, n); return c ? resolveRefs(c, pages) : undefined; };
+        const text = (n: string) => { const c = child(el, n); return c ? resolveRefs(c, find) : undefined; };
         goods.push({
           name: text('Item'), spec: text('Specification'), unit: text('MeasurementDimension'), qty: text('Quantity'),
           unitPrice: text('Price'), amount: text('Amount'), taxRate: text('TaxScheme'), tax: text('TaxAmount'),
         });
         continue;
       }
-      const text = resolveRefs(el, pages);
+      const text = resolveRefs(el, find);
       if (text !== undefined && !tags.has(name)) tags.set(name, text);
-      collectTags(el, pages, tags, goods, depth + 1);
+      collectTags(el, find, tags, goods, depth + 1);
     }
   }
 }
@@ -69,6 +69,7 @@ function collectTags(node: XmlElement, pages: readonly OfdPage[], tags: Map<stri
 function readTagFiles(pkg: OfdPackage, docRoot: string, pages: readonly OfdPage[]): { tags: Map<string, string>; goods: RawLine[] } {
   const tags = new Map<string, string>();
   const goods: RawLine[] = [];
+  const find = indexTextObjects(pages);
   const doc = pkg.xml(docRoot);
   const indexLoc = doc.ok ? ownText(child(doc.value.root, 'CustomTags')).trim() : '';
   if (indexLoc === '') return { tags, goods };
@@ -78,7 +79,7 @@ function readTagFiles(pkg: OfdPackage, docRoot: string, pages: readonly OfdPage[
   for (const tag of children(index.value.root, 'CustomTag')) {
     const loc = ownText(child(tag, 'FileLoc')).trim();
     const file = loc === '' ? null : pkg.xml(resolvePath(dirname(indexPath), loc));
-    if (file?.ok === true) collectTags({ [file.value.name]: [file.value.root] }, pages, tags, goods);
+    if (file?.ok === true) collectTags({ [file.value.name]: [file.value.root] }, find, tags, goods);
   }
   return { tags, goods };
 }

@@ -87,14 +87,14 @@ function readContent(pkg: OfdPackage, path: string, pageId: string, pageIndex: n
   return raw.map((o) => toTextObject(o, pageId, pageIndex, fromTemplate));
 }
 
-/** Reads every page of the document at `docRoot` (e.g. "Doc_0/Document.xml"), with its template text. */
-export function readOfdPages(pkg: OfdPackage, docRoot: string): OfdPage[] {
+/** Reads the pages of the document at `docRoot` (e.g. "Doc_0/Document.xml"), with their template text. */
+export function readOfdPages(pkg: OfdPackage, docRoot: string, maxPages = Infinity): OfdPage[] {
   const doc = pkg.xml(docRoot);
   if (!doc.ok) return [];
   const docDir = dirname(docRoot);
   const commonData = children(doc.value.root, 'CommonData')[0];
   const templates = new Map(children(commonData, 'TemplatePage').map((t) => [attr(t, 'ID') ?? '', attr(t, 'BaseLoc') ?? '']));
-  const pageRefs = children(children(doc.value.root, 'Pages')[0], 'Page');
+  const pageRefs = children(children(doc.value.root, 'Pages')[0], 'Page').slice(0, maxPages);
   return pageRefs.map((ref, index) => {
     const id = attr(ref, 'ID') ?? '';
     const path = resolvePath(docDir, attr(ref, 'BaseLoc') ?? '');
@@ -110,10 +110,22 @@ export function readOfdPages(pkg: OfdPackage, docRoot: string): OfdPage[] {
   });
 }
 
-/** Finds a text object by ID, on the given page first, then anywhere (some files give wrong PageRefs). */
-export function findTextObject(pages: readonly OfdPage[], id: string, pageId: string | undefined): OfdTextObject | undefined {
-  const onPage = pages.find((p) => p.id === pageId)?.objects.find((o) => o.id === id && !o.fromTemplate);
-  return onPage ?? pages.flatMap((p) => p.objects).find((o) => o.id === id && !o.fromTemplate);
+/** Looks text objects up by ID: on the given page first, then anywhere (some files give wrong PageRefs). */
+export type TextObjectLookup = (id: string, pageId: string | undefined) => OfdTextObject | undefined;
+
+/** Indexes the pages' own (non-template) text objects by page and ID. */
+export function indexTextObjects(pages: readonly OfdPage[]): TextObjectLookup {
+  const byPage = new Map<string, OfdTextObject>();
+  const anywhere = new Map<string, OfdTextObject>();
+  for (const page of pages) {
+    for (const o of page.objects) {
+      if (o.fromTemplate) continue;
+      const key = `${page.id}\u0000${o.id}`;
+      if (!byPage.has(key)) byPage.set(key, o);
+      if (!anywhere.has(o.id)) anywhere.set(o.id, o);
+    }
+  }
+  return (id, pageId) => byPage.get(`${pageId ?? ''}\u0000${id}`) ?? anywhere.get(id);
 }
 
 /** All positioned text of the document, templates included, for layout reading. */

@@ -3,12 +3,13 @@
 //   (b) an XBRL attachment (MOF inv/einv taxonomy)          → source 'xml'
 //   (c) OFD.xml CustomData + semantic tags into page text    → source 'ofd' (the only data in 数电 OFDs)
 //   (d) page text alone, read by labels and coordinates      → source 'ofd', low confidence, last resort
-// The sources found are merged in that order, so disagreements between them surface as conflicts. The page
-// text also fills what the data leaves out (the kind from the printed title, the rate from the table).
+// The sources found are merged in that order (CustomData always, the tags only when there is no attachment),
+// so disagreements between them surface as conflicts. The page text also fills what the data leaves out
+// (the kind from the printed title, the rate from the table) but never contradicts it.
 import { err, ok, type Result } from '../domain/result';
 import { isPng, pngSize } from './bytes';
 import { extractFromXmlRoot } from './digital-xml';
-import { mergeExtractions, withWarnings, type CaptureWarning, type ExtractedInvoice } from './extracted';
+import { emptyExtraction, mergeExtractions, withWarnings, type CaptureWarning, type ExtractedInvoice } from './extracted';
 import { extractFromLines } from './layout-fields';
 import { extractCustomData, extractCustomTags } from './ofd-custom';
 import { OfdPackage, dirname, resolvePath } from './ofd-package';
@@ -98,10 +99,12 @@ export function extractFromOfd(bytes: Uint8Array, limits?: ZipLimits): Result<Of
     return err(ofd.error.kind === 'missing' ? { code: 'ofdNotZip' } : { code: 'ofdMalformedXml', params: { part: 'OFD.xml' } });
   }
   const docRoot = resolvePath('', ownText(child(ofd.value.root, 'DocBody', 'DocRoot')).trim() || 'Doc_0/Document.xml');
-  const pages = readOfdPages(pkg, docRoot);
   const attachment = readAttachment(pkg, docRoot);
+  // With an attachment, the tags would only repeat it: read the first page (title, rate) and skip the rest,
+  // which keeps a 100-line, 5-page invoice fast. Without one, every page is needed to resolve the tags.
+  const pages = readOfdPages(pkg, docRoot, attachment === null ? Infinity : 1);
   const customData = extractCustomData(ofd.value.root);
-  const tags = extractCustomTags(pkg, docRoot, pages);
+  const tags = attachment === null ? extractCustomTags(pkg, docRoot, pages) : emptyExtraction();
   const lines = groupIntoLines(pageTextItems(pages));
   const pageText = extractFromLines(lines, { source: 'ofd', confidence: OFD_PAGE_TEXT_CONFIDENCE, isOcr: false });
   const structured = mergeExtractions(attachment?.capture.extracted ?? customData, customData, tags);
