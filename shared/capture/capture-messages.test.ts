@@ -20,7 +20,8 @@ describe('CAPTURE_MESSAGES', () => {
   it('says the CRC message in the agreed words and names fields by their label', () => {
     expect(captureMessage({ code: 'qrCrcMismatch' }, 'zh-CN')).toBe('二维码校验位不符，请核对');
     expect(captureMessage({ code: 'conflict', params: { field: 'total', sources: 'qr / pdf-text' } }, 'zh-CN'))
-      .toBe('价税合计在不同来源中读数不一致（qr / pdf-text），请对照发票核对');
-    expect(captureMessage({ code: 'conflict', params: { field: 'sellerTaxId', sources: 'qr' } }, 'en')).toContain('Seller tax ID');
+      .toBe('价税合计在不同来源中读数不一致（二维码 / PDF 文字），请对照发票核对');
+    expect(captureMessage({ code: 'conflict', params: { field: 'sellerTaxId', sources: 'qr / xml' } }, 'en'))
+      .toBe('The Seller tax ID differs between sources (QR code / XML data); compare it with the invoice');
   });
 });

@@ -97,9 +97,25 @@ const FIELD_NAMES: ReadonlySet<string> = new Set([
   'amount', 'tax', 'total', 'taxRate', 'checkCode', 'remarks',
 ]);
 
-/** The message for a warning; a `field` param naming a form field is shown as its label ("价税合计"). */
+/** How each capture source is named to the clerk. */
+const SOURCE_LABELS: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
+  xml: { 'zh-CN': 'XML 数据', en: 'XML data' },
+  ofd: { 'zh-CN': 'OFD 数据', en: 'OFD data' },
+  qr: { 'zh-CN': '二维码', en: 'QR code' },
+  'pdf-text': { 'zh-CN': 'PDF 文字', en: 'PDF text' },
+  ocr: { 'zh-CN': '文字识别', en: 'OCR' },
+};
+
+/**
+ * The message for a warning; a `field` param naming a form field is shown as its label ("价税合计") and a
+ * `sources` param ("qr / pdf-text") as the sources' names ("二维码 / PDF 文字").
+ */
 export function captureMessage(warning: CaptureWarning, locale: Locale): string {
   const params: Record<string, string | number> = { ...warning.params };
+  const sources = params['sources'];
+  if (typeof sources === 'string') {
+    params['sources'] = sources.split(' / ').map((s) => SOURCE_LABELS[s]?.[locale] ?? s).join(' / ');
+  }
   const field = params['field'];
   if (typeof field === 'string' && FIELD_NAMES.has(field)) params['field'] = fieldLabel(field as FieldName, locale);
   if (field === 'lines') params['field'] = locale === 'zh-CN' ? '明细' : 'line items';
