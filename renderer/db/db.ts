@@ -35,6 +35,8 @@ export interface ListRev {
   readonly chunk: number;
   readonly rev: number;
   readonly count: number;
+  /** Entries not in the recycle bin (the ledger's size is the sum, without reading any chunk). */
+  readonly live: number;
 }
 
 /** The ledger database. Only renderer/db uses it directly. */

@@ -7,8 +7,7 @@ import type { AuditEntry } from '../../shared/audit/audit-chain';
 import { LedgerDb, requestPersistentStorage, type SavedView } from './db';
 import { InvoiceRepository } from './invoice-repository';
 import { ViewsRepository } from './views-repository';
-import { queryInvoiceIds } from './invoice-query';
-import { loadListIndex } from './list-index';
+import { queryInvoiceIds, queryLedgerHead } from './invoice-query';
 import { fromRow } from './rows';
 import type { WriteContext } from './write-context';
 
@@ -25,9 +24,6 @@ const ctx: WriteContext = {
   newId: () => uuidv7(Date.now(), crypto.getRandomValues(new Uint8Array(10))) as InvoiceId,
 };
 
-// Open the database and decode the list index while React mounts, so the first list paints sooner.
-void loadListIndex(db).catch(() => undefined);
-
 /** Invoice writes (record + audit + outbox in one transaction). */
 export const invoices = new InvoiceRepository(db, ctx);
 /** Saved list views. */
@@ -38,19 +34,33 @@ export const persistStorage = requestPersistentStorage;
 /** How many leading rows come with the ids, so the first screen paints in one pass. */
 const HEAD_ROWS = 40;
 
-/** A filtered list: every matching id in display order, plus the first rows' records. */
+/** A filtered list: matching ids in display order (all of them once `complete`), plus the first rows' records. */
 export interface InvoiceList {
   readonly ids: InvoiceId[];
+  readonly count: number;
   readonly head: ReadonlyMap<string, Invoice>;
+  /** False while only the first screen of the unfiltered ledger is known (the list index is still loading). */
+  readonly complete: boolean;
 }
 
 /** The invoices matching a filter; undefined while loading. */
 export function useInvoiceList(filter: InvoiceFilter): InvoiceList | undefined {
   const key = JSON.stringify(filter);
-  return useLiveQuery(async () => {
-    const ids = await queryInvoiceIds(db, filter);
-    return { ids, head: await readRows(ids.slice(0, HEAD_ROWS)) };
+  const unfiltered = Object.keys(filter).length === 0;
+  // The unfiltered ledger first paints from a short index read; the full list (which decodes the whole
+  // list index on the same thread) starts only after that, so it does not delay the first screen.
+  const preview = useLiveQuery(async (): Promise<InvoiceList | null> => {
+    if (!unfiltered) return null;
+    const { rows, count } = await queryLedgerHead(db, HEAD_ROWS);
+    return { ids: rows.map((r) => r.id), count, head: new Map(rows.map((r) => [r.id, fromRow(r)])), complete: false };
   }, [key]);
+  const fullMayStart = preview !== undefined;
+  const full = useLiveQuery(async (): Promise<InvoiceList | null> => {
+    if (!fullMayStart) return null;
+    const ids = await queryInvoiceIds(db, filter);
+    return { ids, count: ids.length, head: await readRows(ids.slice(0, HEAD_ROWS)), complete: true };
+  }, [key, fullMayStart]);
+  return full ?? preview ?? undefined;
 }
 
 async function readRows(ids: readonly InvoiceId[]): Promise<Map<string, Invoice>> {

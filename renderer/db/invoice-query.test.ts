@@ -3,7 +3,7 @@ import type { Invoice, InvoiceKind, InvoiceStatus } from '../../shared/domain/in
 import { matchesFilter, type InvoiceFilter } from '../../shared/search/invoice-filter';
 import { demoInvoiceContent, demoParty, demoSellers } from '../../shared/demo/demo-invoices';
 import { seededRng } from '../../shared/demo/random';
-import { queryInvoiceIds } from './invoice-query';
+import { queryInvoiceIds, queryLedgerHead } from './invoice-query';
 import { fromRow, toRow } from './rows';
 import { entryOf } from '../../shared/search/list-chunk';
 import { appendListEntries } from './list-index';
@@ -83,5 +83,14 @@ describe('queryInvoiceIds agrees with matchesFilter', () => {
   it('round-trips rows without the derived fields', async () => {
     const row = await db.invoices.get(all[0]!.id);
     expect(fromRow(row!)).toEqual(all[0]);
+  });
+});
+
+describe('queryLedgerHead', () => {
+  it('gives the first ids of the unfiltered ledger in display order and its size', async () => {
+    const full = await queryInvoiceIds(db, {});
+    const head = await queryLedgerHead(db, 25);
+    expect(head.rows.map((r) => r.id)).toEqual(full.slice(0, 25));
+    expect(head.count).toBe(full.length);
   });
 });

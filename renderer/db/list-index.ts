@@ -44,7 +44,7 @@ const firstRev = () => Date.now();
 
 async function saveChunk(db: LedgerDb, chunk: number, rev: number, entries: readonly ListEntry[]): Promise<void> {
   await db.listChunks.put(packChunk(chunk, rev, entries));
-  await db.listRevs.put({ chunk, rev, count: entries.length });
+  await db.listRevs.put({ chunk, rev, count: entries.length, live: entries.filter((e) => !e.deleted).length });
 }
 
 /** Writes whole chunks at once (bulk import): entries are appended after the existing tail. */

@@ -6,8 +6,9 @@ export const SCHEMA_VERSIONS = [
   {
     version: 1,
     stores: {
-      // Only keys that point at one record live on invoices; list filtering uses the columnar listChunks.
-      invoices: 'id, _hard, _soft, updatedAt',
+      // Filtering uses the columnar listChunks; invoices only index duplicate keys and the newest-first order
+      // of the unfiltered ledger, which paints the first screen before the list index has loaded.
+      invoices: 'id, _hard, _soft, updatedAt, [_deleted+issueDate]',
       listChunks: 'chunk',
       listRevs: 'chunk',
       audit: 'seq, entityId, at',

@@ -20,7 +20,7 @@ export function LedgerPage(props: { readonly bin: boolean }) {
     <div className="ledger-page">
       <header className="page-header">
         <h1>{t(props.bin ? 'list.binTitle' : 'list.title')}</h1>
-        <p className="count" aria-live="polite">{ids ? t('list.count', { count: ids.length.toLocaleString() }) : t('list.loading')}</p>
+        <p className="count" aria-live="polite">{list ? t('list.count', { count: list.count.toLocaleString() }) : t('list.loading')}</p>
       </header>
       <FilterBar filter={filter} problems={problems} showViews={!props.bin} />
       {ids === undefined ? <p className="empty">{t('list.loading')}</p>
