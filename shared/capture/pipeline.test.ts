@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { ok } from '../domain/result';
+import { captureFile, type CaptureDeps } from './pipeline';
+
+const sample = (path: string) => new Uint8Array(readFileSync(new URL(`../../../shared/samples/${path}`, import.meta.url)));
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+const TODAY = '2026-11-27';
+
+function deps(over: Partial<CaptureDeps> = {}): CaptureDeps {
+  return {
+    readPdf: vi.fn(() => Promise.resolve(ok({ items: [], info: {}, images: [], pageCount: 1 }))),
+    decodeQr: vi.fn(() => Promise.resolve([])),
+    imageSize: vi.fn(() => Promise.resolve({ width: 980, height: 575 })),
+    ocr: vi.fn(() => Promise.resolve('')),
+    ...over,
+  };
+}
+
+describe('captureFile', () => {
+  it('reads an OFD through its XML and QR without OCR', async () => {
+    const d = deps();
+    const r = await captureFile(sample('ofd/zhejiang-e-putong.ofd'), 'a.ofd', d, TODAY);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.route).toEqual(['xml', 'qr']);
+    expect(r.value.prefill.draft).toMatchObject({ code: '033002000211', number: '83089647', issueDate: '2020-07-23', total: '526.00' });
+    expect(d.ocr).not.toHaveBeenCalled();
+  });
+
+  it('reads a 数电 OFD with no attachment', async () => {
+    const r = await captureFile(sample('ofd/qingdao-shudian-zhuan.ofd'), 'b.ofd', deps(), TODAY);
+    expect(r.ok && r.value.prefill.draft).toMatchObject({ number: '25924000000001260164', total: '379.00', sellerTaxId: '91370203MA3N3AR685' });
+  });
+
+  it('reads an image by its QR and asks OCR only for what the QR lacks', async () => {
+    const ocr = vi.fn(() => Promise.resolve('销售方名称：郫都区星讯通讯设备经营部\n购买方名称：中国移动通信集团四川有限公司成都分公司'));
+    const d = deps({ decodeQr: () => Promise.resolve(['01,31, ,23512000000005197325,2150.63,20230130, ,F366']), ocr });
+    const r = await captureFile(PNG, 'scan.png', d, TODAY);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.route).toEqual(['qr', 'ocr']);
+    expect(r.value.prefill.draft).toMatchObject({ number: '23512000000005197325', total: '2150.63', issueDate: '2023-01-30', kind: 'digital_special' });
+    expect(r.value.extracted.sources.total?.source).toBe('qr');
+    expect(ocr).toHaveBeenCalledTimes(1);
+  });
+
+  it('skips a non-invoice QR with a warning and fails as "not an invoice" when nothing else reads', async () => {
+    const d = deps({ decodeQr: () => Promise.resolve(['https://example.com/x']), ocr: () => Promise.resolve('会议纪要 第三页') });
+    const r = await captureFile(PNG, 'photo.png', d, TODAY);
+    expect(r).toEqual({ ok: false, error: { code: 'notInvoice' } });
+  });
+
+  it('refuses empty, unknown, oversized and unreadable files with their own codes', async () => {
+    expect(await captureFile(new Uint8Array(), 'x.pdf', deps(), TODAY)).toMatchObject({ ok: false, error: { code: 'emptyFile' } });
+    expect(await captureFile(new Uint8Array([1, 2, 3, 4, 5]), 'x.bin', deps(), TODAY)).toMatchObject({ ok: false, error: { code: 'unsupportedType' } });
+    const huge = deps({ imageSize: () => Promise.resolve({ width: 15000, height: 15000 }) });
+    expect(await captureFile(PNG, 'big.png', huge, TODAY)).toMatchObject({ ok: false, error: { code: 'imageTooLarge' } });
+    const broken = deps({ imageSize: () => Promise.resolve(null) });
+    expect(await captureFile(PNG, 'bad.png', broken, TODAY)).toMatchObject({ ok: false, error: { code: 'corruptFile' } });
+  });
+
+  it('passes a PDF reader error through (password-protected)', async () => {
+    const d = deps({ readPdf: () => Promise.resolve({ ok: false as const, error: { code: 'pdfPassword' as const } }) });
+    expect(await captureFile(new TextEncoder().encode('%PDF-1.7\n'), 'p.pdf', d, TODAY)).toEqual({ ok: false, error: { code: 'pdfPassword' } });
+  });
+
+  it('keeps going when a QR candidate cannot be decoded', async () => {
+    let calls = 0;
+    const decodeQr = () => (calls++ === 0 ? Promise.reject(new Error('seal')) : Promise.resolve(['01,10,033002000211,83089647,510.68,20200723,16197833567414507415,0941,']));
+    const d = deps({
+      readPdf: () => Promise.resolve(ok({ items: [], info: {}, images: [{ width: 1, height: 1, data: new Uint8ClampedArray(4) }, { width: 1, height: 1, data: new Uint8ClampedArray(4) }], pageCount: 1 })),
+      decodeQr,
+    });
+    const r = await captureFile(new TextEncoder().encode('%PDF-1.7\n'), 'e.pdf', d, TODAY);
+    expect(r.ok && r.value.prefill.draft.number).toBe('83089647');
+  });
+});

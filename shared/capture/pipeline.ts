@@ -1,0 +1,159 @@
+/*
+ * The capture pipeline (DESIGN.md §3), the same for the renderer's workers and the CLI:
+ * sniff → structured data (数电 XML, OFD) → invoice QR → PDF text layer → OCR only when key fields are
+ * still missing → cross-checks → a prefilled draft. Everything platform-specific (pdf.js, the QR decoder,
+ * tesseract) is injected, so this file stays pure and testable with fakes.
+ */
+import { strFromU8 } from 'fflate';
+import { err, ok, type Result } from '../domain/result';
+import { captureError, fileTypeError, imageSizeError, MAX_IMAGE_MEGAPIXELS, type CaptureError } from './capture-error';
+import { crossCheck, toDraft, type CaptureDraft } from './cross-check';
+import { extractFromXml } from './digital-xml';
+import { emptyExtraction, mergeExtractions, withWarnings, type CaptureWarning, type ExtractedFieldName, type ExtractedInvoice } from './extracted';
+import { extractFromOfd } from './ofd';
+import { extractFromPdfText } from './pdf-text';
+import { extractFromText } from './plain-text';
+import { parseInvoiceQr, withQrText } from './qr';
+import { isImageType, sniffFileType, type CaptureFileType } from './sniff';
+import type { TextItem } from './text-items';
+
+/** Decoded pixels, RGBA. */
+export interface RasterImage {
+  readonly width: number;
+  readonly height: number;
+  readonly data: Uint8ClampedArray;
+}
+
+/** An image as bytes of a file format (PNG, JPEG, …) or as decoded pixels. */
+export type CaptureImage = Uint8Array | RasterImage;
+
+/** What a PDF reader hands the pipeline. */
+export interface PdfContent {
+  readonly items: readonly TextItem[];
+  readonly info: Readonly<Record<string, unknown>>;
+  /** Images embedded in the pages (the QR code of e-invoices, the scan of scanned PDFs), largest first. */
+  readonly images: readonly RasterImage[];
+  readonly pageCount: number;
+}
+
+/** The platform's decoders. */
+export interface CaptureDeps {
+  /** Reads a PDF: text items, Info dictionary, embedded images; password-protected → captureError('pdfPassword'). */
+  readonly readPdf: (bytes: Uint8Array) => Promise<Result<PdfContent, CaptureError>>;
+  /** Every QR/barcode text found in an image (empty when none). */
+  readonly decodeQr: (image: CaptureImage) => Promise<string[]>;
+  /** An encoded image's pixel size without decoding it, or null when it is not a readable image. */
+  readonly imageSize: (bytes: Uint8Array) => Promise<{ width: number; height: number } | null>;
+  /** OCR text of an image; absent when OCR is not available or not wanted. */
+  readonly ocr?: (image: CaptureImage) => Promise<string>;
+}
+
+/** A successful capture. */
+export interface Captured {
+  readonly type: CaptureFileType;
+  readonly extracted: ExtractedInvoice;
+  readonly prefill: CaptureDraft;
+  /** Which route supplied the data, for the confirm screen and the CLI. */
+  readonly route: readonly ('xml' | 'ofd' | 'qr' | 'pdf-text' | 'ocr')[];
+}
+
+/** Fields without which the clerk would have to type a lot: when any is missing, OCR is tried. */
+export const KEY_FIELDS: readonly ExtractedFieldName[] = ['number', 'issueDate', 'total', 'sellerName', 'sellerTaxId', 'buyerName'];
+
+/** Runs the pipeline over one file; a failure is a capture code with a bilingual message. `today` (YYYY-MM-DD) validates the prefilled draft. */
+export async function captureFile(bytes: Uint8Array, name: string, deps: CaptureDeps, today: string): Promise<Result<Captured, CaptureWarning>> {
+  const type = sniffFileType(bytes, name);
+  const typeError = fileTypeError(type);
+  if (typeError) return err(typeError);
+  const route: Captured['route'][number][] = [];
+  let extracted = emptyExtraction();
+  const qrCandidates: CaptureImage[] = [];
+  let ocrSource: CaptureImage | null = null;
+
+  if (type === 'xml') {
+    const r = extractFromXml(strFromU8(bytes));
+    if (!r.ok) return err(r.error);
+    extracted = r.value.extracted;
+    route.push('xml');
+    if (r.value.qrImage) qrCandidates.push(r.value.qrImage);
+  } else if (type === 'ofd') {
+    const r = extractFromOfd(bytes);
+    if (!r.ok) return err(r.error);
+    extracted = r.value.extracted;
+    route.push(r.value.flavour === 'original-invoice' ? 'xml' : 'ofd');
+    if (r.value.qrText === undefined) {
+      if (r.value.qrImage) qrCandidates.push(r.value.qrImage);
+      qrCandidates.push(...r.value.qrImages);
+    } else route.push('qr');
+  } else if (type === 'pdf') {
+    const r = await deps.readPdf(bytes);
+    if (!r.ok) return err(r.error);
+    const text = extractFromPdfText(r.value.items, r.value.info);
+    if (hasAnyKeyField(text)) {
+      extracted = text;
+      route.push('pdf-text');
+    }
+    qrCandidates.push(...r.value.images);
+    ocrSource = r.value.images[0] ?? null;
+  } else if (isImageType(type)) {
+    const size = await deps.imageSize(bytes);
+    if (!size) return err(captureError('corruptFile'));
+    const tooLarge = imageSizeError(size.width, size.height, MAX_IMAGE_MEGAPIXELS);
+    if (tooLarge) return err(tooLarge);
+    qrCandidates.push(bytes);
+    ocrSource = bytes;
+  }
+
+  const qr = await firstInvoiceQr(qrCandidates, deps);
+  if (qr.text !== null) {
+    extracted = hasAnyKeyField(extracted) ? withQrText(extracted, qr.text) : qrOnly(qr.text);
+    route.push('qr');
+  }
+  if (qr.warnings.length > 0) extracted = withWarnings(extracted, qr.warnings);
+
+  if (ocrSource !== null && deps.ocr && missingKeyFields(extracted).length > 0) {
+    const text = await deps.ocr(ocrSource);
+    const fromOcr = extractFromText(text, 'ocr');
+    if (hasAnyKeyField(fromOcr)) {
+      extracted = hasAnyKeyField(extracted) ? mergeExtractions(extracted, fromOcr) : fromOcr;
+      route.push('ocr');
+    }
+  }
+
+  if (!hasAnyKeyField(extracted)) return err(captureError('notInvoice'));
+  const checked = crossCheck(extracted);
+  return ok({ type, extracted: checked, prefill: toDraft(checked, today), route });
+}
+
+function qrOnly(text: string): ExtractedInvoice {
+  const r = parseInvoiceQr(text);
+  return r.ok ? r.extracted : emptyExtraction();
+}
+
+/** The first candidate image holding a VAT invoice QR; other codes (URLs, …) are skipped, not fatal. */
+async function firstInvoiceQr(images: readonly CaptureImage[], deps: CaptureDeps): Promise<{ text: string | null; warnings: CaptureWarning[] }> {
+  const warnings: CaptureWarning[] = [];
+  for (const image of images) {
+    let texts: string[];
+    try {
+      texts = await deps.decodeQr(image);
+    } catch {
+      continue; // a seal or a corrupt resource: try the next image
+    }
+    for (const text of texts) {
+      const r = parseInvoiceQr(text);
+      if (r.ok) return { text, warnings };
+      warnings.push(r.warning);
+    }
+  }
+  return { text: null, warnings };
+}
+
+/** Key fields still missing after all routes so far. */
+export function missingKeyFields(e: ExtractedInvoice): ExtractedFieldName[] {
+  return KEY_FIELDS.filter((f) => e.fields[f] === undefined || e.fields[f] === '');
+}
+
+function hasAnyKeyField(e: ExtractedInvoice): boolean {
+  return missingKeyFields(e).length < KEY_FIELDS.length;
+}
