@@ -115,3 +115,27 @@ describe('InvoiceRepository', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 });
+
+describe('attachments', () => {
+  it('stores the original once by hash, in the invoice transaction, and finds invoices by it', async () => {
+    const { db, repo } = setup();
+    const blob = new Blob([new Uint8Array([1, 2, 3])], { type: 'application/pdf' });
+    const sha256 = 'a'.repeat(64);
+    const r = await repo.create(content, { warnings: [], source: 'ofd', attachments: [{ sha256, name: 'x.pdf', type: 'application/pdf', blob }] });
+    expect(r.ok && r.invoice.attachments).toEqual([sha256]);
+    expect(r.ok && r.invoice.source).toBe('ofd');
+    expect(await db.attachments.count()).toBe(1);
+    expect((await db.attachments.get(sha256))?.size).toBe(3);
+    expect((await repo.findByAttachment(sha256)).map((i) => i.id)).toEqual([r.ok ? r.invoice.id : '']);
+    expect(await repo.findByAttachment('b'.repeat(64))).toEqual([]);
+  });
+
+  it('keeps no attachment when the invoice is refused as a duplicate', async () => {
+    const { db, repo } = setup();
+    await repo.create(content, { warnings: [] });
+    const blob = new Blob([new Uint8Array([9])]);
+    const again = await repo.create(content, { warnings: [], attachments: [{ sha256: 'c'.repeat(64), name: 'y.png', type: 'image/png', blob }] });
+    expect(again.ok).toBe(false);
+    expect(await db.attachments.count()).toBe(0);
+  });
+});

@@ -21,11 +21,21 @@ export type StatusOutcome =
   | { readonly ok: true; readonly invoice: Invoice }
   | { readonly ok: false; readonly error: StatusError | { readonly code: 'notFound' } };
 
+/** An original file to keep with the invoice, content-addressed. */
+export interface AttachmentInput {
+  readonly sha256: string;
+  readonly name: string;
+  readonly type: string;
+  readonly blob: Blob;
+}
+
 /** Options of a new invoice beyond its content. */
 export interface CreateOptions {
   readonly warnings: readonly Issue[];
   readonly source?: FieldSource;
-  readonly attachments?: readonly string[];
+  readonly fieldSources?: Invoice['fieldSources'];
+  /** Original files; each is stored once by its SHA-256, in the same transaction as the invoice. */
+  readonly attachments?: readonly AttachmentInput[];
 }
 
 /**
@@ -39,7 +49,7 @@ export class InvoiceRepository {
   ) {}
 
   private tables() {
-    return [this.db.invoices, this.db.listChunks, this.db.listRevs, this.db.audit, this.db.outbox, this.db.meta];
+    return [this.db.invoices, this.db.listChunks, this.db.listRevs, this.db.audit, this.db.outbox, this.db.meta, this.db.attachments];
   }
 
   /** Finds a live or deleted invoice with the same hard key (same code+number, or same 数电 number). */
@@ -68,9 +78,9 @@ export class InvoiceRepository {
         status: 'entered',
         statusHistory: [{ from: null, to: 'entered', at, by: user, reason: '' }],
         tags: [],
-        attachments: options.attachments ?? [],
+        attachments: (options.attachments ?? []).map((a) => a.sha256),
         source: options.source ?? 'manual',
-        fieldSources: {},
+        fieldSources: options.fieldSources ?? {},
         warnings: options.warnings,
         createdBy: user,
         createdAt: at,
@@ -80,6 +90,11 @@ export class InvoiceRepository {
         deleted: false,
         deletedAt: null,
       };
+      for (const a of options.attachments ?? []) {
+        if (!(await this.db.attachments.get(a.sha256))) {
+          await this.db.attachments.add({ sha256: a.sha256, name: a.name, type: a.type, size: a.blob.size, blob: a.blob, addedAt: at });
+        }
+      }
       await this.db.invoices.add(toRow(invoice, await putListEntry(this.db, invoice, undefined)));
       await journalInvoiceChange(this.db, 'create', undefined, invoice, user, at);
       return { ok: true, invoice };
@@ -144,6 +159,12 @@ export class InvoiceRepository {
       await journalInvoiceChange(this.db, deleted ? 'delete' : 'restore', before, after, this.ctx.user, at);
       return { ok: true, invoice: after };
     });
+  }
+
+  /** Invoices that keep this original file (a second copy of an already captured file is flagged with these). */
+  async findByAttachment(sha256: string): Promise<Invoice[]> {
+    const rows = await this.db.invoices.where('attachments').equals(sha256).toArray();
+    return rows.map(fromRow);
   }
 
   /** One invoice, deleted or not. */

@@ -8,7 +8,7 @@ export const SCHEMA_VERSIONS = [
     stores: {
       // Filtering uses the columnar listChunks; invoices only index duplicate keys and the newest-first order
       // of the unfiltered ledger, which paints the first screen before the list index has loaded.
-      invoices: 'id, _hard, _soft, updatedAt, [_deleted+issueDate]',
+      invoices: 'id, _hard, _soft, updatedAt, [_deleted+issueDate], *attachments',
       listChunks: 'chunk',
       listRevs: 'chunk',
       audit: 'seq, entityId, at',
