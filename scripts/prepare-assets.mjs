@@ -1,0 +1,82 @@
+// Copies the offline capture assets from node_modules into renderer/public/vendor/ (served as ./vendor/ by vite
+// and copied into dist/renderer/vendor/ by `vite build`); the CLI reads the same folder. Nothing is fetched.
+// The chi_sim model is rewritten without its lang.config component (see scripts/README.md for why).
+// Idempotent: a manifest of the sources' sizes and mtimes skips all work when nothing changed.
+//
+//   node scripts/prepare-assets.mjs [--quiet]
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'fflate';
+import { readTessdata, TESSDATA_LANG_CONFIG, withoutLangConfig } from './traineddata-container.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const modules = join(root, 'node_modules');
+const vendor = join(root, 'renderer', 'public', 'vendor');
+const quiet = process.argv.includes('--quiet');
+const log = (msg) => { if (!quiet) console.log(msg); };
+
+const coreDir = join(modules, 'tesseract.js-core');
+/** [source, destination relative to vendor/, transform?] */
+const assets = [
+  [join(modules, 'tesseract.js', 'dist', 'worker.min.js'), 'tesseract/worker.min.js'],
+  ...readdirSync(coreDir)
+    .filter((f) => /^tesseract-core.*\.(wasm\.js|wasm|js)$/.test(f))
+    .sort()
+    .map((f) => [join(coreDir, f), `tesseract/core/${f}`]),
+  // LSTM-only integer models (the ones tesseract.js itself loads for OEM 1); chi_sim loses its lang.config.
+  [join(modules, '@tesseract.js-data', 'chi_sim', '4.0.0_best_int', 'chi_sim.traineddata.gz'), 'tessdata/chi_sim.traineddata.gz', stripConfig],
+  [join(modules, '@tesseract.js-data', 'eng', '4.0.0_best_int', 'eng.traineddata.gz'), 'tessdata/eng.traineddata.gz'],
+  [join(modules, 'zxing-wasm', 'dist', 'reader', 'zxing_reader.wasm'), 'zxing/zxing_reader.wasm'],
+  // The renderer imports the modern `pdfjs-dist` entry, so it gets the matching modern worker.
+  [join(modules, 'pdfjs-dist', 'build', 'pdf.worker.min.mjs'), 'pdfjs/pdf.worker.min.mjs'],
+];
+
+/** Gunzips a traineddata, drops component 0 (lang.config), gzips again, and checks the result by reading it back. */
+function stripConfig(gz) {
+  const original = gunzipSync(gz);
+  const stripped = withoutLangConfig(original);
+  const out = gzipSync(stripped, { level: 9 });
+  const before = readTessdata(original).components;
+  const after = readTessdata(gunzipSync(out)).components;
+  const same = (a, b) => a === b || (a !== null && b !== null && Buffer.compare(a, b) === 0);
+  if (after[TESSDATA_LANG_CONFIG] !== null || after.length !== before.length || !after.every((c, i) => i === TESSDATA_LANG_CONFIG || same(c, before[i]))) {
+    throw new Error('prepare-assets: the rewritten chi_sim.traineddata does not read back as the original minus lang.config');
+  }
+  return out;
+}
+
+const scriptHash = createHash('sha256')
+  .update(readFileSync(fileURLToPath(import.meta.url)))
+  .update(readFileSync(join(root, 'scripts', 'traineddata-container.mjs')))
+  .digest('hex');
+
+for (const [src] of assets) {
+  if (!existsSync(src)) {
+    console.error(`prepare-assets: missing ${src} — run npm install`);
+    process.exit(1);
+  }
+}
+const manifest = JSON.stringify({
+  scriptHash,
+  files: assets.map(([src, dest]) => {
+    const s = statSync(src);
+    return [dest, s.size, Math.round(s.mtimeMs)];
+  }),
+}, null, 1);
+const manifestPath = join(vendor, 'manifest.json');
+const upToDate = existsSync(manifestPath) && readFileSync(manifestPath, 'utf8') === manifest && assets.every(([, dest]) => existsSync(join(vendor, dest)));
+if (upToDate) {
+  log('prepare-assets: renderer/public/vendor is up to date');
+} else {
+  for (const [src, dest, transform] of assets) {
+    const target = join(vendor, dest);
+    mkdirSync(dirname(target), { recursive: true });
+    if (transform) writeFileSync(target, transform(readFileSync(src)));
+    else copyFileSync(src, target);
+    log(`prepare-assets: ${dest}`);
+  }
+  writeFileSync(manifestPath, manifest);
+  log(`prepare-assets: ${assets.length} files in renderer/public/vendor`);
+}
