@@ -58,6 +58,7 @@ const MAX_NUMBERED_NAMES = 10_000;
  * Only this app writes into the target folders, so checking for a free name and then renaming does not race.
  */
 export async function moveWithoutOverwrite(fs: ScanFs, source: string, targetDir: string): Promise<string> {
+  await fs.stat(source); // ENOENT before mkdir, so a vanished folder is not recreated around its subfolder
   await fs.mkdir(targetDir, { recursive: true });
   const name = path.basename(source);
   for (let n = 1; n <= MAX_NUMBERED_NAMES; n++) {
