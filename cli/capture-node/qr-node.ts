@@ -1,0 +1,54 @@
+// decodeQr for Node: zxing-wasm's reader, its .wasm read from disk (the vendor copy, else node_modules), never a CDN.
+// When nothing is found on a large decoded image, the corners and a 2× downscale are tried. Encoded PNG/JPEG
+// are handed to zxing as bytes (it decodes them itself); Node has no PNG/JPEG decoder here without a new
+// dependency, so those get no crop retries — zxing's own tryDownscale covers part of that.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
+import type { CaptureImage, RasterImage } from '../../shared/capture/pipeline';
+import { NODE_MODULES, VENDOR_DIR } from './paths';
+import { cornerCrops, decodeTiff, downscale2x, isTiff } from './raster-node';
+
+const OPTIONS: ReaderOptions = {
+  formats: ['QRCode'], tryHarder: true, tryRotate: true, tryInvert: true, tryDownscale: true, maxNumberOfSymbols: 4,
+};
+
+/** Decoded images at least this wide or tall get crop and downscale retries. */
+const RETRY_MIN_SIDE = 600;
+
+let prepared = false;
+
+function prepare(): void {
+  if (prepared) return;
+  const vendored = join(VENDOR_DIR, 'zxing', 'zxing_reader.wasm');
+  const file = existsSync(vendored) ? vendored : join(NODE_MODULES, 'zxing-wasm', 'dist', 'reader', 'zxing_reader.wasm');
+  const bytes = readFileSync(file);
+  const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  prepareZXingModule({ overrides: { wasmBinary }, fireImmediately: false });
+  prepared = true;
+}
+
+async function read(input: Uint8Array | RasterImage): Promise<string[]> {
+  const results = await readBarcodes(input instanceof Uint8Array ? input : { data: input.data, width: input.width, height: input.height, colorSpace: 'srgb' }, OPTIONS);
+  return results.filter((r) => r.isValid && r.text !== '').map((r) => r.text);
+}
+
+/** Every QR text found in the image; empty when none. */
+export async function decodeQr(image: CaptureImage): Promise<string[]> {
+  prepare();
+  let raster: RasterImage | null = null;
+  if (image instanceof Uint8Array) {
+    if (!isTiff(image)) return read(image);
+    raster = decodeTiff(image);
+    if (!raster) return [];
+  } else {
+    raster = image;
+  }
+  const found = await read(raster);
+  if (found.length > 0 || Math.max(raster.width, raster.height) < RETRY_MIN_SIDE) return found;
+  for (const candidate of [...cornerCrops(raster), downscale2x(raster)]) {
+    const texts = await read(candidate);
+    if (texts.length > 0) return texts;
+  }
+  return [];
+}

@@ -1,0 +1,94 @@
+// Pixel helpers for the Node decoders: TIFF → RGBA (utif2), RGBA → BMP bytes (what tesseract's Leptonica reads
+// without any codec), corner crops and a 2× box downscale for QR retries.
+import * as UTIF from 'utif2';
+import type { RasterImage } from '../../shared/capture/pipeline';
+
+/** True for TIFF bytes (either byte order). */
+export function isTiff(b: Uint8Array): boolean {
+  return (b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a && b[3] === 0) || (b[0] === 0x4d && b[1] === 0x4d && b[2] === 0 && b[3] === 0x2a);
+}
+
+/** The first page of a TIFF as RGBA, or null when utif2 cannot decode it. */
+export function decodeTiff(bytes: Uint8Array): RasterImage | null {
+  try {
+    const buffer = bytes.slice().buffer;
+    const [ifd] = UTIF.decode(buffer);
+    if (!ifd) return null;
+    UTIF.decodeImage(buffer, ifd);
+    const { width, height } = ifd;
+    if (!(width > 0 && height > 0)) return null;
+    const rgba = UTIF.toRGBA8(ifd);
+    return rgba.length === width * height * 4 ? { width, height, data: new Uint8ClampedArray(rgba) } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A 24-bit bottom-up BMP of the pixels (alpha dropped onto white). */
+export function encodeBmp(img: RasterImage): Uint8Array {
+  const rowBytes = (img.width * 3 + 3) & ~3;
+  const pixelBytes = rowBytes * img.height;
+  const out = new Uint8Array(54 + pixelBytes);
+  const v = new DataView(out.buffer);
+  out[0] = 0x42; out[1] = 0x4d;
+  v.setUint32(2, out.length, true);
+  v.setUint32(10, 54, true);
+  v.setUint32(14, 40, true);
+  v.setInt32(18, img.width, true);
+  v.setInt32(22, img.height, true);
+  v.setUint16(26, 1, true);
+  v.setUint16(28, 24, true);
+  v.setUint32(34, pixelBytes, true);
+  v.setInt32(38, 2835, true); // 72 dpi
+  v.setInt32(42, 2835, true);
+  const d = img.data;
+  for (let y = 0; y < img.height; y++) {
+    const row = 54 + (img.height - 1 - y) * rowBytes;
+    for (let x = 0; x < img.width; x++) {
+      const p = (y * img.width + x) * 4;
+      const a = (d[p + 3] ?? 255) / 255;
+      const blend = (c: number) => Math.round(c * a + 255 * (1 - a));
+      out[row + x * 3] = blend(d[p + 2] ?? 0);
+      out[row + x * 3 + 1] = blend(d[p + 1] ?? 0);
+      out[row + x * 3 + 2] = blend(d[p] ?? 0);
+    }
+  }
+  return out;
+}
+
+/** A rectangle of the image (clamped to its bounds). */
+export function crop(img: RasterImage, x0: number, y0: number, w: number, h: number): RasterImage {
+  const x = Math.max(0, Math.floor(x0));
+  const y = Math.max(0, Math.floor(y0));
+  const width = Math.max(1, Math.min(img.width - x, Math.floor(w)));
+  const height = Math.max(1, Math.min(img.height - y, Math.floor(h)));
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let row = 0; row < height; row++) {
+    const from = ((y + row) * img.width + x) * 4;
+    data.set(img.data.subarray(from, from + width * 4), row * width * 4);
+  }
+  return { width, height, data };
+}
+
+/** The four corner quarters (plus a margin), where invoices print their QR code. */
+export function cornerCrops(img: RasterImage): RasterImage[] {
+  const w = img.width * 0.55;
+  const h = img.height * 0.55;
+  return [crop(img, 0, 0, w, h), crop(img, img.width - w, 0, w, h), crop(img, 0, img.height - h, w, h), crop(img, img.width - w, img.height - h, w, h)];
+}
+
+/** Half the size, each pixel the mean of a 2×2 box (smooths scanner noise and halftone dots). */
+export function downscale2x(img: RasterImage): RasterImage {
+  const width = Math.max(1, img.width >> 1);
+  const height = Math.max(1, img.height >> 1);
+  const data = new Uint8ClampedArray(width * height * 4);
+  const d = img.data;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const a = (2 * y * img.width + 2 * x) * 4;
+      const b = a + img.width * 4;
+      for (let c = 0; c < 4; c++) data[(y * width + x) * 4 + c] = ((d[a + c] ?? 0) + (d[a + 4 + c] ?? 0) + (d[b + c] ?? 0) + (d[b + 4 + c] ?? 0)) / 4;
+    }
+  }
+  return { width, height, data };
+}
