@@ -11,7 +11,7 @@ export default tseslint.config(
   {
     ignores: [
       'node_modules/**', 'dist/**', 'dist-electron/**', 'release/**', 'test-results/**',
-      'playwright-report/**', 'coverage/**', 'bench/out/**', 'data/**', 'vendor-assets/**', '.scratch/**',
+      'playwright-report/**', 'coverage/**', 'bench/out/**', 'data/**', 'vendor-assets/**', '.scratch/**', 'renderer/public/vendor/**',
     ],
   },
   js.configs.recommended,
@@ -64,11 +64,31 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
-    ignores: ['renderer/db/**', '**/*.test.ts', '**/*.test.tsx'],
+    ignores: ['renderer/db/**', 'renderer/workers/**', '**/*.test.ts', '**/*.test.tsx'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['dexie', 'dexie/*'], message: 'Only renderer/db imports dexie; use its repositories and hooks.' },
         { group: ['tesseract.js'], message: 'Only renderer/workers imports tesseract.js.' },
+        { group: ['electron'], message: 'The renderer never imports electron; use renderer/platform.' },
+      ] }],
+    },
+  },
+  {
+    files: ['renderer/db/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['tesseract.js'], message: 'Only renderer/workers imports tesseract.js.' },
+        { group: ['electron'], message: 'The renderer never imports electron; use renderer/platform.' },
+      ] }],
+    },
+  },
+  {
+    files: ['renderer/workers/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['dexie', 'dexie/*'], message: 'Only renderer/db imports dexie; use its repositories and hooks.' },
         { group: ['electron'], message: 'The renderer never imports electron; use renderer/platform.' },
       ] }],
     },

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { InvoiceDetail, InvoiceForm, LedgerPage } from '../features/invoices';
+import { CapturePage } from '../features/capture';
 import { persistStorage, useInvoice } from '../db';
 import { hostInfo, type HostInfo } from '../platform/platform';
 import { Toasts } from '../ui/toast';
@@ -40,6 +41,7 @@ export function App() {
         <div className="brand"><span className="seal" aria-hidden="true">票</span><div><strong>{t('app.title')}</strong><small>{t('app.tagline')}</small></div></div>
         {navItem({ name: 'ledger' }, t('nav.ledger'))}
         {navItem({ name: 'new' }, t('nav.new'), 'Ctrl+N')}
+        {navItem({ name: 'capture' }, t('nav.capture'))}
         {navItem({ name: 'bin' }, t('nav.bin'))}
         <div className="sidebar-foot">
           <label htmlFor="locale">{t('nav.language')}</label>
@@ -65,6 +67,7 @@ function Screen({ route }: { readonly route: Route }) {
     case 'ledger': return <LedgerPage bin={false} />;
     case 'bin': return <LedgerPage bin />;
     case 'new': return <InvoiceForm existing={null} />;
+    case 'capture': return <CapturePage />;
     case 'detail': return <WithInvoice id={route.id} render={(inv) => <InvoiceDetail invoice={inv} />} />;
     case 'edit': return <WithInvoice id={route.id} render={(inv) => <InvoiceForm key={inv.id} existing={inv} />} />;
   }

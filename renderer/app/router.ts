@@ -5,6 +5,7 @@ export type Route =
   | { readonly name: 'ledger' }
   | { readonly name: 'bin' }
   | { readonly name: 'new' }
+  | { readonly name: 'capture' }
   | { readonly name: 'detail'; readonly id: string }
   | { readonly name: 'edit'; readonly id: string };
 
@@ -13,6 +14,7 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/new') return { name: 'new' };
   if (path === '/bin') return { name: 'bin' };
+  if (path === '/capture') return { name: 'capture' };
   const m = /^\/invoice\/([\w-]+)(\/edit)?$/.exec(path);
   if (m?.[1]) return m[2] ? { name: 'edit', id: m[1] } : { name: 'detail', id: m[1] };
   return { name: 'ledger' };
@@ -24,6 +26,7 @@ export function routeHash(route: Route): string {
     case 'ledger': return '#/';
     case 'bin': return '#/bin';
     case 'new': return '#/new';
+    case 'capture': return '#/capture';
     case 'detail': return `#/invoice/${route.id}`;
     case 'edit': return `#/invoice/${route.id}/edit`;
   }

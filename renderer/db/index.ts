@@ -4,15 +4,15 @@ import { uuidv7 } from '../../shared/domain/ids';
 import type { Invoice, InvoiceId } from '../../shared/domain/invoice';
 import type { InvoiceFilter } from '../../shared/search/invoice-filter';
 import type { AuditEntry } from '../../shared/audit/audit-chain';
-import { LedgerDb, requestPersistentStorage, type SavedView } from './db';
+import { LedgerDb, requestPersistentStorage, type AttachmentRow, type SavedView } from './db';
 import { InvoiceRepository } from './invoice-repository';
 import { ViewsRepository } from './views-repository';
 import { queryInvoiceIds, queryLedgerHead } from './invoice-query';
 import { fromRow } from './rows';
 import type { WriteContext } from './write-context';
 
-export type { SaveOutcome, SaveRefusal, StatusOutcome } from './invoice-repository';
-export type { SavedView } from './db';
+export type { AttachmentInput, CreateOptions, SaveOutcome, SaveRefusal, StatusOutcome } from './invoice-repository';
+export type { AttachmentRow, SavedView } from './db';
 
 /** The placeholder user until sign-in exists. */
 export const CURRENT_USER = 'clerk';
@@ -102,4 +102,9 @@ export function useViews(): SavedView[] | undefined {
 /** Number of invoices ever recorded, deleted ones included (for the empty state). */
 export function useLedgerSize(): number | undefined {
   return useLiveQuery(() => db.invoices.count(), []);
+}
+
+/** A stored original file (undefined while loading, null when missing). */
+export function useAttachment(sha256: string): AttachmentRow | null | undefined {
+  return useLiveQuery(async () => (await db.attachments.get(sha256)) ?? null, [sha256]);
 }

@@ -53,7 +53,7 @@ export class InvoiceRepository {
   }
 
   /** Finds a live or deleted invoice with the same hard key (same code+number, or same 数电 number). */
-  async findHardDuplicate(content: InvoiceContent, excludeId?: InvoiceId): Promise<Invoice | undefined> {
+  async findHardDuplicate(content: Pick<InvoiceContent, 'code' | 'number'>, excludeId?: InvoiceId): Promise<Invoice | undefined> {
     const rows = await this.db.invoices.where('_hard').equals(hardKey(content)).toArray();
     const row = rows.find((r) => r.id !== excludeId);
     return row ? fromRow(row) : undefined;

@@ -1,4 +1,4 @@
 /** The invoices feature: ledger list, entry form, detail with status and history. */
 export { LedgerPage } from './list/LedgerPage';
-export { InvoiceForm } from './form/InvoiceForm';
+export { InvoiceForm, type CaptureContext } from './form/InvoiceForm';
 export { InvoiceDetail } from './detail/InvoiceDetail';

@@ -9,6 +9,7 @@ import { invoices } from '../../../db';
 import { useToasts } from '../../../ui/toast';
 import { HistoryPanel } from './HistoryPanel';
 import { StatusPanel } from './StatusPanel';
+import { AttachmentsPanel } from './AttachmentsPanel';
 
 /** One invoice: its fields as on paper, status moves, warnings, and full history. */
 export function InvoiceDetail({ invoice }: { readonly invoice: Invoice }) {
@@ -64,6 +65,7 @@ export function InvoiceDetail({ invoice }: { readonly invoice: Invoice }) {
         </section>
         <div className="detail-side">
           <StatusPanel invoice={invoice} />
+          <AttachmentsPanel invoice={invoice} />
           <HistoryPanel invoice={invoice} />
         </div>
       </div>

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { Invoice, InvoiceContent, InvoiceDraft, Issue } from '../../../../shared/domain/invoice';
+import type { Invoice, InvoiceDraft, Issue } from '../../../../shared/domain/invoice';
 import { normalizeDraft, validateDraft } from '../../../../shared/domain/validate';
 import { softKey } from '../../../../shared/domain/duplicates';
-import { invoices, type SaveOutcome } from '../../../db';
+import { invoices, type CreateOptions } from '../../../db';
 import { localToday } from '../../../app/today';
 
 /** What the form shows above the fields after a save attempt. */
@@ -22,7 +22,7 @@ const softDuplicateIssue: Issue = { field: 'number', severity: 'warning', code: 
  * warn once on soft duplicates (a second Enter saves anyway), refuse to overwrite a newer edit.
  * The draft is never cleared here: the caller decides what to do after a successful save.
  */
-export function useInvoiceSave(existing: Invoice | null) {
+export function useInvoiceSave(existing: Invoice | null, createOptions?: Omit<CreateOptions, 'warnings'>) {
   const [banner, setBanner] = useState<SaveBanner | null>(null);
   const [acknowledgedSoftKey, setAcknowledgedSoftKey] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -51,7 +51,7 @@ export function useInvoiceSave(existing: Invoice | null) {
         }
         warnings.push(softDuplicateIssue);
       }
-      const outcome = await write(existing, content, warnings);
+      const outcome = await (existing ? invoices.update(existing.id, content, warnings, existing.updatedAt) : invoices.create(content, { ...createOptions, warnings }));
       if (!outcome.ok) {
         const e = outcome.error;
         setBanner(e.kind === 'hardDuplicate' ? { ...e, number: content.number } : e);
@@ -69,8 +69,4 @@ export function useInvoiceSave(existing: Invoice | null) {
   }
 
   return { banner, setBanner, busy, save, softAcknowledged: acknowledgedSoftKey !== null };
-}
-
-function write(existing: Invoice | null, content: InvoiceContent, warnings: Issue[]): Promise<SaveOutcome> {
-  return existing ? invoices.update(existing.id, content, warnings, existing.updatedAt) : invoices.create(content, { warnings });
 }

@@ -1,0 +1,45 @@
+import { hardKey } from '../../../shared/domain/duplicates';
+import { createCapturePool } from '../../workers/capture-pool';
+import { invoices } from '../../db';
+import { localToday } from '../../app/today';
+import { useCaptureQueue } from './capture-store';
+
+let pool: ReturnType<typeof createCapturePool> | null = null;
+let seq = 0;
+
+/** SHA-256 of a file's bytes, as lower-case hex. */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes.slice()));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Queues files for capture; each is read in a worker, one bad file never stops the others. */
+export async function addFiles(files: readonly File[]): Promise<void> {
+  const queue = useCaptureQueue.getState();
+  pool ??= createCapturePool();
+  const p = pool;
+  await Promise.all(files.map(async (file) => {
+    const id = `f${++seq}`;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const sha256 = await sha256Hex(bytes);
+    queue.add({ id, name: file.name || 'clipboard', mime: file.type, bytes, sha256, state: 'queued', progress: 0 });
+    const [sameFile] = await invoices.findByAttachment(sha256);
+    if (sameFile) queue.update(id, { duplicateOf: { id: sameFile.id, number: sameFile.number, sameFile: true } });
+    const result = await p.capture(file.name, bytes, localToday(), (stage, progress) => {
+      useCaptureQueue.getState().update(id, { state: stage, progress });
+    });
+    const update = useCaptureQueue.getState().update;
+    if (!result.ok) {
+      update(id, { state: 'failed', error: result.error, progress: 1 });
+      return;
+    }
+    const { draft } = result.value.prefill;
+    if (!sameFile && draft.number) {
+      const dup = await invoices.findHardDuplicate({ code: draft.code, number: draft.number });
+      if (dup && hardKey(dup) === hardKey(draft)) update(id, { duplicateOf: { id: dup.id, number: dup.number, sameFile: false } });
+    }
+    update(id, { state: 'ready', captured: result.value, progress: 1 });
+    const s = useCaptureQueue.getState();
+    if (s.selectedId === null) s.select(id);
+  }));
+}

@@ -1,0 +1,2 @@
+/** Capture: import scans, photos and e-invoice files, confirm each prefilled invoice. */
+export { CapturePage } from './CapturePage';

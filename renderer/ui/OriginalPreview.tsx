@@ -1,0 +1,48 @@
+import { useEffect, useRef, useState } from 'react';
+
+/** Shows an original file: images as they are, the first page of a PDF rendered by pdf.js, others as a download. */
+export function OriginalPreview(props: {
+  readonly name: string;
+  readonly mime: string;
+  readonly blob: Blob;
+  readonly labels: { readonly original: string; readonly noPreview: string; readonly download: string };
+}) {
+  const kind = previewKind(props.name, props.mime);
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    const u = URL.createObjectURL(props.blob);
+    setUrl(u);
+    return () => { URL.revokeObjectURL(u); };
+  }, [props.blob]);
+  if (!url) return null;
+  return (
+    <figure className="original" aria-label={props.labels.original}>
+      {kind === 'image' ? <img src={url} alt={props.name} /> : kind === 'pdf' ? <PdfPage blob={props.blob} /> : (
+        <p className="muted">{props.labels.noPreview}</p>
+      )}
+      <figcaption>
+        <span className="mono">{props.name}</span> · <a href={url} download={props.name}>{props.labels.download}</a>
+      </figcaption>
+    </figure>
+  );
+}
+
+function previewKind(name: string, mime: string): 'image' | 'pdf' | 'none' {
+  const ext = name.toLowerCase().split('.').pop() ?? '';
+  if (mime === 'application/pdf' || ext === 'pdf') return 'pdf';
+  if (/^image\/(png|jpeg|webp|bmp|gif)$/.test(mime) || ['png', 'jpg', 'jpeg', 'webp', 'bmp', 'gif'].includes(ext)) return 'image';
+  return 'none';
+}
+
+function PdfPage({ blob }: { readonly blob: Blob }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const run = { cancelled: false };
+    void (async () => {
+      const { renderFirstPage } = await import('./pdf-render');
+      if (!run.cancelled && ref.current) await renderFirstPage(blob, ref.current);
+    })();
+    return () => { run.cancelled = true; };
+  }, [blob]);
+  return <canvas ref={ref} className="pdf-page" />;
+}

@@ -1,0 +1,31 @@
+/// <reference lib="webworker" />
+/**
+ * A capture worker: runs the shared pipeline with the browser's decoders (pdf.js, zxing-wasm, tesseract.js)
+ * off the UI thread, one file at a time, reporting the step it is at.
+ */
+import { captureFile, type CaptureDeps } from '../../shared/capture/pipeline';
+import { imageSize } from '../../shared/capture/image-size';
+import { captureRequestSchema, type CaptureReply, type CaptureStage } from './capture-protocol';
+import { readPdf } from './pdf-read';
+import { decodeQr } from './qr-decode';
+import { ocr } from './ocr';
+
+const post = (reply: CaptureReply) => { self.postMessage(reply); };
+
+self.onmessage = (event: MessageEvent<unknown>) => {
+  const parsed = captureRequestSchema.safeParse(event.data);
+  if (!parsed.success) return;
+  const { id, name, bytes, today } = parsed.data;
+  const stage = (s: CaptureStage, progress = 0) => { post({ type: 'progress', id, stage: s, progress }); };
+  const deps: CaptureDeps = {
+    readPdf: (b) => readPdf(b),
+    decodeQr: (img) => { stage('qr'); return decodeQr(img); },
+    imageSize: (b) => Promise.resolve(imageSize(b)),
+    ocr: (img) => { stage('ocr'); return ocr(img, (p) => { stage('ocr', p); }); },
+  };
+  stage('reading');
+  captureFile(bytes, name, deps, today).then(
+    (result) => { post({ type: 'result', id, result }); },
+    (e: unknown) => { post({ type: 'result', id, result: { ok: false, error: { code: 'corruptFile', params: { detail: e instanceof Error ? e.message : String(e) } } } }); },
+  );
+};
