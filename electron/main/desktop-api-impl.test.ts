@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDesktopApiImpl, type DesktopApiDeps } from './desktop-api-impl';
+import type { ScanFolderService } from './scan-folder-service';
 
 let dir: string;
 beforeEach(async () => {
@@ -16,12 +17,27 @@ afterEach(async () => {
 const owner = { id: 7 } as unknown as WebContents;
 const event = { sender: owner } as unknown as IpcMainInvokeEvent;
 
+const idle = { watching: false, path: null, tooLarge: [] };
+
+function fakeScanFolder(): ScanFolderService {
+  return {
+    choose: vi.fn(() => Promise.resolve({ ok: true as const, value: { path: '/scans' } })),
+    start: vi.fn(() => Promise.resolve({ ok: true as const, value: { ...idle, watching: true, path: '/scans' } })),
+    stop: vi.fn(() => Promise.resolve(idle)),
+    poll: vi.fn(() => Promise.resolve({ files: [], status: idle })),
+    ack: vi.fn(() => Promise.resolve({ ok: true as const, value: { movedTo: '/scans/已导入/a.pdf' } })),
+    resume: vi.fn(() => Promise.resolve()),
+    dispose: vi.fn(() => Promise.resolve()),
+  };
+}
+
 function deps(overrides: Partial<DesktopApiDeps> = {}): DesktopApiDeps {
   return {
     appInfo: () => ({ name: 'Fapiao Desk', version: '0.1.0', platform: 'linux', isPackaged: false, userDataPath: '/u' }),
     defaultSaveDir: () => '/home/clerk/Documents',
     showSaveDialog: () => Promise.resolve({ canceled: true, filePath: '' }),
     showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
+    scanFolder: fakeScanFolder(),
     ...overrides,
   };
 }
@@ -93,5 +109,19 @@ describe('openFiles', () => {
 
     const tooLarge = await createDesktopApiImpl(deps({ showOpenDialog: pick([big]), maxOpenFileBytes: 10 })).openFiles({ multiple: false }, event);
     expect(tooLarge).toMatchObject({ ok: false, error: { kind: 'too-large', message: 'big.pdf is 11 bytes; the limit is 10' } });
+  });
+});
+
+describe('scan folder methods', () => {
+  it('delegate to the scan folder service, parenting the dialog to the caller and wrapping plain values', async () => {
+    const scanFolder = fakeScanFolder();
+    const impl = createDesktopApiImpl(deps({ scanFolder }));
+    expect(await impl.chooseScanFolder(undefined, event)).toEqual({ ok: true, value: { path: '/scans' } });
+    expect(scanFolder.choose).toHaveBeenCalledWith(owner);
+    expect(await impl.startScanFolder({ path: '/scans' }, event)).toMatchObject({ ok: true, value: { watching: true } });
+    expect(await impl.pollScanFolder(undefined, event)).toEqual({ ok: true, value: { files: [], status: idle } });
+    expect(await impl.ackScanFile({ id: '1', outcome: 'imported' }, event)).toMatchObject({ ok: true });
+    expect(scanFolder.ack).toHaveBeenCalledWith({ id: '1', outcome: 'imported' });
+    expect(await impl.stopScanFolder(undefined, event)).toEqual({ ok: true, value: idle });
   });
 });

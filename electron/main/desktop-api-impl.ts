@@ -5,6 +5,7 @@ import { err, ok } from '../../shared/domain/result';
 import type { AppInfo, DesktopMethod, FileFilter, OpenedFiles } from '../../shared/ipc';
 import { FileTooLargeError, readFileWithLimit, writeFileAtomic } from './file-io';
 import type { IpcImpl } from './ipc-handle';
+import type { ScanFolderService } from './scan-folder-service';
 
 /** The largest file openFiles returns; bigger ones would stall IPC (the bytes are copied between processes). */
 export const MAX_OPEN_FILE_BYTES = 256 * 1024 * 1024;
@@ -23,6 +24,8 @@ export interface DesktopApiDeps {
     options: { multiple: boolean; filters?: FileFilter[] },
   ) => Promise<{ canceled: boolean; filePaths: readonly string[] }>;
   readonly maxOpenFileBytes?: number;
+  /** The watched scanner folder (scan-folder-service.ts). */
+  readonly scanFolder: ScanFolderService;
 }
 
 /** Every DesktopApi method's implementation, to register with handle(). */
@@ -67,5 +70,11 @@ export function createDesktopApiImpl(deps: DesktopApiDeps): DesktopApiImpl {
       }
       return ok({ files });
     },
+
+    chooseScanFolder: (_args, event) => deps.scanFolder.choose(event.sender),
+    startScanFolder: (args) => deps.scanFolder.start(args),
+    stopScanFolder: async () => ok(await deps.scanFolder.stop()),
+    pollScanFolder: async () => ok(await deps.scanFolder.poll()),
+    ackScanFile: (args) => deps.scanFolder.ack(args),
   };
 }

@@ -6,14 +6,16 @@ import { createDesktopApiImpl } from './desktop-api-impl';
 import { handle } from './ipc-handle';
 import { createMainWindow } from './main-window';
 import { buildMenuTemplate } from './menu';
+import { createScanFolderService, type ScanFolderService } from './scan-folder-service';
 import { hardenWebContents, restrictPermissions } from './security';
 
 function dialogParent(owner: WebContents): BrowserWindow | null {
   return BrowserWindow.fromWebContents(owner);
 }
 
-function registerIpcHandlers(): void {
+function registerIpcHandlers(scanFolder: ScanFolderService): void {
   const impl = createDesktopApiImpl({
+    scanFolder,
     appInfo: () => ({
       name: app.name,
       version: app.getVersion(),
@@ -38,6 +40,22 @@ function registerIpcHandlers(): void {
   handle('getAppInfo', impl.getAppInfo);
   handle('saveFile', impl.saveFile);
   handle('openFiles', impl.openFiles);
+  handle('chooseScanFolder', impl.chooseScanFolder);
+  handle('startScanFolder', impl.startScanFolder);
+  handle('stopScanFolder', impl.stopScanFolder);
+  handle('pollScanFolder', impl.pollScanFolder);
+  handle('ackScanFile', impl.ackScanFile);
+}
+
+function createScanFolder(): ScanFolderService {
+  return createScanFolderService({
+    userDataDir: app.getPath('userData'),
+    showFolderDialog: (owner) => {
+      const options = { properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const parent = dialogParent(owner);
+      return parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options);
+    },
+  });
 }
 
 function start(): void {
@@ -59,7 +77,9 @@ function start(): void {
   app.whenReady().then(() => {
     restrictPermissions(session.defaultSession);
     serveAppProtocol(session.defaultSession, rendererDir);
-    registerIpcHandlers();
+    const scanFolder = createScanFolder();
+    registerIpcHandlers(scanFolder);
+    void scanFolder.resume(); // the folder chosen in an earlier run; resume() reports problems as status, never throws
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(buildMenuTemplate({ appName: app.name, isMac: process.platform === 'darwin', isPackaged: app.isPackaged })),
     );

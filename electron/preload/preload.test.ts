@@ -26,10 +26,20 @@ describe('preload', () => {
     await api.getAppInfo();
     await api.saveFile({ suggestedName: 'a.txt', data });
     await api.openFiles({ multiple: true });
+    await api.chooseScanFolder();
+    await api.startScanFolder({ path: '/scans' });
+    await api.pollScanFolder();
+    await api.ackScanFile({ id: '1', outcome: 'failed' });
+    await api.stopScanFolder();
     expect(electron.invoke.mock.calls).toEqual([
       [IPC_CHANNELS.getAppInfo],
       [IPC_CHANNELS.saveFile, { suggestedName: 'a.txt', data }],
       [IPC_CHANNELS.openFiles, { multiple: true }],
+      [IPC_CHANNELS.chooseScanFolder],
+      [IPC_CHANNELS.startScanFolder, { path: '/scans' }],
+      [IPC_CHANNELS.pollScanFolder],
+      [IPC_CHANNELS.ackScanFile, { id: '1', outcome: 'failed' }],
+      [IPC_CHANNELS.stopScanFolder],
     ]);
   });
 });

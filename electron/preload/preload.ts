@@ -12,6 +12,11 @@ const api = {
   getAppInfo: () => invoke('getAppInfo'),
   saveFile: (args) => invoke('saveFile', args),
   openFiles: (args) => invoke('openFiles', args),
+  chooseScanFolder: () => invoke('chooseScanFolder'),
+  startScanFolder: (args) => invoke('startScanFolder', args),
+  stopScanFolder: () => invoke('stopScanFolder'),
+  pollScanFolder: () => invoke('pollScanFolder'),
+  ackScanFile: (args) => invoke('ackScanFile', args),
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld('desktop', api);

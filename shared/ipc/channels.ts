@@ -7,4 +7,9 @@ export const IPC_CHANNELS = {
   getAppInfo: 'desktop:get-app-info',
   saveFile: 'desktop:save-file',
   openFiles: 'desktop:open-files',
+  chooseScanFolder: 'desktop:choose-scan-folder',
+  startScanFolder: 'desktop:start-scan-folder',
+  stopScanFolder: 'desktop:stop-scan-folder',
+  pollScanFolder: 'desktop:poll-scan-folder',
+  ackScanFile: 'desktop:ack-scan-file',
 } as const satisfies Record<keyof DesktopApi, string>;

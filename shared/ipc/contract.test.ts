@@ -17,6 +17,11 @@ describe('IPC contract', () => {
     expectTypeOf<Failure>().toExtend<IpcResult<'getAppInfo'>>();
     expectTypeOf<Failure>().toExtend<IpcResult<'saveFile'>>();
     expectTypeOf<Failure>().toExtend<IpcResult<'openFiles'>>();
+    expectTypeOf<Failure>().toExtend<IpcResult<'chooseScanFolder'>>();
+    expectTypeOf<Failure>().toExtend<IpcResult<'startScanFolder'>>();
+    expectTypeOf<Failure>().toExtend<IpcResult<'stopScanFolder'>>();
+    expectTypeOf<Failure>().toExtend<IpcResult<'pollScanFolder'>>();
+    expectTypeOf<Failure>().toExtend<IpcResult<'ackScanFile'>>();
     expectTypeOf<keyof DesktopApi>().toEqualTypeOf<DesktopMethod>();
     const failure: Failure = { ok: false, error: { kind: 'bad-request', message: 'x' } };
     for (const method of Object.keys(IPC_SCHEMAS) as DesktopMethod[]) {
@@ -64,5 +69,21 @@ describe('IPC contract', () => {
     expect(IPC_SCHEMAS.openFiles.result.safeParse({ ok: false, error: { kind: 'too-large', message: 'm' } }).success).toBe(true);
     expect(IPC_SCHEMAS.saveFile.result.safeParse({ ok: false, error: { kind: 'too-large', message: 'm' } }).success).toBe(false);
     expect(IPC_SCHEMAS.getAppInfo.result.safeParse({ ok: true, value: { name: 'x' } }).success).toBe(false);
+  });
+
+  it('checks the scan-folder calls', () => {
+    expect(IPC_SCHEMAS.chooseScanFolder.args.safeParse(undefined).success).toBe(true);
+    expect(IPC_SCHEMAS.startScanFolder.args.safeParse({ path: '' }).success).toBe(false);
+    expect(IPC_SCHEMAS.startScanFolder.args.safeParse({ path: 'D:\\扫描' }).success).toBe(true);
+    expect(IPC_SCHEMAS.ackScanFile.args.safeParse({ id: 'a', outcome: 'imported' }).success).toBe(true);
+    expect(IPC_SCHEMAS.ackScanFile.args.safeParse({ id: 'a', outcome: 'deleted' }).success).toBe(false);
+    expect(IPC_SCHEMAS.ackScanFile.args.safeParse({ id: '', outcome: 'failed' }).success).toBe(false);
+    const status = { watching: true, path: '/scans', tooLarge: [] };
+    const file = { id: '1', name: 'a.pdf', data: new Uint8Array(1), sha256: 'a'.repeat(64), duplicate: false };
+    expect(IPC_SCHEMAS.pollScanFolder.result.safeParse({ ok: true, value: { files: [file], status } }).success).toBe(true);
+    expect(IPC_SCHEMAS.pollScanFolder.result.safeParse({ ok: true, value: { files: [{ ...file, data: [1] }], status } }).success).toBe(false);
+    expect(IPC_SCHEMAS.startScanFolder.result.safeParse({
+      ok: true, value: { ...status, lastError: { kind: 'folder-missing', message: 'm' } },
+    }).success).toBe(true);
   });
 });

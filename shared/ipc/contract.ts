@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { DesktopMethod, IpcArgs, IpcResult } from './desktop-api';
 import {
-  appInfoSchema, openedFilesSchema, openFilesArgsSchema, openFilesErrorSchema, replySchema, savedFileSchema,
-  saveFileArgsSchema, saveFileErrorSchema,
+  ackedScanFileSchema, ackScanFileArgsSchema, ackScanFileErrorSchema, appInfoSchema, chooseScanFolderErrorSchema,
+  chosenFolderSchema, openedFilesSchema, openFilesArgsSchema, openFilesErrorSchema, replySchema, savedFileSchema,
+  saveFileArgsSchema, saveFileErrorSchema, scanFolderPollSchema, scanFolderStatusSchema, startScanFolderArgsSchema,
+  startScanFolderErrorSchema,
 } from './schemas';
 
 /** The schemas of one method: its argument and its reply. */
@@ -16,4 +18,9 @@ export const IPC_SCHEMAS: { readonly [M in DesktopMethod]: MethodSchemas<M> } = 
   getAppInfo: { args: z.undefined(), result: replySchema(appInfoSchema, z.never()) },
   saveFile: { args: saveFileArgsSchema, result: replySchema(savedFileSchema, saveFileErrorSchema) },
   openFiles: { args: openFilesArgsSchema, result: replySchema(openedFilesSchema, openFilesErrorSchema) },
+  chooseScanFolder: { args: z.undefined(), result: replySchema(chosenFolderSchema, chooseScanFolderErrorSchema) },
+  startScanFolder: { args: startScanFolderArgsSchema, result: replySchema(scanFolderStatusSchema, startScanFolderErrorSchema) },
+  stopScanFolder: { args: z.undefined(), result: replySchema(scanFolderStatusSchema, z.never()) },
+  pollScanFolder: { args: z.undefined(), result: replySchema(scanFolderPollSchema, z.never()) },
+  ackScanFile: { args: ackScanFileArgsSchema, result: replySchema(ackedScanFileSchema, ackScanFileErrorSchema) },
 };

@@ -1,6 +1,8 @@
 import type { Result } from '../domain/result';
 import type {
-  AppInfo, IpcFailure, OpenedFiles, OpenFilesArgs, OpenFilesError, SavedFile, SaveFileArgs, SaveFileError,
+  AckedScanFile, AckScanFileArgs, AckScanFileError, AppInfo, ChooseScanFolderError, ChosenFolder, IpcFailure,
+  OpenedFiles, OpenFilesArgs, OpenFilesError, SavedFile, SaveFileArgs, SaveFileError, ScanFolderPoll,
+  ScanFolderStatus, StartScanFolderArgs, StartScanFolderError,
 } from './schemas';
 
 /** A desktop call's reply: expected failures are values (CONVENTIONS §12); every call may also answer with an IpcFailure. */
@@ -17,6 +19,16 @@ export interface DesktopApi {
   saveFile(args: SaveFileArgs): Promise<IpcReply<SavedFile, SaveFileError>>;
   /** Asks the user for one or more files (OS dialog) and returns their bytes. */
   openFiles(args: OpenFilesArgs): Promise<IpcReply<OpenedFiles, OpenFilesError>>;
+  /** Asks the user for the scanner's output folder (OS dialog); only a folder chosen here can be watched. */
+  chooseScanFolder(): Promise<IpcReply<ChosenFolder, ChooseScanFolderError>>;
+  /** Watches a chosen folder for scanned invoices (replacing any other) and remembers it across restarts. */
+  startScanFolder(args: StartScanFolderArgs): Promise<IpcReply<ScanFolderStatus, StartScanFolderError>>;
+  /** Stops watching and forgets the folder; files stay where they are. */
+  stopScanFolder(): Promise<IpcReply<ScanFolderStatus>>;
+  /** Files that became ready since the last poll (a bounded batch; the rest come next time) and the watcher's state. */
+  pollScanFolder(): Promise<IpcReply<ScanFolderPoll>>;
+  /** Moves a polled file into `已导入` (captured) or `未能识别` (failed) inside the watched folder. */
+  ackScanFile(args: AckScanFileArgs): Promise<IpcReply<AckedScanFile, AckScanFileError>>;
 }
 
 /** The renderer's view of `window`: `desktop` is present only inside Electron (renderer/platform reads it). */

@@ -79,3 +79,78 @@ export const openedFilesSchema = z.object({
 });
 /** The files the user picked. */
 export type OpenedFiles = z.infer<typeof openedFilesSchema>;
+
+/** The folder the clerk picked for the scanner (absolute path). */
+export const chosenFolderSchema = z.object({ path: z.string() });
+/** The folder the clerk picked. */
+export type ChosenFolder = z.infer<typeof chosenFolderSchema>;
+
+/** Why chooseScanFolder returned no folder: the dialog was closed. */
+export const chooseScanFolderErrorSchema = z.object({ kind: z.enum(['cancelled']), message: z.string() });
+/** Why chooseScanFolder returned no folder. */
+export type ChooseScanFolderError = z.infer<typeof chooseScanFolderErrorSchema>;
+
+/** Arguments of startScanFolder: a folder returned by chooseScanFolder (main refuses any other path). */
+export const startScanFolderArgsSchema = z.object({ path: z.string().min(1).max(4096) });
+/** Arguments of startScanFolder. */
+export type StartScanFolderArgs = z.infer<typeof startScanFolderArgsSchema>;
+
+/** Why the watched folder cannot be read right now; the watcher keeps retrying. */
+export const scanFolderProblemSchema = z.object({
+  kind: z.enum(['folder-missing', 'not-a-directory', 'io']),
+  message: z.string(),
+});
+/** Why the watched folder cannot be read right now. */
+export type ScanFolderProblem = z.infer<typeof scanFolderProblemSchema>;
+
+/** The watcher's state: which folder, whether it runs, the last scan's problem, and files too large to offer. */
+export const scanFolderStatusSchema = z.object({
+  watching: z.boolean(),
+  path: z.string().nullable(),
+  lastError: scanFolderProblemSchema.optional(),
+  tooLarge: z.array(z.string()),
+});
+/** The watcher's state. */
+export type ScanFolderStatus = z.infer<typeof scanFolderStatusSchema>;
+
+/** Why startScanFolder refused: the path was not chosen in the dialog, is gone, is not a folder, or cannot be read. */
+export const startScanFolderErrorSchema = z.object({
+  kind: z.enum(['not-chosen', 'folder-missing', 'not-a-directory', 'io']),
+  message: z.string(),
+});
+/** Why startScanFolder refused. */
+export type StartScanFolderError = z.infer<typeof startScanFolderErrorSchema>;
+
+/** A scanned file that stopped changing: its bytes, content hash, and whether that content was imported before. */
+export const scannedFileSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  data: z.instanceof(Uint8Array),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  duplicate: z.boolean(),
+});
+/** A scanned file ready to capture. */
+export type ScannedFile = z.infer<typeof scannedFileSchema>;
+
+/** What pollScanFolder answers: files ready since the last poll (a bounded batch) and the watcher's state. */
+export const scanFolderPollSchema = z.object({ files: z.array(scannedFileSchema), status: scanFolderStatusSchema });
+/** What pollScanFolder answers. */
+export type ScanFolderPoll = z.infer<typeof scanFolderPollSchema>;
+
+/** Arguments of ackScanFile: the file's id from pollScanFolder and what became of it. */
+export const ackScanFileArgsSchema = z.object({
+  id: z.string().min(1).max(100),
+  outcome: z.enum(['imported', 'failed']),
+});
+/** Arguments of ackScanFile. */
+export type AckScanFileArgs = z.infer<typeof ackScanFileArgsSchema>;
+
+/** Where ackScanFile moved the file (inside `已导入` or `未能识别` of the watched folder). */
+export const ackedScanFileSchema = z.object({ movedTo: z.string() });
+/** Where ackScanFile moved the file. */
+export type AckedScanFile = z.infer<typeof ackedScanFileSchema>;
+
+/** Why ackScanFile did not move the file: unknown id (or the file is gone), or the move failed. */
+export const ackScanFileErrorSchema = z.object({ kind: z.enum(['not-found', 'io']), message: z.string() });
+/** Why ackScanFile did not move the file. */
+export type AckScanFileError = z.infer<typeof ackScanFileErrorSchema>;
