@@ -9,10 +9,13 @@ interface Fakes {
   windows: { options: unknown; url?: string }[];
   appListeners: Map<string, (...args: unknown[]) => void>;
   handledChannels: string[];
+  listeners: Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>;
+  dialogCalls: unknown[][];
 }
 
 const fakes = vi.hoisted((): Fakes => ({
   calls: [], hasLock: true, ready: () => undefined, windows: [], appListeners: new Map(), handledChannels: [],
+  listeners: new Map(), dialogCalls: [],
 }));
 
 vi.mock('electron', () => {
@@ -52,17 +55,27 @@ vi.mock('electron', () => {
     },
     protocol: { registerSchemesAsPrivileged: () => fakes.calls.push('registerSchemesAsPrivileged') },
     session: { defaultSession: session },
-    ipcMain: { handle: (channel: string) => fakes.handledChannels.push(channel) },
+    ipcMain: {
+      handle: (channel: string, listener: (event: unknown, ...args: unknown[]) => Promise<unknown>) => {
+        fakes.handledChannels.push(channel);
+        fakes.listeners.set(channel, listener);
+      },
+    },
     Menu: { buildFromTemplate: () => ({}), setApplicationMenu: () => fakes.calls.push('setApplicationMenu') },
     BrowserWindow,
-    dialog: {},
+    dialog: {
+      showOpenDialog: (...args: unknown[]) => {
+        fakes.dialogCalls.push(args);
+        return Promise.resolve({ canceled: true, filePaths: [] });
+      },
+    },
     shell: { openExternal: () => Promise.resolve() },
   };
 });
 
 beforeEach(() => {
   vi.resetModules();
-  Object.assign(fakes, { calls: [], hasLock: true, windows: [], appListeners: new Map(), handledChannels: [] });
+  Object.assign(fakes, { calls: [], hasLock: true, windows: [], appListeners: new Map(), handledChannels: [], listeners: new Map(), dialogCalls: [] });
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -96,5 +109,17 @@ describe('main.ts', () => {
     await import('./main');
     expect(fakes.calls).toEqual(['registerSchemesAsPrivileged', 'enableSandbox', 'requestSingleInstanceLock', 'quit']);
     expect(fakes.appListeners.size).toBe(0);
+  });
+
+  it('wires chooseScanFolder to a folder dialog and starts with no folder watched', async () => {
+    await import('./main');
+    fakes.ready();
+    await settle();
+    const trusted = { sender: {}, senderFrame: { url: 'app://fapiao/index.html', origin: 'app://fapiao', parent: null } };
+    const choose = fakes.listeners.get(IPC_CHANNELS.chooseScanFolder)!;
+    await expect(choose(trusted)).resolves.toMatchObject({ ok: false, error: { kind: 'cancelled' } });
+    expect(fakes.dialogCalls).toEqual([[{ properties: ['openDirectory', 'createDirectory'] }]]);
+    const poll = fakes.listeners.get(IPC_CHANNELS.pollScanFolder)!;
+    await expect(poll(trusted)).resolves.toEqual({ ok: true, value: { files: [], status: { watching: false, path: null, tooLarge: [] } } });
   });
 });
