@@ -44,7 +44,7 @@ export const UI_MESSAGES = {
   'form.redHint': { 'zh-CN': '红字发票的数值为负', en: 'Red invoices carry negative amounts' },
   'form.optional': { 'zh-CN': '选填', en: 'optional' },
   'form.individual': { 'zh-CN': '个人可不填', en: 'empty for individuals' },
-  'form.datePlaceholder': { 'zh-CN': '2024-05-28', en: '2024-05-28' },
+  'form.datePlaceholder': { 'zh-CN': '如 2024-05-28', en: 'e.g. 2024-05-28' },
 
   'list.title': { 'zh-CN': '发票台账', en: 'Invoice ledger' },
   'list.binTitle': { 'zh-CN': '回收站', en: 'Recycle bin' },

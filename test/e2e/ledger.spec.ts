@@ -57,7 +57,7 @@ test('a clerk enters, is checked, finds and moves an invoice with the keyboard o
   await expect(sellerTaxId).toBeFocused();
   await expect(page.getByLabel('发票号码')).toHaveValue(SAMPLE.number);
   await expect(page.getByLabel('价税合计')).toHaveValue(SAMPLE.total);
-  await page.screenshot({ path: 'test-results/screens/form-error.png', fullPage: true });
+  await page.screenshot({ path: 'test-screens/form-error.png', fullPage: true });
 
   // Fix it and save with Enter.
   await page.keyboard.press('Control+a');
@@ -96,7 +96,7 @@ test('a clerk enters, is checked, finds and moves an invoice with the keyboard o
   await expect(page.getByText('共 2 张')).toBeVisible();
   await page.getByLabel('视图名称').fill('嘉仕汇 四月');
   await page.keyboard.press('Enter');
-  await page.screenshot({ path: 'test-results/screens/list.png' });
+  await page.screenshot({ path: 'test-screens/list.png' });
 
   // Reload: the data and the filter are still there.
   await page.reload();
@@ -118,7 +118,7 @@ test('a clerk enters, is checked, finds and moves an invoice with the keyboard o
   await expect(page.getByRole('heading', { name: /状态：\s*已作废/ })).toBeVisible();
   await expect(page.getByText('此状态为终态')).toBeVisible();
   await expect(page.getByText(/修改记录完整/)).toBeVisible();
-  await page.screenshot({ path: 'test-results/screens/detail.png', fullPage: true });
+  await page.screenshot({ path: 'test-screens/detail.png', fullPage: true });
 
   expect(requests).toEqual([]);
 });
