@@ -1,11 +1,12 @@
 // decodeQr for Node: zxing-wasm's reader, its .wasm read from disk (the vendor copy, else node_modules), never a CDN.
-// When nothing is found on a large decoded image, the corners and a 2× downscale are tried. Encoded PNG/JPEG
-// are handed to zxing as bytes (it decodes them itself); Node has no PNG/JPEG decoder here without a new
-// dependency, so those get no crop retries — zxing's own tryDownscale covers part of that.
+// Encoded images go to zxing as bytes first (it decodes PNG/JPEG/BMP/GIF itself). When nothing is found, the
+// pixels (TIFF via utif2, PNG/JPEG via decode-image.ts) are retried as four corner crops and a 2× downscale.
+// WebP and alpha/interlaced/16-bit PNGs cannot be decoded here and get no retries.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
 import type { CaptureImage, RasterImage } from '../../shared/capture/pipeline';
+import { decodeImage } from './decode-image';
 import { NODE_MODULES, VENDOR_DIR } from './paths';
 import { cornerCrops, decodeTiff, downscale2x, isTiff } from './raster-node';
 
@@ -36,16 +37,25 @@ async function read(input: Uint8Array | RasterImage): Promise<string[]> {
 /** Every QR text found in the image; empty when none. */
 export async function decodeQr(image: CaptureImage): Promise<string[]> {
   prepare();
-  let raster: RasterImage | null = null;
+  let raster: RasterImage | null;
   if (image instanceof Uint8Array) {
-    if (!isTiff(image)) return read(image);
-    raster = decodeTiff(image);
-    if (!raster) return [];
+    if (isTiff(image)) {
+      raster = decodeTiff(image);
+      if (!raster) return [];
+      const found = await read(raster);
+      if (found.length > 0) return found;
+    } else {
+      const found = await read(image);
+      if (found.length > 0) return found;
+      raster = await decodeImage(image);
+      if (!raster) return [];
+    }
   } else {
     raster = image;
+    const found = await read(raster);
+    if (found.length > 0) return found;
   }
-  const found = await read(raster);
-  if (found.length > 0 || Math.max(raster.width, raster.height) < RETRY_MIN_SIDE) return found;
+  if (Math.max(raster.width, raster.height) < RETRY_MIN_SIDE) return [];
   for (const candidate of [...cornerCrops(raster), downscale2x(raster)]) {
     const texts = await read(candidate);
     if (texts.length > 0) return texts;

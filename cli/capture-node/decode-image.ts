@@ -1,0 +1,137 @@
+// PNG and JPEG → RGBA in Node without an image library: the bytes are wrapped in a one-page PDF as an image
+// XObject (JPEG as /DCTDecode; PNG's zlib stream as /FlateDecode with PNG predictors, which is the same
+// format) and pdf.js's own decoders unpack them. Used for QR corner retries and for upscaling before OCR.
+// Interlaced, 16-bit and alpha PNGs are not handled (null): callers fall back to the encoded bytes.
+import { imageSize } from '../../shared/capture/image-size';
+import type { RasterImage } from '../../shared/capture/pipeline';
+import { readPdf } from './pdf-node';
+
+const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0) & 255);
+
+/** A PDF whose single page paints `stream` as an image with the given dictionary entries. */
+function imagePdf(width: number, height: number, dict: string, stream: Uint8Array): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const offsets: number[] = [];
+  let length = 0;
+  const push = (b: Uint8Array) => { parts.push(b); length += b.length; };
+  const obj = (n: number, body: string, data?: Uint8Array) => {
+    offsets[n] = length;
+    push(latin1(`${n} 0 obj\n${body}`));
+    if (data) { push(latin1('\nstream\n')); push(data); push(latin1('\nendstream')); }
+    push(latin1('\nendobj\n'));
+  };
+  push(latin1('%PDF-1.4\n'));
+  obj(1, '<< /Type /Catalog /Pages 2 0 R >>');
+  obj(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
+  obj(3, `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>`);
+  obj(4, `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /BitsPerComponent 8 ${dict} /Length ${stream.length} >>`, stream);
+  const content = latin1(`q ${width} 0 0 ${height} 0 0 cm /Im0 Do Q`);
+  obj(5, `<< /Length ${content.length} >>`, content);
+  const xref = length;
+  const rows = [1, 2, 3, 4, 5].map((n) => `${String(offsets[n] ?? 0).padStart(10, '0')} 00000 n \n`).join('');
+  push(latin1(`xref\n0 6\n0000000000 65535 f \n${rows}trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`));
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) { out.set(p, at); at += p.length; }
+  return out;
+}
+
+/** Colour components of a baseline/progressive JPEG (from its SOF segment), or null. */
+function jpegComponents(b: Uint8Array): number | null {
+  let i = 2;
+  while (i + 9 < b.length && b[i] === 0xff) {
+    const marker = b[i + 1] ?? 0;
+    if (marker === 0xff) { i++; continue; }
+    const len = ((b[i + 2] ?? 0) << 8) | (b[i + 3] ?? 0);
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return b[i + 9] ?? null;
+    i += 2 + len;
+  }
+  return null;
+}
+
+/** The PNG's chunks: IHDR fields, PLTE, and the concatenated IDAT stream. */
+function pngParts(b: Uint8Array): { colorType: number; bitDepth: number; interlace: number; palette: Uint8Array | null; idat: Uint8Array } | null {
+  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  let i = 8;
+  let header: { colorType: number; bitDepth: number; interlace: number } | null = null;
+  let palette: Uint8Array | null = null;
+  const idat: Uint8Array[] = [];
+  while (i + 8 <= b.length) {
+    const len = v.getUint32(i);
+    const type = String.fromCharCode(...b.subarray(i + 4, i + 8));
+    const data = b.subarray(i + 8, i + 8 + len);
+    if (data.length < len) return null;
+    if (type === 'IHDR') header = { bitDepth: data[8] ?? 0, colorType: data[9] ?? 0, interlace: data[12] ?? 0 };
+    else if (type === 'PLTE') palette = data;
+    else if (type === 'IDAT') idat.push(data);
+    else if (type === 'IEND') break;
+    i += 12 + len;
+  }
+  if (!header || idat.length === 0) return null;
+  const total = idat.reduce((n, d) => n + d.length, 0);
+  const joined = new Uint8Array(total);
+  let at = 0;
+  for (const d of idat) { joined.set(d, at); at += d.length; }
+  return { ...header, palette, idat: joined };
+}
+
+const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+
+/** The PDF image dictionary for PNG or JPEG bytes, or null for a variant pdf.js cannot take this way. */
+function imageDict(bytes: Uint8Array, width: number): { dict: string; stream: Uint8Array } | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) {
+    const n = jpegComponents(bytes);
+    const space = n === 1 ? '/DeviceGray' : n === 3 ? '/DeviceRGB' : n === 4 ? '/DeviceCMYK' : null;
+    return space ? { dict: `/ColorSpace ${space} /Filter /DCTDecode`, stream: bytes } : null;
+  }
+  const png = pngParts(bytes);
+  if (!png || png.interlace !== 0 || png.bitDepth !== 8) return null;
+  const colors = png.colorType === 0 || png.colorType === 3 ? 1 : png.colorType === 2 ? 3 : 0;
+  if (colors === 0) return null; // alpha channels (types 4, 6) would need an SMask
+  let space = colors === 1 ? '/DeviceGray' : '/DeviceRGB';
+  if (png.colorType === 3) {
+    if (!png.palette) return null;
+    space = `[/Indexed /DeviceRGB ${png.palette.length / 3 - 1} <${hex(png.palette)}>]`;
+  }
+  return { dict: `/ColorSpace ${space} /Filter /FlateDecode /DecodeParms << /Predictor 15 /Colors ${colors} /BitsPerComponent 8 /Columns ${width} >>`, stream: png.idat };
+}
+
+/** RGBA pixels of a PNG or JPEG, or null when this decoder cannot read it. */
+export async function decodeImage(bytes: Uint8Array): Promise<RasterImage | null> {
+  const size = imageSize(bytes);
+  if (!size) return null;
+  const spec = imageDict(bytes, size.width);
+  if (!spec) return null;
+  const r = await readPdf(imagePdf(size.width, size.height, spec.dict, spec.stream));
+  const img = r.ok ? r.value.images[0] : undefined;
+  return img && img.width === size.width && img.height === size.height ? img : null;
+}
+
+/** The image scaled up by an integer factor with bilinear interpolation (small scans OCR better at ~300 dpi). */
+export function upscale(img: RasterImage, factor: number): RasterImage {
+  const width = Math.round(img.width * factor);
+  const height = Math.round(img.height * factor);
+  const data = new Uint8ClampedArray(width * height * 4);
+  const src = img.data;
+  for (let y = 0; y < height; y++) {
+    const sy = Math.min(img.height - 1, Math.max(0, (y + 0.5) / factor - 0.5));
+    const y0 = Math.floor(sy);
+    const y1 = Math.min(img.height - 1, y0 + 1);
+    const fy = sy - y0;
+    for (let x = 0; x < width; x++) {
+      const sx = Math.min(img.width - 1, Math.max(0, (x + 0.5) / factor - 0.5));
+      const x0 = Math.floor(sx);
+      const x1 = Math.min(img.width - 1, x0 + 1);
+      const fx = sx - x0;
+      const o = (y * width + x) * 4;
+      for (let c = 0; c < 4; c++) {
+        const a = src[(y0 * img.width + x0) * 4 + c] ?? 0;
+        const b = src[(y0 * img.width + x1) * 4 + c] ?? 0;
+        const d = src[(y1 * img.width + x0) * 4 + c] ?? 0;
+        const e = src[(y1 * img.width + x1) * 4 + c] ?? 0;
+        data[o + c] = (a * (1 - fx) + b * fx) * (1 - fy) + (d * (1 - fx) + e * fx) * fy;
+      }
+    }
+  }
+  return { width, height, data };
+}
