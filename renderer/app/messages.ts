@@ -180,4 +180,9 @@ export const UI_MESSAGES = {
   'source.import': { 'zh-CN': '导入', en: 'Import' },
   'detail.attachments': { 'zh-CN': '原件', en: 'Originals' },
   'detail.noAttachments': { 'zh-CN': '无原件', en: 'No originals' },
+  'scan.none': { 'zh-CN': '未设置扫描文件夹：选择扫描仪保存文件的文件夹后，新扫描的发票会自动加入导入队列', en: 'No scanner folder: choose the folder your scanner saves to, and new scans join the queue by themselves' },
+  'scan.watching': { 'zh-CN': '正在监视扫描文件夹：{path}（处理后的文件移入“已导入”或“未能识别”子文件夹）', en: 'Watching scanner folder: {path} (processed files move to 已导入 or 未能识别)' },
+  'scan.choose': { 'zh-CN': '选择扫描文件夹…', en: 'Choose scanner folder…' },
+  'scan.change': { 'zh-CN': '更换文件夹…', en: 'Change folder…' },
+  'scan.error': { 'zh-CN': '扫描文件夹暂时无法读取：{message}（稍后自动重试）', en: 'Scanner folder cannot be read right now: {message} (retrying)' },
 } satisfies Catalogue;

@@ -3,7 +3,9 @@ import { captureMessage } from '../../../shared/capture/capture-messages';
 import { useLocaleStore, useT } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { InvoiceForm, type CaptureContext } from '../invoices';
-import { addFiles } from './add-files';
+import { addFiles, fromFiles } from './add-files';
+import { ScanFolderBar } from './ScanFolderBar';
+import { scanFolder } from '../../platform/platform';
 import { nextReady, useCaptureQueue, type QueueItem } from './capture-store';
 import { OriginalPreview } from '../../ui/OriginalPreview';
 
@@ -18,7 +20,7 @@ export function CapturePage() {
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
       const files = [...(e.clipboardData?.files ?? [])];
-      if (files.length > 0) { e.preventDefault(); void addFiles(files); }
+      if (files.length > 0) { e.preventDefault(); void addFiles(fromFiles(files)); }
     };
     window.addEventListener('paste', onPaste);
     return () => { window.removeEventListener('paste', onPaste); };
@@ -27,7 +29,7 @@ export function CapturePage() {
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    void addFiles([...e.dataTransfer.files]);
+    void addFiles(fromFiles([...e.dataTransfer.files]));
   };
   const done = items.filter((i) => ['ready', 'saved', 'failed', 'skipped'].includes(i.state)).length;
   const saved = items.filter((i) => i.state === 'saved').length;
@@ -45,8 +47,9 @@ export function CapturePage() {
         <button type="button" onClick={() => inputRef.current?.click()}>{t('capture.pick')}</button>
         <input ref={inputRef} type="file" multiple hidden aria-label={t('capture.pick')}
           accept=".pdf,.ofd,.xml,.png,.jpg,.jpeg,.tif,.tiff,.bmp,.webp"
-          onChange={(e) => { void addFiles([...(e.target.files ?? [])]); e.target.value = ''; }} />
+          onChange={(e) => { void addFiles(fromFiles([...(e.target.files ?? [])])); e.target.value = ''; }} />
       </div>
+      <ScanFolderBar />
       {items.length > 0 ? (
         <section className="queue" aria-label={t('capture.title')}>
           <div className="overall">
@@ -111,6 +114,7 @@ function ConfirmPanel({ item }: { readonly item: QueueItem }) {
     attachment: { sha256: item.sha256, name: item.name, type: item.mime || 'application/octet-stream', blob },
     onSaved: (inv) => {
       update(item.id, { state: 'saved', invoiceId: inv.id });
+      if (item.scanId) void scanFolder()?.ack(item.scanId, 'imported');
       const next = nextReady(useCaptureQueue.getState().items, item.id);
       select(next?.id ?? null);
     },

@@ -3,6 +3,7 @@ import { createCapturePool } from '../../workers/capture-pool';
 import { invoices } from '../../db';
 import { localToday } from '../../app/today';
 import { useCaptureQueue } from './capture-store';
+import { scanFolder } from '../../platform/platform';
 
 let pool: ReturnType<typeof createCapturePool> | null = null;
 let seq = 0;
@@ -13,16 +14,28 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** A file to capture: picked/dropped/pasted, or found in the watched scanner folder (with its scan id). */
+export interface IncomingFile {
+  readonly name: string;
+  readonly type: string;
+  readonly bytes: () => Promise<Uint8Array>;
+  readonly scanId?: string;
+}
+
+/** Wraps browser File objects. */
+export const fromFiles = (files: readonly File[]): IncomingFile[] =>
+  files.map((f) => ({ name: f.name, type: f.type, bytes: async () => new Uint8Array(await f.arrayBuffer()) }));
+
 /** Queues files for capture; each is read in a worker, one bad file never stops the others. */
-export async function addFiles(files: readonly File[]): Promise<void> {
+export async function addFiles(files: readonly IncomingFile[]): Promise<void> {
   const queue = useCaptureQueue.getState();
   pool ??= createCapturePool();
   const p = pool;
   await Promise.all(files.map(async (file) => {
     const id = `f${++seq}`;
-    const bytes = new Uint8Array(await file.arrayBuffer());
+    const bytes = await file.bytes();
     const sha256 = await sha256Hex(bytes);
-    queue.add({ id, name: file.name || 'clipboard', mime: file.type, bytes, sha256, state: 'queued', progress: 0 });
+    queue.add({ id, name: file.name || 'clipboard', mime: file.type, bytes, sha256, state: 'queued', progress: 0, ...(file.scanId ? { scanId: file.scanId } : {}) });
     const [sameFile] = await invoices.findByAttachment(sha256);
     if (sameFile) queue.update(id, { duplicateOf: { id: sameFile.id, number: sameFile.number, sameFile: true } });
     const result = await p.capture(file.name, bytes, localToday(), (stage, progress) => {
@@ -31,6 +44,7 @@ export async function addFiles(files: readonly File[]): Promise<void> {
     const update = useCaptureQueue.getState().update;
     if (!result.ok) {
       update(id, { state: 'failed', error: result.error, progress: 1 });
+      if (file.scanId) await scanFolder()?.ack(file.scanId, 'failed');
       return;
     }
     const { draft } = result.value.prefill;

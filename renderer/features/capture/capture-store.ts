@@ -19,6 +19,8 @@ export interface QueueItem {
   /** An invoice already keeps this exact file, or one with the same code + number exists. */
   readonly duplicateOf?: { readonly id: string; readonly number: string; readonly sameFile: boolean };
   readonly invoiceId?: string;
+  /** Set when the file came from the watched scanner folder: it is moved aside once saved or failed. */
+  readonly scanId?: string;
 }
 
 interface QueueStore {
