@@ -201,4 +201,20 @@ describe('scan folder core', () => {
     await c.scan();
     expect((await c.take()).map((f) => f.name)).toEqual(['a.pdf']);
   });
+
+  it('does not move a file rewritten after it was polled, and offers the new content', async () => {
+    const { core: c, hashes } = core();
+    await writeFile(path.join(folder, 'a.pdf'), 'first');
+    await scanTwice(c);
+    const [first] = await c.take();
+    clock += 10;
+    await writeFile(path.join(folder, 'a.pdf'), 'second version');
+    expect(await c.ack({ id: first!.id, outcome: 'imported' })).toMatchObject({ ok: false, error: { kind: 'changed' } });
+    expect(hashes.set.has(first!.sha256)).toBe(true);
+    expect(await readdir(folder)).toEqual(['a.pdf']);
+    await scanTwice(c);
+    const [second] = await c.take();
+    expect(second).toMatchObject({ name: 'a.pdf', duplicate: false });
+    expect(second!.id).not.toBe(first!.id);
+  });
 });

@@ -197,6 +197,12 @@ export function createScanFolderCore(options: ScanFolderCoreOptions): ScanFolder
     try {
       // Hash first: a crash between the two leaves a file flagged as duplicate, never one imported twice.
       if (outcome === 'imported') await hashes.add(file.sha256);
+      const current = await fs.stat(fullPath(file.name));
+      if (current.size !== file.size || current.mtimeMs !== file.mtimeMs) {
+        // The scanner rewrote it after the poll: what the renderer handled is not what is there now.
+        ready.delete(file.name);
+        return err({ kind: 'changed', message: `${file.name} changed after it was polled; it will be offered again` });
+      }
       const movedTo = await moveWithoutOverwrite(fs, fullPath(file.name), path.join(folder, outcome === 'imported' ? PROCESSED_DIR : FAILED_DIR));
       ready.delete(file.name);
       return ok({ movedTo });

@@ -150,7 +150,10 @@ export const ackedScanFileSchema = z.object({ movedTo: z.string() });
 /** Where ackScanFile moved the file. */
 export type AckedScanFile = z.infer<typeof ackedScanFileSchema>;
 
-/** Why ackScanFile did not move the file: unknown id (or the file is gone), or the move failed. */
-export const ackScanFileErrorSchema = z.object({ kind: z.enum(['not-found', 'io']), message: z.string() });
+/**
+ * Why ackScanFile did not move the file: unknown id (or the file is gone), the file was rewritten after it was polled
+ * (it stays and is offered again as a new file), or the move failed.
+ */
+export const ackScanFileErrorSchema = z.object({ kind: z.enum(['not-found', 'changed', 'io']), message: z.string() });
 /** Why ackScanFile did not move the file. */
 export type AckScanFileError = z.infer<typeof ackScanFileErrorSchema>;
