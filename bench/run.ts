@@ -1,9 +1,11 @@
 /** `npm run bench [-- name...]`: runs the benchmarks and prints one table. */
+import { captureBench } from './capture.bench';
 import { ledgerBench } from './ledger.bench';
 import { printTable, type BenchRow } from './stats';
 
 const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   ledger: ledgerBench,
+  capture: captureBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

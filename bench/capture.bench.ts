@@ -1,0 +1,215 @@
+/*
+ * Capture bench (DESIGN.md §3, §7): the shared pipeline (captureFile) with the Node decoders of the CLI.
+ * 1. Structured samples (5 real OFDs, a 数电 XML, a real PDF): per-file time, target < 300 ms.
+ * 2. Synthetic A4 pages at 200 dpi (bench/fixtures, rendered on each run into bench/out/capture-pages):
+ *    OCR per page through the Node tesseract.js dep (one worker) vs native `tesseract` with one thread on the
+ *    same pages; batch throughput with one worker per core through captureFile.
+ * 3. Accuracy per fixture set, printed as plain text after the timing table (key fields exact vs truth).
+ * BENCH_OCR_PAGES (default 4) sets the pages per quality; TESSERACT_BIN overrides the native binary.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { createNodeCapture, type NodeCapture } from '../cli/capture-node';
+import { captureFile, type Captured } from '../shared/capture/pipeline';
+import { PAGE_SETS, renderPages, type PageSet, type RenderedPage } from './fixtures/generate';
+import { KEY_TRUTH_FIELDS, keyTruthOf, loadOcrTruth, loadSamplesTruth, type KeyTruth } from './fixtures/truth';
+import { median, type BenchRow } from './stats';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const PER_SET = Number(process.env.BENCH_OCR_PAGES ?? 4);
+const STRUCTURED_RUNS = 7;
+const TODAY = '2026-06-30';
+const TESSERACT = process.env.TESSERACT_BIN ?? 'tesseract';
+const NATIVE_HINT = 'n/a (install tesseract-ocr tesseract-ocr-chi-sim)';
+const run = promisify(execFile);
+
+/** One file's outcome against its truth. */
+interface Scored {
+  readonly file: string;
+  readonly checked: number;
+  readonly exact: number;
+  readonly misses: readonly string[];
+  readonly perField: Readonly<Record<string, readonly [exact: number, checked: number]>>;
+}
+
+function yuan(fen: unknown): string | undefined {
+  return typeof fen === 'number' ? (fen / 100).toFixed(2) : undefined;
+}
+
+function score(file: string, truth: KeyTruth, result: Captured | null): Scored {
+  const fields = result?.extracted.fields ?? {};
+  const misses: string[] = [];
+  const perField: Record<string, [number, number]> = {};
+  let checked = 0;
+  let exact = 0;
+  for (const name of KEY_TRUTH_FIELDS) {
+    const want = truth[name];
+    if (want === undefined) continue;
+    const raw: unknown = fields[name];
+    const got = name === 'amount' || name === 'total' ? yuan(raw) : typeof raw === 'string' ? raw : undefined;
+    checked++;
+    const hit = got === want;
+    if (hit) exact++;
+    else misses.push(`${name}: got ${got === undefined ? '(none)' : JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+    perField[name] = [hit ? 1 : 0, 1];
+  }
+  return { file, checked, exact, misses, perField };
+}
+
+async function captureBytes(path: string, capture: NodeCapture): Promise<Captured | null> {
+  const r = await captureFile(new Uint8Array(readFileSync(path)), path, capture.deps, TODAY);
+  return r.ok ? r.value : null;
+}
+
+/** Median time of a native tesseract run per page, or null when the binary or chi_sim is missing. */
+async function nativeTimes(paths: readonly string[]): Promise<number[] | null> {
+  const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
+  try {
+    const { stdout } = await run(TESSERACT, ['--list-langs'], { env });
+    if (!/^chi_sim$/m.test(stdout) || !/^eng$/m.test(stdout)) return null;
+  } catch {
+    return null;
+  }
+  const times: number[] = [];
+  for (const path of paths) {
+    const t0 = performance.now();
+    await run(TESSERACT, [path, '-', '-l', 'chi_sim+eng', '--psm', '3'], { env, maxBuffer: 16 * 1024 * 1024 });
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+/** Runs every page through captureFile with one OCR worker per core; returns results in page order and the wall time. */
+async function batch(pages: readonly RenderedPage[], workers: number): Promise<{ results: (Captured | null)[]; seconds: number }> {
+  const captures = Array.from({ length: workers }, () => createNodeCapture());
+  const results: (Captured | null)[] = new Array<Captured | null>(pages.length).fill(null);
+  try {
+    // Warm-up: start each worker (model load) before the clock starts.
+    const first = pages[0];
+    if (first) await Promise.all(captures.map(async (c) => { await c.deps.ocr?.(new Uint8Array(readFileSync(first.path))); }));
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(captures.map(async (c) => {
+      for (let i = next++; i < pages.length; i = next++) {
+        const page = pages[i];
+        if (page) results[i] = await captureBytes(page.path, c);
+      }
+    }));
+    return { results, seconds: (performance.now() - t0) / 1000 };
+  } finally {
+    await Promise.all(captures.map((c) => c.close()));
+  }
+}
+
+function percent(n: number, d: number): string {
+  return d === 0 ? '—' : `${((100 * n) / d).toFixed(1)}%`;
+}
+
+/** The plain-text accuracy table: one block per fixture set with per-field counts and every miss. */
+function accuracyReport(sets: readonly { name: string; target?: number; scored: readonly Scored[] }[]): string {
+  const out: string[] = ['', 'capture accuracy — key fields exact against truth (number, issueDate, total, amount, sellerTaxId, buyerTaxId, sellerName, buyerName, code where printed)'];
+  for (const s of sets) {
+    const checked = s.scored.reduce((a, x) => a + x.checked, 0);
+    const exact = s.scored.reduce((a, x) => a + x.exact, 0);
+    const verdict = s.target === undefined ? '(informational)' : (100 * exact) / Math.max(1, checked) >= s.target ? `target ≥ ${s.target}%: ok` : `target ≥ ${s.target}%: MISSED`;
+    out.push('', `${s.name}: ${exact}/${checked} = ${percent(exact, checked)}  ${verdict}`);
+    const fieldLine = KEY_TRUTH_FIELDS.map((f) => {
+      const e = s.scored.reduce((a, x) => a + (x.perField[f]?.[0] ?? 0), 0);
+      const c = s.scored.reduce((a, x) => a + (x.perField[f]?.[1] ?? 0), 0);
+      return c === 0 ? null : `${f} ${e}/${c}`;
+    }).filter((x) => x !== null);
+    out.push(`  per field: ${fieldLine.join(', ')}`);
+    for (const x of s.scored) for (const m of x.misses) out.push(`  miss ${x.file}: ${m}`);
+  }
+  return out.join('\n');
+}
+
+const SET_LABEL: Readonly<Record<PageSet, string>> = {
+  qr: 'QR pages (clean 200 dpi + VAT QR)', clean: 'OCR-only clean 200 dpi', grey: 'OCR-only grey background 200 dpi',
+  rotated: 'OCR-only rotated 1.5° 200 dpi', noisy: 'OCR-only noisy 200 dpi', lowres: 'OCR-only JPEG q40 100 dpi',
+};
+
+/** Runs the capture bench; the accuracy table is printed after the timing table, at exit. */
+export async function captureBench(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const b = 'capture';
+
+  // 1. Structured samples through captureFile (OCR available but not needed).
+  const samples = loadSamplesTruth();
+  const structuredScores: Scored[] = [];
+  const imageScores: Scored[] = [];
+  const capture = createNodeCapture();
+  try {
+    for (const s of samples) {
+      const path = resolve(ROOT, s.path);
+      const label = s.path.replace(/^\.\.\/shared\/samples\//, '');
+      const first = await captureBytes(path, capture);
+      (s.set === 'structured' ? structuredScores : imageScores).push(score(label, s.truth, first));
+      if (s.set !== 'structured') continue;
+      const times: number[] = [];
+      for (let i = 0; i < STRUCTURED_RUNS; i++) {
+        const t0 = performance.now();
+        await captureBytes(path, capture);
+        times.push(performance.now() - t0);
+      }
+      rows.push({ bench: b, metric: `captureFile ${label} (${first?.route.join('+') ?? 'failed'})`, value: median(times), unit: 'ms', target: 300 });
+    }
+  } finally {
+    await capture.close();
+  }
+
+  // 2. Synthetic pages.
+  console.error(`capture: rendering ${PER_SET} pages × ${PAGE_SETS.length} sets…`);
+  const { pages, seconds: renderSeconds } = await renderPages(loadOcrTruth(), PER_SET);
+  rows.push({ bench: b, metric: `render ${pages.length} synthetic pages (Chromium, informational)`, value: renderSeconds, unit: 's' });
+  const clean = pages.filter((p) => p.set === 'clean');
+
+  console.error('capture: OCR timing (one tesseract.js worker)…');
+  const ocrCapture = createNodeCapture();
+  const ocrTimes: number[] = [];
+  try {
+    const ocr = ocrCapture.deps.ocr;
+    if (!ocr) throw new Error('OCR models missing — run `npm run assets`');
+    if (clean[0]) await ocr(new Uint8Array(readFileSync(clean[0].path)));
+    for (const p of clean) {
+      const bytes = new Uint8Array(readFileSync(p.path));
+      const t0 = performance.now();
+      await ocr(bytes);
+      ocrTimes.push(performance.now() - t0);
+    }
+  } finally {
+    await ocrCapture.close();
+  }
+  const ocrMs = median(ocrTimes);
+  rows.push({ bench: b, metric: `OCR per A4 page 200 dpi, tesseract.js 1 worker (${clean.length} clean pages)`, value: ocrMs, unit: 'ms', target: 2500 });
+
+  console.error('capture: native tesseract timing…');
+  const native = await nativeTimes(clean.map((p) => p.path));
+  if (native === null) {
+    rows.push({ bench: b, metric: `native tesseract, 1 thread: ${NATIVE_HINT}`, value: NaN, unit: 'ms' });
+    rows.push({ bench: b, metric: `tesseract.js / native ratio: ${NATIVE_HINT}`, value: NaN, unit: '×' });
+  } else {
+    const nativeMs = median(native);
+    rows.push({ bench: b, metric: 'native tesseract chi_sim+eng --psm 3, OMP_THREAD_LIMIT=1 (same pages)', value: nativeMs, unit: 'ms' });
+    rows.push({ bench: b, metric: 'tesseract.js / native tesseract', value: ocrMs / nativeMs, unit: '×', target: 2 });
+  }
+
+  const workers = availableParallelism();
+  console.error(`capture: batch of ${pages.length} pages through captureFile, ${workers} workers…`);
+  const { results, seconds } = await batch(pages, workers);
+  rows.push({ bench: b, metric: `batch captureFile, ${workers} OCR workers (${pages.length} pages, all sets)`, value: (pages.length / seconds) * 60, unit: 'pages/min', target: 40, atLeast: true });
+
+  const pageScores = (set: PageSet) => pages.flatMap((p, i) => (p.set === set ? [score(p.path.replace(/^.*\//, ''), keyTruthOf(p.truth), results[i] ?? null)] : []));
+  const sets = [
+    { name: `QR/structured (${structuredScores.length} samples + ${PER_SET} QR pages)`, target: 98, scored: [...structuredScores, ...pageScores('qr')] },
+    { name: `  of which ${SET_LABEL.qr}`, scored: pageScores('qr') },
+    ...PAGE_SETS.filter((s) => s !== 'qr').map((s) => ({ name: `${SET_LABEL[s]} (${PER_SET} pages)`, ...(s === 'clean' ? { target: 90 } : {}), scored: pageScores(s) })),
+    { name: `real sample images (${imageScores.length}, QR/OCR)`, scored: imageScores },
+  ];
+  const report = accuracyReport(sets);
+  process.once('exit', () => { console.log(report); });
+  return rows;
+}
