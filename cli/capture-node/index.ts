@@ -1,4 +1,5 @@
 // Node implementations of the capture pipeline's platform decoders (shared/capture/pipeline.ts CaptureDeps).
+import { imageSizeError } from '../../shared/capture/capture-error';
 import { imageSize } from '../../shared/capture/image-size';
 import type { CaptureDeps } from '../../shared/capture/pipeline';
 import { createNodeOcr } from './ocr-node';
@@ -16,9 +17,28 @@ export interface NodeCapture {
 
 /** Builds the Node decoders; OCR is present when `langPath` (a folder of .traineddata.gz) is given. */
 export function createNodeCapture(options: { readonly langPath?: string | null } = {}): NodeCapture {
-  const base: CaptureDeps = { readPdf, decodeQr, imageSize: (b) => Promise.resolve(imageSize(b)) };
+  const base: CaptureDeps = { readPdf, decodeQr, imageSize: (b) => Promise.resolve(headerSize(b)) };
   const langPath = options.langPath === undefined ? tessdataDir() : options.langPath;
   if (langPath === null) return { deps: base, close: () => Promise.resolve() };
   const engine = createNodeOcr(langPath);
   return { deps: { ...base, ocr: engine.ocr }, close: engine.close };
+}
+
+/** The header size; null when unreadable or when a small-enough image was cut short (an oversized one is left to be refused). */
+function headerSize(b: Uint8Array): { width: number; height: number } | null {
+  const size = imageSize(b);
+  if (size === null || imageSizeError(size.width, size.height) !== null) return size;
+  return isTruncated(b) ? null : size;
+}
+
+/**
+ * A PNG without its IEND chunk or a JPEG without an end-of-image marker near its end was cut short (an
+ * interrupted download or copy); the pipeline then reports corruptFile instead of OCR-ing half an image.
+ */
+export function isTruncated(b: Uint8Array): boolean {
+  const tail = b.subarray(Math.max(0, b.length - 1024));
+  const has = (needle: readonly number[]) => tail.some((_, i) => needle.every((x, k) => tail[i + k] === x));
+  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return !has([0x49, 0x45, 0x4e, 0x44]);
+  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return !has([0xff, 0xd9]);
+  return false;
 }

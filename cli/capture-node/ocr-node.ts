@@ -45,9 +45,17 @@ export function createNodeOcr(langPath: string): NodeOcr {
   return {
     ocr: async (image) => {
       worker ??= start();
-      const w = await worker;
-      const { data } = await w.recognize(await toReadable(image), { rotateAuto: true });
-      return data.text;
+      try {
+        const w = await worker;
+        const { data } = await w.recognize(await toReadable(image), { rotateAuto: true });
+        return data.text;
+      } catch {
+        // An image Leptonica cannot read (or a crashed worker): no text from this file; the next starts afresh.
+        const failed = worker;
+        worker = null;
+        await failed.then((w) => w.terminate()).catch(() => undefined);
+        return '';
+      }
     },
     close: async () => {
       if (worker) await (await worker).terminate();
