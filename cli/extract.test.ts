@@ -157,6 +157,18 @@ function tinyPdf(pageText: string, extraObjects: string[] = [], trailerExtra = '
   return strToU8(out);
 }
 
+/** 50 MB of zeros whose headers declare 100 bytes: the reader must stop at the declared size, not inflate it all. */
+function lyingZipBomb(): Uint8Array {
+  const ofd = strToU8('<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>');
+  const b = Buffer.from(zipSync({ 'OFD.xml': ofd, 'Doc_0/Document.xml': new Uint8Array(50_000_000) }, { level: 9 }));
+  for (let i = 0; i + 30 < b.length; i++) {
+    const sig = b.readUInt32LE(i);
+    if (sig === 0x04034b50 && b.readUInt32LE(i + 22) > 1000) b.writeUInt32LE(100, i + 22);
+    if (sig === 0x02014b50 && b.readUInt32LE(i + 24) > 1000) b.writeUInt32LE(100, i + 24);
+  }
+  return b;
+}
+
 describe('extract on bad inputs', { timeout: 60_000 }, () => {
   let dir: string;
   let run: Run;
@@ -187,6 +199,7 @@ describe('extract on bad inputs', { timeout: 60_000 }, () => {
       '09-notes.txt': strToU8('这不是发票 — just some notes\n'),
       '10-hello.pdf': tinyPdf('Hello, this is a letter, not an invoice'),
       '11-random.ofd': Uint8Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) & 255),
+      '12-lying-zip-bomb.ofd': lyingZipBomb(),
     };
     for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
     run = runCli([dir]);
@@ -196,7 +209,7 @@ describe('extract on bad inputs', { timeout: 60_000 }, () => {
 
   it('gives one ok:false line with a clear message per bad file and exits 0', () => {
     expect(run.status).toBe(0);
-    expect(run.lines).toHaveLength(11);
+    expect(run.lines).toHaveLength(12);
     for (const l of run.lines) {
       expect(l.ok, l.file).toBe(false);
       expect(l.error?.length ?? 0, l.file).toBeGreaterThan(5);

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { imageSize } from '../../shared/capture/image-size';
+import { decodeImage, upscale } from './decode-image';
+import { isTruncated } from './index';
+import { cornerCrops, crop, downscale2x, encodeBmp } from './raster-node';
+
+/** A 3×2 image: red, green, blue / white, black, half-transparent black. */
+const sample = {
+  width: 3, height: 2,
+  data: Uint8ClampedArray.from([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255, 0, 0, 0, 255, 0, 0, 0, 128]),
+};
+
+describe('Node raster helpers', () => {
+  it('encodes a bottom-up 24-bit BMP with padded rows and alpha over white', () => {
+    const bmp = encodeBmp(sample);
+    expect(imageSize(bmp)).toEqual({ width: 3, height: 2 });
+    expect(bmp.length).toBe(54 + 12 * 2);
+    // The first stored row is the bottom one: white, black, 50 % black over white (BGR order).
+    expect([...bmp.subarray(54, 63)]).toEqual([255, 255, 255, 0, 0, 0, 127, 127, 127]);
+    expect([...bmp.subarray(66, 75)]).toEqual([0, 0, 255, 0, 255, 0, 255, 0, 0]);
+  });
+
+  it('crops, takes corners and downscales', () => {
+    expect(crop(sample, 1, 1, 5, 5)).toEqual({ width: 2, height: 1, data: Uint8ClampedArray.from([0, 0, 0, 255, 0, 0, 0, 128]) });
+    expect(cornerCrops(sample)).toHaveLength(4);
+    const half = downscale2x(sample);
+    expect([half.width, half.height]).toEqual([1, 1]);
+    expect([...half.data]).toEqual([128, 128, 64, 255]);
+    expect(upscale(sample, 2).width).toBe(6);
+  });
+
+  it('decodes a PNG through pdf.js and round-trips the pixels', async () => {
+    // 2×1 RGB PNG: red, blue (zlib stream of two filter-0 rows is built by fflate).
+    const { zlibSync } = await import('fflate');
+    const crc32 = (b: Uint8Array) => {
+      let c = ~0;
+      for (const x of b) { c ^= x; for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1)); }
+      return ~c >>> 0;
+    };
+    const chunk = (type: string, data: Uint8Array) => {
+      const body = Uint8Array.from(Array.from(type, (ch) => ch.charCodeAt(0)).concat([...data]));
+      const out = new Uint8Array(12 + data.length);
+      const v = new DataView(out.buffer);
+      v.setUint32(0, data.length); out.set(body, 4); v.setUint32(8 + data.length, crc32(body));
+      return out;
+    };
+    const ihdr = new Uint8Array(13);
+    new DataView(ihdr.buffer).setUint32(0, 2); new DataView(ihdr.buffer).setUint32(4, 1); ihdr[8] = 8; ihdr[9] = 2;
+    const idat = zlibSync(Uint8Array.from([0, 255, 0, 0, 0, 0, 255]));
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...chunk('IHDR', ihdr), ...chunk('IDAT', idat), ...chunk('IEND', new Uint8Array(0))]);
+    expect(isTruncated(png)).toBe(false);
+    expect(isTruncated(png.subarray(0, 40))).toBe(true);
+    const raster = await decodeImage(png);
+    expect(raster?.width).toBe(2);
+    expect([...(raster?.data ?? [])]).toEqual([255, 0, 0, 255, 0, 0, 255, 255]);
+  });
+});
