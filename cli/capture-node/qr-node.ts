@@ -30,7 +30,13 @@ function prepare(): void {
 }
 
 async function read(input: Uint8Array | RasterImage): Promise<string[]> {
-  const results = await readBarcodes(input instanceof Uint8Array ? input : { data: input.data, width: input.width, height: input.height, colorSpace: 'srgb' }, OPTIONS);
+  const results = await readBarcodes(
+    input instanceof Uint8Array
+      ? input
+      // Our rasters are always backed by a plain ArrayBuffer; the DOM ImageData type insists on it.
+      : { data: input.data as Uint8ClampedArray<ArrayBuffer>, width: input.width, height: input.height, colorSpace: 'srgb' },
+    OPTIONS,
+  );
   return results.filter((r) => r.isValid && r.text !== '').map((r) => r.text);
 }
 
