@@ -2,10 +2,8 @@
 import { imageSizeError } from '../../shared/capture/capture-error';
 import { imageSize } from '../../shared/capture/image-size';
 import type { CaptureDeps } from '../../shared/capture/pipeline';
-import { createNodeOcr } from './ocr-node';
+import type { NodeOcr } from './ocr-node';
 import { tessdataDir } from './paths';
-import { readPdf } from './pdf-node';
-import { decodeQr } from './qr-node';
 
 export { tessdataDir, VENDOR_DIR } from './paths';
 
@@ -15,13 +13,24 @@ export interface NodeCapture {
   readonly close: () => Promise<void>;
 }
 
-/** Builds the Node decoders; OCR is present when `langPath` (a folder of .traineddata.gz) is given. */
+/**
+ * Builds the Node decoders; OCR is present when `langPath` (a folder of .traineddata.gz) is given.
+ * pdf.js, zxing and tesseract.js are imported on first use: an OFD/XML batch never pays for loading them.
+ */
 export function createNodeCapture(options: { readonly langPath?: string | null } = {}): NodeCapture {
-  const base: CaptureDeps = { readPdf, decodeQr, imageSize: (b) => Promise.resolve(headerSize(b)) };
+  const base: CaptureDeps = {
+    readPdf: async (b) => (await import('./pdf-node')).readPdf(b),
+    decodeQr: async (img) => (await import('./qr-node')).decodeQr(img),
+    imageSize: (b) => Promise.resolve(headerSize(b)),
+  };
   const langPath = options.langPath === undefined ? tessdataDir() : options.langPath;
   if (langPath === null) return { deps: base, close: () => Promise.resolve() };
-  const engine = createNodeOcr(langPath);
-  return { deps: { ...base, ocr: engine.ocr }, close: engine.close };
+  let engine: Promise<NodeOcr> | null = null;
+  const ocrEngine = () => (engine ??= import('./ocr-node').then((m) => m.createNodeOcr(langPath)));
+  return {
+    deps: { ...base, ocr: async (img) => (await ocrEngine()).ocr(img) },
+    close: async () => { if (engine) await (await engine).close(); },
+  };
 }
 
 /** The header size; null when unreadable or when a small-enough image was cut short (an oversized one is left to be refused). */
