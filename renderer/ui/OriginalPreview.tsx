@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { OfdTextPreview } from './OfdTextPreview';
 
 /** Shows an original file: images as they are, the first page of a PDF rendered by pdf.js, others as a download. */
 export function OriginalPreview(props: {
@@ -17,9 +18,8 @@ export function OriginalPreview(props: {
   if (!url) return null;
   return (
     <figure className="original" aria-label={props.labels.original}>
-      {kind === 'image' ? <img src={url} alt={props.name} /> : kind === 'pdf' ? <PdfPage blob={props.blob} /> : (
-        <p className="muted">{props.labels.noPreview}</p>
-      )}
+      {kind === 'image' ? <img src={url} alt={props.name} /> : kind === 'pdf' ? <PdfPage blob={props.blob} />
+        : kind === 'ofd' ? <OfdTextPreview blob={props.blob} label={props.name} /> : <p className="muted">{props.labels.noPreview}</p>}
       <figcaption>
         <span className="mono">{props.name}</span> · <a href={url} download={props.name}>{props.labels.download}</a>
       </figcaption>
@@ -27,8 +27,9 @@ export function OriginalPreview(props: {
   );
 }
 
-function previewKind(name: string, mime: string): 'image' | 'pdf' | 'none' {
+function previewKind(name: string, mime: string): 'image' | 'pdf' | 'ofd' | 'none' {
   const ext = name.toLowerCase().split('.').pop() ?? '';
+  if (ext === 'ofd') return 'ofd';
   if (mime === 'application/pdf' || ext === 'pdf') return 'pdf';
   if (/^image\/(png|jpeg|webp|bmp|gif)$/.test(mime) || ['png', 'jpg', 'jpeg', 'webp', 'bmp', 'gif'].includes(ext)) return 'image';
   return 'none';

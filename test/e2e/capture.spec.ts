@@ -68,6 +68,7 @@ test('three files are read offline, confirmed by keyboard and kept with their or
   await expect(page.locator('.attachments canvas.pdf-page')).toBeVisible();
   await page.goBack();
   await page.getByRole('gridcell', { name: /83089647/ }).click();
+  await expect(page.locator('.attachments').getByRole('img', { name: 'zhejiang-e-putong.ofd' })).toBeVisible();
   await expect(page.locator('.attachments').getByRole('link', { name: '下载原件' })).toBeVisible();
 
   // The same files again: each is flagged before saving.

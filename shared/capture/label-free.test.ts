@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { extractByShape } from './label-free';
+import { extractFromText } from './plain-text';
+
+// Real tesseract output (chi_sim+eng) for ../shared/samples/images/tianjin-e-putong.png: values fine, labels garbled.
+const TIANJIN_OCR = `012001800311
+
+XR REHTTRELE   sae
+
+2019 05 es
+
+76939 05688 34666 77916
+
+(详见销货清单)
+
+*7//048893934-/649-<580>53+
+
+46.62 13%
+
+|            |          |                   |                                   ¥46.62|
+
+® 伍拾式园厂角                                                              ¥52.70
+天津瑞佳讯贸易有限公司                                     [订单写:94859303935
+91120222079642398Y
+天津市武清区京津电子商务产业园宏达道北侧2号 57807000
+中国建设银行股份有限公司天津武清区支行 12001720800052531259`;
+
+describe('extractByShape', () => {
+  it('reads seller, amounts and check code from OCR text whose labels are garbled', () => {
+    const e = extractByShape(TIANJIN_OCR);
+    expect(e.fields).toMatchObject({
+      sellerName: '天津瑞佳讯贸易有限公司', sellerTaxId: '91120222079642398Y', total: 5270, amount: 4662, checkCode: '76939056883466677916',
+    });
+    expect(e.fields.buyerTaxId).toBeUndefined();
+    expect(e.fields.tax).toBeUndefined(); // 6.08 is not printed with ¥ in this text: never derived
+    expect(e.sources.sellerTaxId?.confidence).toBeLessThan(0.5);
+  });
+
+  it('ignores tax-id-shaped runs with a wrong check character', () => {
+    expect(extractByShape('某某有限公司\n91120222079642398X').fields.sellerTaxId).toBeUndefined();
+  });
+
+  it('takes the upper party as buyer and the lower as seller', () => {
+    const e = extractByShape('名称 江苏京利华新材料有限公司\n91320115MA202UKD7X\n…\n兰溪市悦济舫餐厅\n92330781MA2EDMFU50');
+    expect(e.fields).toMatchObject({ buyerTaxId: '91320115MA202UKD7X', buyerName: '江苏京利华新材料有限公司', sellerTaxId: '92330781MA2EDMFU50' });
+  });
+});
+
+describe('extractFromText', () => {
+  it('fills the gaps of the label rules with shape-read values', () => {
+    const e = extractFromText(TIANJIN_OCR);
+    expect(e.fields.sellerTaxId).toBe('91120222079642398Y');
+    expect(e.fields.total).toBe(5270);
+  });
+});

@@ -1,0 +1,74 @@
+/*
+ * Label-free reading of OCR text. Invoice labels are printed in red or in small type and OCR often garbles
+ * them ("XR REHTTRELE" for 名称：…), while the values beside them come out fine. So, for fields the label rules
+ * missed, this reads values by their own shape: a tax id only when its GB 32100 check character is right,
+ * a company name by its legal-form ending next to such a tax id (buyer block above the seller block on every
+ * VAT layout), amounts only when printed with ¥ (the largest is 价税合计), a grouped 20-digit check code,
+ * dates with a four-digit year. Nothing is derived: a value that is not printed is not filled in.
+ */
+import { normalizeText } from '../domain/normalize';
+import { usccCheckChar } from '../domain/tax-id';
+import { ExtractionBuilder, type CaptureSource, type ExtractedInvoice } from './extracted';
+import { checkCodeValue, dateValue, moneyValue } from './field-values';
+
+const COMPANY = /([\u4e00-\u9fa5（）()]{2,40}?(?:股份有限公司|有限责任公司|有限公司|公司|经营部|商行|商店|门市部|分公司|厂|店|中心|医院|学院|大学|事务所|合作社|酒店))/u;
+const USCC = /[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-NP-RTUW-Y]{10}/g;
+
+/** Confidence of values read by shape alone. */
+export const LABEL_FREE_CONFIDENCE = 0.35;
+
+interface Found<T> { readonly value: T; readonly line: number }
+
+/** Valid USCCs in reading order. */
+function taxIds(lines: readonly string[]): Found<string>[] {
+  const out: Found<string>[] = [];
+  lines.forEach((text, line) => {
+    for (const m of text.toUpperCase().replace(/\s+/g, '').matchAll(USCC)) {
+      if (usccCheckChar(m[0]) === m[0].charAt(17) && !out.some((f) => f.value === m[0])) out.push({ value: m[0], line });
+    }
+  });
+  return out;
+}
+
+/** The company name printed closest above (or on) a line, within three lines. */
+function companyNear(lines: readonly string[], line: number): string | undefined {
+  for (let l = line; l >= Math.max(0, line - 3); l--) {
+    const m = COMPANY.exec((lines[l] ?? '').replace(/\s+/g, ''));
+    // The lazy match starts at the first CJK character, which may be a label that survived OCR.
+    if (m?.[1]) return m[1].replace(/^(?:(?:购买方|销售方|购方|销方)?(?:名称)?)[:：]?/, '');
+  }
+  return undefined;
+}
+
+/** Fields read by their shape, for the gaps the label rules left in OCR text. */
+export function extractByShape(text: string, source: CaptureSource = 'ocr'): ExtractedInvoice {
+  const lines = text.split(/\r?\n/).map((l) => normalizeText(l)).filter((l) => l.trim() !== '');
+  const b = new ExtractionBuilder({ source, confidence: LABEL_FREE_CONFIDENCE });
+
+  const ids = taxIds(lines);
+  const parties = ids.map((id) => ({ taxId: id.value, name: companyNear(lines, id.line), line: id.line }));
+  const half = lines.length / 2;
+  // Two parties: buyer first, seller second. One party: its position on the page decides.
+  const buyer = parties.length >= 2 ? parties[0] : parties[0] && parties[0].line < half ? parties[0] : undefined;
+  const seller = parties.length >= 2 ? parties[1] : parties[0] && parties[0].line >= half ? parties[0] : undefined;
+  b.set('buyerTaxId', buyer?.taxId).set('buyerName', buyer?.name);
+  b.set('sellerTaxId', seller?.taxId).set('sellerName', seller?.name);
+
+  const yuan = lines.flatMap((l) => [...l.matchAll(/[¥￥]\s*(-?\d[\d,]*\.\d{2})/g)].map((m) => moneyValue(m[1]?.replace(/,/g, ''))))
+    .filter((v): v is NonNullable<typeof v> => v !== undefined);
+  const distinct = [...new Set(yuan)].sort((x, y) => y - x);
+  const [total, amount] = distinct;
+  if (total !== undefined && amount !== undefined) b.set('total', total).set('amount', amount);
+  if (total !== undefined && amount !== undefined && distinct.includes((total - amount) as typeof total)) b.set('tax', (total - amount) as typeof total);
+
+  for (const l of lines) {
+    const grouped = /(?:^|\D)(\d{5}\s\d{5}\s\d{5}\s\d{5})(?:\D|$)/.exec(l);
+    if (grouped?.[1]) { b.set('checkCode', checkCodeValue(grouped[1].replace(/\s/g, ''))); break; }
+  }
+  for (const l of lines) {
+    const d = /(20\d{2}|19\d{2})\s*[年\-./\s]\s*(\d{1,2})\s*[月\-./\s]\s*(\d{1,2})\s*日?/.exec(l);
+    const value = d ? dateValue(`${d[1] ?? ''}-${(d[2] ?? '').padStart(2, '0')}-${(d[3] ?? '').padStart(2, '0')}`) : undefined;
+    if (value) { b.set('issueDate', value); break; }
+  }
+  return b.build();
+}
