@@ -160,6 +160,7 @@ export const UI_MESSAGES = {
   'capture.duplicateFile': { 'zh-CN': '此文件已导入过（发票号码 {number}）', en: 'This file was imported before (invoice {number})' },
   'capture.openDuplicate': { 'zh-CN': '查看', en: 'Open' },
   'capture.confirmTitle': { 'zh-CN': '核对识别结果', en: 'Confirm what was read' },
+  'capture.typeByHand': { 'zh-CN': '对照原件手工录入', en: 'Type it in beside the original' },
   'capture.next': { 'zh-CN': '下一个文件', en: 'Next file' },
   'capture.skip': { 'zh-CN': '跳过', en: 'Skip' },
   'capture.none': { 'zh-CN': '还没有文件。', en: 'No files yet.' },

@@ -57,11 +57,20 @@ export function crop(img: RasterImage, fx: number, fy: number, fw: number, fh: n
   return { width: w, height: h, data: out };
 }
 
-/** The image as an OffscreenCanvas (for OCR). */
+/**
+ * The image as an OffscreenCanvas for OCR, scaled 2× when its longer side is under 1600 px: invoice photos
+ * and screenshots of ~1000 px are ~150 dpi, and the CJK model reads far better nearer 300 dpi.
+ */
 export function toCanvas(img: RasterImage): OffscreenCanvas {
-  const canvas = new OffscreenCanvas(img.width, img.height);
-  const ctx = canvas.getContext('2d');
+  const source = new OffscreenCanvas(img.width, img.height);
+  const sctx = source.getContext('2d');
+  if (!sctx) throw new Error('no 2d context');
+  sctx.putImageData(new ImageData(new Uint8ClampedArray(img.data), img.width, img.height), 0, 0);
+  if (Math.max(img.width, img.height) >= 1600) return source;
+  const scaled = new OffscreenCanvas(img.width * 2, img.height * 2);
+  const ctx = scaled.getContext('2d');
   if (!ctx) throw new Error('no 2d context');
-  ctx.putImageData(new ImageData(new Uint8ClampedArray(img.data), img.width, img.height), 0, 0);
-  return canvas;
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(source, 0, 0, img.width * 2, img.height * 2);
+  return scaled;
 }

@@ -53,3 +53,9 @@ describe('extractFromText', () => {
     expect(e.fields.total).toBe(5270);
   });
 });
+
+describe('names from OCR', () => {
+  it('does not take the line-item table header for a party name', () => {
+    expect(extractFromText('名称：规格型号单位数量单价金额税率额\n').fields.buyerName).toBeUndefined();
+  });
+});

@@ -121,5 +121,10 @@ const NOT_A_NAME = /^(统一社会信用代码|纳税人识别号|地\s*址|开�
 function nameValue(text: string): string | undefined {
   const cut = text.split(/(?:统一社会信用代码|纳税人识别号|地址、?电话|开户行及账号)\s*[:：]?/)[0] ?? '';
   const t = textValue(cut.replace(/[:：]\s*$/, ''));
-  return t === undefined || t.length < 2 || NOT_A_NAME.test(t) ? undefined : t;
+  return t === undefined || t.length < 2 || NOT_A_NAME.test(t) || isTableHeader(t) ? undefined : t;
+}
+
+/** The line-item table's header read as one run ("规格型号单位数量单价金额税率…"): OCR of a misaligned 名称 label. */
+function isTableHeader(t: string): boolean {
+  return ['规格', '单位', '数量', '单价', '金额', '税率', '税额'].filter((w) => t.includes(w)).length >= 2;
 }

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { captureMessage } from '../../../shared/capture/capture-messages';
+import { emptyExtraction } from '../../../shared/capture/extracted';
+import { emptyDraft } from '../../../shared/domain/validate';
 import { useLocaleStore, useT } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { InvoiceForm, type CaptureContext } from '../invoices';
@@ -78,6 +80,9 @@ function QueueRow(props: { readonly item: QueueItem; readonly selected: boolean;
       <progress max={1} value={busy ? item.progress || undefined : 1} aria-label={`${item.name} ${label}`} />
       <span className="queue-state">{label}</span>
       {item.error ? <span className="msg-error">{captureMessage(item.error, locale)}</span> : null}
+      {item.state === 'failed' && item.bytes.length > 0 ? (
+        <button type="button" className="link" onClick={() => { typeByHand(item); }}>{t('capture.typeByHand')}</button>
+      ) : null}
       {item.duplicateOf ? (
         <span className="msg-warning">
           {item.duplicateOf.sameFile ? t('capture.duplicateFile', { number: item.duplicateOf.number }) : t('form.hardDuplicate', { number: item.duplicateOf.number })}
@@ -86,6 +91,14 @@ function QueueRow(props: { readonly item: QueueItem; readonly selected: boolean;
       ) : null}
     </li>
   );
+}
+
+/** Opens the confirm screen with an empty form beside the original, so an unreadable invoice can still be typed in. */
+function typeByHand(item: QueueItem) {
+  const { update, select } = useCaptureQueue.getState();
+  const prefill = { draft: emptyDraft(), fieldSources: {}, issues: [], warnings: [] };
+  update(item.id, { state: 'ready', captured: { type: 'unknown', extracted: emptyExtraction(), prefill, route: [] } });
+  select(item.id);
 }
 
 function ConfirmPanel({ item }: { readonly item: QueueItem }) {
@@ -125,7 +138,7 @@ function ConfirmPanel({ item }: { readonly item: QueueItem }) {
     <div className="confirm">
       <div className="confirm-original">
         <OriginalPreview name={item.name} mime={item.mime} blob={blob} labels={{ original: t('capture.original'), noPreview: t('capture.noPreview'), download: t('capture.download') }} />
-        <p className="muted small">{t('capture.route', { route: captured.route.map((r) => t(`source.${r}`)).join(' + ') })}</p>
+        {captured.route.length > 0 ? <p className="muted small">{t('capture.route', { route: captured.route.map((r) => t(`source.${r}`)).join(' + ') })}</p> : null}
         {other.length > 0 ? <ul className="warnings">{other.map((w, i) => <li key={i} className="msg-warning">{captureMessage(w, locale)}</li>)}</ul> : null}
         {item.duplicateOf ? (
           <p className="banner banner-warn">

@@ -239,7 +239,9 @@ function focusField(name: string) {
   requestAnimationFrame(() => {
     const el = document.getElementById(fieldId(name));
     if (el instanceof HTMLInputElement || el instanceof HTMLSelectElement) {
-      el.focus();
+      el.focus({ preventScroll: true });
+      // Centred, so the sticky action bar never hides the field that needs attention.
+      el.scrollIntoView({ block: 'center' });
       if (el instanceof HTMLInputElement) el.select();
     }
   });
