@@ -113,6 +113,11 @@ describe('extract on the sample invoices', () => {
     expect(l.ok).toBe(true);
     expect(l.invoice).toMatchObject({ code: '012001800311', number: '33207675', issueDate: '2019-05-08', checkCode: '76939056883466677916', amount: '46.62' });
     expect(l.fields?.['number']?.source).toBe('qr');
+    // OCR (2× upscaled) adds what the QR lacks; whatever it adds must be right and flagged for checking.
+    const ocrTruth: Record<string, string> = { sellerName: '天津瑞佳讯贸易有限公司', sellerTaxId: '91120222079642398Y', tax: '6.08', total: '52.70', buyerName: '个人' };
+    const fromOcr = Object.keys(l.fields ?? {}).filter((k) => l.fields?.[k]?.source === 'ocr');
+    for (const k of fromOcr) expect(l.invoice?.[k], k).toBe(ocrTruth[k]);
+    if (fromOcr.length > 0) expect(l.warnings.map((w) => w.code)).toContain('textLowConfidence');
   });
 
   it('never guesses on the paper 专票 scan (no QR on its face; OCR alone finds no key field today)', () => {
