@@ -14,7 +14,7 @@ describe('extractFromXml: 数电 EInvoice', () => {
     const { lines, ...fields } = r.value.extracted.fields;
     expect(fields).toEqual({
       kind: 'digital_normal', number: '24112000000012345678', issueDate: '2024-05-28',
-      sellerName: '示例餐饮管理(北京)有限公司', sellerTaxId: '91110000000000000X',
+      sellerName: '示例餐饮管理（北京）有限公司', sellerTaxId: '91110000000000000X',
       buyerName: '示例科技有限公司', buyerTaxId: '91110000000000001Y',
       amount: 113208, tax: 6792, total: 120000, taxRate: '0.06',
       remarks: '购买方地址:北京市示例区示例街2号; 电话:010-00000001;\n经办人:张三',

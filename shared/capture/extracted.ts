@@ -1,5 +1,6 @@
 // What every capture parser returns: the fields it could read, where each came from, and what looked wrong.
 // A field that could not be read is absent — never guessed — so the clerk types it instead of trusting a guess.
+import { normalizeName } from '../domain/normalize';
 import type { InvoiceKind } from '../domain/invoice';
 import type { Fen } from '../domain/money';
 
@@ -83,7 +84,8 @@ export class ExtractionBuilder {
   /** Records a value unless it is missing; the first value set for a field wins. */
   set<K extends ExtractedFieldName>(field: K, value: ExtractedFields[K] | undefined, confidence?: number): this {
     if (value === undefined || value === '' || field in this.fields) return this;
-    this.fields[field] = value;
+    // Party names keep the full-width brackets they are registered with, whichever source normalised them away.
+    this.fields[field] = (field === 'sellerName' || field === 'buyerName') && typeof value === 'string' ? normalizeName(value) : value;
     this.sources[field] = confidence === undefined ? this.origin : { source: this.origin.source, confidence };
     return this;
   }

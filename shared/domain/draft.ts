@@ -1,7 +1,7 @@
 import { parseIssueDate } from './date';
 import type { InvoiceContent, InvoiceDraft, InvoiceKind, LineDraft } from './invoice';
 import { fenToDecimal, parseMoney } from './money';
-import { normalizeDigits, normalizeMultilineText, normalizeText } from './normalize';
+import { normalizeDigits, normalizeMultilineText, normalizeName, normalizeText } from './normalize';
 import { parseTaxRate, taxRateToPercent } from './tax-rate';
 
 /** The kind a new form starts with: 数电普票 is what most clerks receive today. */
@@ -70,9 +70,9 @@ export function normalizeDraft(draft: InvoiceDraft): InvoiceDraft {
     code: normalizeDigits(draft.code),
     number: normalizeDigits(draft.number),
     issueDate: date.ok ? date.value : normalizeText(draft.issueDate),
-    buyerName: normalizeText(draft.buyerName),
+    buyerName: normalizeName(draft.buyerName),
     buyerTaxId: normalizeDigits(draft.buyerTaxId),
-    sellerName: normalizeText(draft.sellerName),
+    sellerName: normalizeName(draft.sellerName),
     sellerTaxId: normalizeDigits(draft.sellerTaxId),
     amount: moneyText(draft.amount),
     tax: moneyText(draft.tax),

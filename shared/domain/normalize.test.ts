@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeDigits, normalizeMultilineText, normalizeText } from './normalize';
+import { normalizeDigits, normalizeMultilineText, normalizeName, normalizeText } from './normalize';
 
 describe('normalizeText', () => {
   it('folds full-width digits, letters and punctuation to ASCII', () => {
@@ -42,5 +42,13 @@ describe('normalizeDigits', () => {
 describe('normalizeMultilineText', () => {
   it('keeps line breaks but tidies each line', () => {
     expect(normalizeMultilineText(' 购买方地址：北京 \r\n 电话：１２３ ')).toBe('购买方地址:北京\n电话:123');
+  });
+});
+
+describe('normalizeName', () => {
+  it('keeps full-width brackets around Chinese text, as company names are registered', () => {
+    expect(normalizeName('示例餐饮管理（北京）有限公司')).toBe('示例餐饮管理（北京）有限公司');
+    expect(normalizeName('示例餐饮管理(北京)有限公司 ')).toBe('示例餐饮管理（北京）有限公司');
+    expect(normalizeName('型号（A-1）')).toBe('型号(A-1)');
   });
 });

@@ -30,6 +30,14 @@ export function normalizeText(s: string): string {
   return t.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * normalizeText for names: NFKC turns （北京） into (北京), but registered names print full-width brackets around
+ * Chinese text, so those are restored and a name is stored as printed (and matches the platform's lists exactly).
+ */
+export function normalizeName(s: string): string {
+  return normalizeText(s).replace(/\(([^()]*\p{Script=Han}[^()]*)\)/gu, '（$1）');
+}
+
 /** Normalises an identifier (code, number, check code, tax ID): NFKC, no whitespace at all, upper-case letters. */
 export function normalizeDigits(s: string): string {
   // Check codes are printed in groups of five ("16197 83356 …"), so every space goes, not just the ends.
