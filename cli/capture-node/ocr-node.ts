@@ -5,7 +5,9 @@ import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import type { CaptureImage } from '../../shared/capture/pipeline';
 import type { RasterImage } from '../../shared/capture/pipeline';
 import { decodeImage, upscale } from './decode-image';
-import { decodeTiff, encodeBmp, isTiff } from './raster-node';
+import { decodeTiff, isTiff } from './raster-node';
+import { encodePng } from './png-encode';
+import { imageSize } from '../../shared/capture/image-size';
 
 /** An OCR engine that can be shut down. */
 export interface NodeOcr {
@@ -21,12 +23,17 @@ export interface NodeOcr {
 const UPSCALE_BELOW = 1600;
 
 function prepared(img: RasterImage): Buffer {
-  return Buffer.from(encodeBmp(Math.max(img.width, img.height) < UPSCALE_BELOW ? upscale(img, 2) : img));
+  return Buffer.from(encodePng(Math.max(img.width, img.height) < UPSCALE_BELOW ? upscale(img, 2) : img));
 }
 
-/** Bytes tesseract's Leptonica can read: decoded pixels (upscaled when small) as BMP, else the bytes as they are. */
+/**
+ * Bytes tesseract's Leptonica can read quickly: a PNG/JPEG that is large enough goes as it is; small images,
+ * TIFFs and decoded pixels are (upscaled and) re-encoded as PNG.
+ */
 async function toReadable(image: CaptureImage): Promise<Buffer> {
   if (!(image instanceof Uint8Array)) return prepared(image);
+  const size = imageSize(image);
+  if (!isTiff(image) && size && Math.max(size.width, size.height) >= UPSCALE_BELOW) return Buffer.from(image.buffer, image.byteOffset, image.byteLength);
   const raster = isTiff(image) ? decodeTiff(image) : await decodeImage(image);
   if (raster) return prepared(raster);
   if (isTiff(image)) throw new Error('TIFF could not be decoded');

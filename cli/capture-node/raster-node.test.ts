@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { imageSize } from '../../shared/capture/image-size';
 import { decodeImage, upscale } from './decode-image';
 import { isTruncated } from './index';
-import { cornerCrops, crop, downscale2x, encodeBmp } from './raster-node';
+import { cornerCrops, crop, downscale2x } from './raster-node';
+import { encodePng } from './png-encode';
 
 /** A 3×2 image: red, green, blue / white, black, half-transparent black. */
 const sample = {
@@ -11,13 +12,11 @@ const sample = {
 };
 
 describe('Node raster helpers', () => {
-  it('encodes a bottom-up 24-bit BMP with padded rows and alpha over white', () => {
-    const bmp = encodeBmp(sample);
-    expect(imageSize(bmp)).toEqual({ width: 3, height: 2 });
-    expect(bmp.length).toBe(54 + 12 * 2);
-    // The first stored row is the bottom one: white, black, 50 % black over white (BGR order).
-    expect([...bmp.subarray(54, 63)]).toEqual([255, 255, 255, 0, 0, 0, 127, 127, 127]);
-    expect([...bmp.subarray(66, 75)]).toEqual([0, 0, 255, 0, 255, 0, 255, 0, 0]);
+  it('encodes a PNG that decodes back to the pixels, alpha over white', async () => {
+    const png = encodePng(sample);
+    expect(imageSize(png)).toEqual({ width: 3, height: 2 });
+    const back = await decodeImage(png);
+    expect(back && [...back.data]).toEqual([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255, 0, 0, 0, 255, 127, 127, 127, 255]);
   });
 
   it('crops, takes corners and downscales', () => {

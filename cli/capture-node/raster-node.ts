@@ -24,38 +24,6 @@ export function decodeTiff(bytes: Uint8Array): RasterImage | null {
   }
 }
 
-/** A 24-bit bottom-up BMP of the pixels (alpha dropped onto white). */
-export function encodeBmp(img: RasterImage): Uint8Array {
-  const rowBytes = (img.width * 3 + 3) & ~3;
-  const pixelBytes = rowBytes * img.height;
-  const out = new Uint8Array(54 + pixelBytes);
-  const v = new DataView(out.buffer);
-  out[0] = 0x42; out[1] = 0x4d;
-  v.setUint32(2, out.length, true);
-  v.setUint32(10, 54, true);
-  v.setUint32(14, 40, true);
-  v.setInt32(18, img.width, true);
-  v.setInt32(22, img.height, true);
-  v.setUint16(26, 1, true);
-  v.setUint16(28, 24, true);
-  v.setUint32(34, pixelBytes, true);
-  v.setInt32(38, 2835, true); // 72 dpi
-  v.setInt32(42, 2835, true);
-  const d = img.data;
-  for (let y = 0; y < img.height; y++) {
-    const row = 54 + (img.height - 1 - y) * rowBytes;
-    for (let x = 0; x < img.width; x++) {
-      const p = (y * img.width + x) * 4;
-      const a = (d[p + 3] ?? 255) / 255;
-      const blend = (c: number) => Math.round(c * a + 255 * (1 - a));
-      out[row + x * 3] = blend(d[p + 2] ?? 0);
-      out[row + x * 3 + 1] = blend(d[p + 1] ?? 0);
-      out[row + x * 3 + 2] = blend(d[p] ?? 0);
-    }
-  }
-  return out;
-}
-
 /** A rectangle of the image (clamped to its bounds). */
 export function crop(img: RasterImage, x0: number, y0: number, w: number, h: number): RasterImage {
   const x = Math.max(0, Math.floor(x0));
