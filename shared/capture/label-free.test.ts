@@ -59,3 +59,9 @@ describe('names from OCR', () => {
     expect(extractFromText('名称：规格型号单位数量单价金额税率额\n').fields.buyerName).toBeUndefined();
   });
 });
+
+describe('garbled labels', () => {
+  it('reads the invoice number after 票号码 when OCR misread 发', () => {
+    expect(extractFromText('增值税电子专用发票\n发票代码: 011002510113 之票号码: 00000001\n').fields.number).toBe('00000001');
+  });
+});
