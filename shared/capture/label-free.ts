@@ -54,7 +54,8 @@ export function extractByShape(text: string, source: CaptureSource = 'ocr'): Ext
   b.set('buyerTaxId', buyer?.taxId).set('buyerName', buyer?.name);
   b.set('sellerTaxId', seller?.taxId).set('sellerName', seller?.name);
 
-  const yuan = lines.flatMap((l) => [...l.matchAll(/[¥￥]\s*(-?\d[\d,]*\.\d{2})/g)].map((m) => moneyValue(m[1]?.replace(/,/g, ''))))
+  // OCR puts stray spaces inside numbers ("¥46 .62").
+  const yuan = lines.flatMap((l) => [...l.matchAll(/[¥￥]\s*(-?\d[\d,\s]*\.\s?\d\s?\d)/g)].map((m) => moneyValue(m[1]?.replace(/[,\s]/g, ''))))
     .filter((v): v is NonNullable<typeof v> => v !== undefined);
   const distinct = [...new Set(yuan)].sort((x, y) => y - x);
   const [total, amount] = distinct;
