@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { InvoiceDetail, InvoiceForm, LedgerPage } from '../features/invoices';
-import { CapturePage } from '../features/capture';
 import { persistStorage, useInvoice } from '../db';
 import { hostInfo, type HostInfo } from '../platform/platform';
 import { Toasts } from '../ui/toast';
 import { useLocaleStore, useT } from './i18n';
 import { navigate, useRoute, type Route } from './router';
+
+// Capture (workers, pdf.js, OCR glue) loads on first use, so the ledger's first screen does not wait for it.
+const CapturePage = lazy(() => import('../features/capture').then((m) => ({ default: m.CapturePage })));
 
 /** The application shell: navigation, language switch and the current screen. */
 export function App() {
@@ -67,7 +69,7 @@ function Screen({ route }: { readonly route: Route }) {
     case 'ledger': return <LedgerPage bin={false} />;
     case 'bin': return <LedgerPage bin />;
     case 'new': return <InvoiceForm existing={null} />;
-    case 'capture': return <CapturePage />;
+    case 'capture': return <Suspense fallback={null}><CapturePage /></Suspense>;
     case 'detail': return <WithInvoice id={route.id} render={(inv) => <InvoiceDetail invoice={inv} />} />;
     case 'edit': return <WithInvoice id={route.id} render={(inv) => <InvoiceForm key={inv.id} existing={inv} />} />;
   }
