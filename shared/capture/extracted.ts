@@ -1,23 +1,14 @@
 // What every capture parser returns: the fields it could read, where each came from, and what looked wrong.
 // A field that could not be read is absent — never guessed — so the clerk types it instead of trusting a guess.
 import { normalizeName } from '../domain/normalize';
-import type { InvoiceKind } from '../domain/invoice';
+import type { InvoiceKind, InvoiceLine } from '../domain/invoice';
 import type { Fen } from '../domain/money';
 
 /** Where a captured value came from (a subset of the domain's FieldSource). */
 export type CaptureSource = 'xml' | 'ofd' | 'qr' | 'pdf-text' | 'ocr';
 
-/** One line item as read from a file; qty and unitPrice keep their decimal text, taxRate is normalised ("0.06"). */
-export interface ExtractedLine {
-  readonly name: string;
-  readonly spec: string;
-  readonly unit: string;
-  readonly qty: string;
-  readonly unitPrice: string;
-  readonly amount: Fen;
-  readonly taxRate: string;
-  readonly tax: Fen;
-}
+/** One line item as read from a file: the ledger's own line type (qty and unitPrice keep their decimal text). */
+export type ExtractedLine = InvoiceLine;
 
 /** Every field capture can fill; amount is 金额 before tax, total is 价税合计, dates are YYYY-MM-DD. */
 export interface ExtractedFields {
