@@ -19,6 +19,7 @@ async function project(files: Record<string, string>): Promise<string> {
   projects.push(dir);
   await mkdir(path.join(dir, 'scripts'));
   await copyFile(path.join(root, 'scripts', 'start.mjs'), path.join(dir, 'scripts', 'start.mjs'));
+  await copyFile(path.join(root, 'scripts', 'electron-binary.mjs'), path.join(dir, 'scripts', 'electron-binary.mjs'));
   for (const [name, content] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
     await writeFile(path.join(dir, name), content);

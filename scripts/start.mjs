@@ -1,35 +1,13 @@
 // `npm start`: the desktop app in Electron when its binary is installed, otherwise the same renderer served on
 // http://127.0.0.1:4173 for Chromium. `npm run web` (--web) always serves. PORT overrides the port.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findElectronBinary } from './electron-binary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const HOST = '127.0.0.1';
 const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
-
-/**
- * The Electron executable, or undefined when it is not installed.
- * WARNING: this reads electron's path.txt instead of calling require('electron'): since Electron 45 that
- * require tries to download the missing binary, which hangs and fails on machines without internet access.
- */
-function findElectronBinary() {
-  const require = createRequire(path.join(root, 'package.json'));
-  let packageJson;
-  try {
-    packageJson = require.resolve('electron/package.json');
-  } catch {
-    return undefined;
-  }
-  const electronDir = path.dirname(packageJson);
-  const pathFile = path.join(electronDir, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const binary = override ? path.join(override, relative || 'electron') : relative && path.join(electronDir, 'dist', relative);
-  return binary && existsSync(binary) ? binary : undefined;
-}
 
 function parsePort(value) {
   const port = Number(value ?? '4173');
@@ -111,7 +89,7 @@ async function main() {
   process.chdir(root); // vite.config.ts uses paths relative to the project folder
   const webOnly = process.argv.includes('--web');
   const port = parsePort(process.env.PORT);
-  const binary = webOnly ? undefined : findElectronBinary();
+  const binary = webOnly ? undefined : findElectronBinary(root);
   if (binary) return startElectron(binary);
   const explanation = webOnly
     ? 'Serving Fapiao Desk at {url} — open it in Chromium (Ctrl+C stops).'

@@ -1,35 +1,16 @@
 // Launches the real desktop app with Playwright's Electron driver. Runs only where the Electron binary is
 // installed (Node >= 22 and network access to Electron's download host); elsewhere it is skipped with the reason.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron, expect, test } from '@playwright/test';
+import { findElectronBinary } from '../../scripts/electron-binary.mjs';
 import type { DesktopWindow } from '../../shared/ipc';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/**
- * The Electron executable, or undefined. Mirrors scripts/start.mjs.
- * WARNING: never require('electron') to find it — Electron 45's index.js then tries to download a missing binary.
- */
-function findElectronBinary(): string | undefined {
-  let packageJson: string;
-  try {
-    packageJson = createRequire(path.join(root, 'package.json')).resolve('electron/package.json');
-  } catch {
-    return undefined;
-  }
-  const electronDir = path.dirname(packageJson);
-  const pathFile = path.join(electronDir, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const binary = override ? path.join(override, relative || 'electron') : relative && path.join(electronDir, 'dist', relative);
-  return binary && existsSync(binary) ? binary : undefined;
-}
-
-const electronBinary = findElectronBinary();
+const electronBinary = findElectronBinary(root);
 
 test.describe('desktop app (Electron)', () => {
   test.skip(
