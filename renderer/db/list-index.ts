@@ -85,8 +85,3 @@ async function readListIndex(db: LedgerDb): Promise<ChunkColumns[]> {
   for (const k of cache.keys()) if (!live.has(k)) cache.delete(k);
   return revs.map((r) => cache.get(r.chunk)).filter((c): c is ChunkColumns => c !== undefined);
 }
-
-/** Forgets the decoded chunks (tests; a database that was replaced by a restore). */
-export function clearListIndexCache(db: LedgerDb): void {
-  caches.delete(db);
-}

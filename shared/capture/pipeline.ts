@@ -150,7 +150,7 @@ async function firstInvoiceQr(images: readonly CaptureImage[], deps: CaptureDeps
 }
 
 /** Key fields still missing after all routes so far. */
-export function missingKeyFields(e: ExtractedInvoice): ExtractedFieldName[] {
+function missingKeyFields(e: ExtractedInvoice): ExtractedFieldName[] {
   return KEY_FIELDS.filter((f) => e.fields[f] === undefined || e.fields[f] === '');
 }
 

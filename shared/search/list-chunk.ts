@@ -134,7 +134,7 @@ export function packChunk(chunk: number, rev: number, entries: readonly ListEntr
 }
 
 /** A number that orders like the id for ids that differ in their first 13 hex digits (always for UUIDv7 made ms apart). */
-export function idSortKey(id: string): number {
+function idSortKey(id: string): number {
   const key = Number.parseInt(id.replace(/-/g, '').slice(0, 13), 16);
   return Number.isFinite(key) ? key : 0;
 }

@@ -9,7 +9,7 @@ let pool: ReturnType<typeof createCapturePool> | null = null;
 let seq = 0;
 
 /** SHA-256 of a file's bytes, as lower-case hex. */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes.slice()));
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
