@@ -1,0 +1,166 @@
+/**
+ * The office sync protocol (issue #4, DESIGN.md §4): request and response bodies of the HTTP API, parsed with zod
+ * on both sides. Server and sync engine import these schemas; the OpenAPI file in docs/ describes the same shapes.
+ */
+import { z } from 'zod';
+
+/** The API's path prefix. */
+export const API_PREFIX = '/api/v1';
+
+/** Largest request body the server accepts (413 above it). */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+/** Largest blob the server accepts in `PUT /blobs/{sha256}`. */
+export const MAX_BLOB_BYTES = 64 * 1024 * 1024;
+
+/** Most mutations in one push; the engine sends batches of at most this many. */
+export const MAX_PUSH_MUTATIONS = 1000;
+
+/** Most changes in one pull page. */
+export const MAX_PULL_LIMIT = 5000;
+
+/** Entities the server knows. */
+export const syncEntitySchema = z.enum(['invoice']);
+export type SyncEntity = z.infer<typeof syncEntitySchema>;
+
+const id = z.string().min(1).max(100);
+const fieldMap = z.record(z.string().min(1).max(100), z.unknown());
+
+/** `GET /api/v1/health`. */
+export const healthResponseSchema = z.object({ ok: z.literal(true), version: z.string(), epoch: z.string() });
+export type HealthResponse = z.infer<typeof healthResponseSchema>;
+
+/** `POST /api/v1/devices`: a single-use enrollment code buys a device token. */
+export const enrollRequestSchema = z.object({
+  enrollmentCode: z.string().min(1).max(200),
+  deviceName: z.string().min(1).max(200),
+});
+export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
+export const enrollResponseSchema = z.object({ deviceId: id, token: z.string().min(1) });
+export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
+
+/** One outbox mutation on the wire. `id` is the device's monotonic mutation id (1, 2, 3, … without gaps). */
+export const wireMutationSchema = z.object({
+  id: z.number().int().min(1),
+  entity: syncEntitySchema,
+  entityId: id,
+  op: z.enum(['upsert', 'delete']),
+  /** Server version of the record the change was made against (0 = a record the server has never seen). */
+  baseVersion: z.number().int().min(0),
+  changes: fieldMap,
+  baseValues: fieldMap,
+  /** Conflict ids this change settles (the clerk chose a value in the review screen). */
+  resolves: z.array(z.number().int().min(1)).max(1000).optional(),
+});
+export type WireMutation = z.infer<typeof wireMutationSchema>;
+
+/** `POST /api/v1/sync/push`. */
+export const pushRequestSchema = z.object({
+  deviceId: id,
+  epoch: z.string().min(1),
+  mutations: z.array(wireMutationSchema).max(MAX_PUSH_MUTATIONS),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/**
+ * What happened to one mutation. applied: committed (version = the record's new version);
+ * duplicate: this id was seen before, nothing changed; conflict: committed except for the conflicting fields,
+ * whose server values were kept and recorded as conflicts (a delete racing an update changes nothing);
+ * rejected: invalid, kept in the server's log with the reason, never dropped.
+ */
+export const mutationResultSchema = z.object({
+  id: z.number().int().min(1),
+  status: z.enum(['applied', 'duplicate', 'conflict', 'rejected']),
+  version: z.number().int().min(0).optional(),
+  reason: z.string().optional(),
+});
+export type MutationResult = z.infer<typeof mutationResultSchema>;
+export const pushResponseSchema = z.object({
+  lastMutationId: z.number().int().min(0),
+  results: z.array(mutationResultSchema),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+/** `POST /api/v1/sync/pull`: changes with version > since, oldest first. */
+export const pullRequestSchema = z.object({
+  deviceId: id,
+  epoch: z.string().min(1),
+  since: z.number().int().min(0),
+  limit: z.number().int().min(1).max(MAX_PULL_LIMIT).default(1000),
+});
+export type PullRequest = z.infer<typeof pullRequestSchema>;
+
+/** A record as the server holds it now. `data` is the whole record (top-level fields). */
+export const recordChangeSchema = z.object({
+  entity: syncEntitySchema,
+  entityId: id,
+  version: z.number().int().min(1),
+  deleted: z.boolean(),
+  data: fieldMap,
+});
+export type RecordChange = z.infer<typeof recordChangeSchema>;
+
+/**
+ * One per-field conflict: a device changed `field` from `baseValue` to `clientValue`, but since that device's
+ * base version another change had set it to `serverValue`, which the server kept. `field` is "*" for a delete
+ * racing an update. Conflicts carry a version from the same counter as records, so a pull returns new and
+ * newly resolved ones in order.
+ */
+export const conflictSchema = z.object({
+  id: z.number().int().min(1),
+  version: z.number().int().min(1),
+  entity: syncEntitySchema,
+  entityId: id,
+  field: z.string(),
+  baseValue: z.unknown(),
+  serverValue: z.unknown(),
+  clientValue: z.unknown(),
+  /** Who made the kept change, and when the server committed it. */
+  serverDeviceId: z.string(),
+  serverAt: z.string(),
+  /** Who made the losing change, and when it reached the server. */
+  clientDeviceId: z.string(),
+  clientAt: z.string(),
+  resolved: z.boolean(),
+  resolvedBy: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+});
+export type Conflict = z.infer<typeof conflictSchema>;
+
+export const pullResponseSchema = z.object({
+  epoch: z.string(),
+  /** The newest version included (the next `since`); the server's current version when nothing is left. */
+  version: z.number().int().min(0),
+  changes: z.array(recordChangeSchema),
+  conflicts: z.array(conflictSchema),
+  hasMore: z.boolean(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/** Error codes the server answers with; the engine turns each into a translated message. */
+export const syncErrorCodeSchema = z.enum([
+  'bad_json', // body is not JSON
+  'invalid', // JSON of the wrong shape (message names the field)
+  'unauthorized', // 401: token missing, unknown or revoked
+  'forbidden', // 403: deviceId is not the token's device
+  'too_large', // 413
+  'not_found', // 404
+  'gap', // 409: a mutation id was skipped; `expectedId` says which one the server needs next
+  'epoch_changed', // 409: the server was restored from a backup; `epoch` and `lastMutationId` say where it stands
+  'hash_mismatch', // 400: blob bytes do not hash to the URL's sha256
+  'bad_enrollment', // 401: enrollment code unknown or used
+  'internal', // 500
+]);
+export type SyncErrorCode = z.infer<typeof syncErrorCodeSchema>;
+
+/** Every non-2xx answer: `{"error": {"code", "message"}, ...details}`. */
+export const errorResponseSchema = z.object({
+  error: z.object({ code: syncErrorCodeSchema, message: z.string() }),
+  expectedId: z.number().int().optional(),
+  epoch: z.string().optional(),
+  lastMutationId: z.number().int().optional(),
+});
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+/** A blob address: lowercase hex SHA-256. */
+export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);
