@@ -1,5 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { InvoiceDetail, InvoiceForm, LedgerPage } from '../features/invoices';
+import { SyncPage, SyncStatus } from '../features/sync';
+import { BackupPage, BackupReminder } from '../features/backup';
 import { persistStorage, useInvoice } from '../db';
 import { hostInfo, type HostInfo } from '../platform/platform';
 import { Toasts } from '../ui/toast';
@@ -45,7 +47,11 @@ export function App() {
         {navItem({ name: 'new' }, t('nav.new'), 'Ctrl+N')}
         {navItem({ name: 'capture' }, t('nav.capture'))}
         {navItem({ name: 'bin' }, t('nav.bin'))}
+        {navItem({ name: 'sync' }, t('nav.sync'))}
+        {navItem({ name: 'backup' }, t('nav.backup'))}
         <div className="sidebar-foot">
+          <SyncStatus />
+          <BackupReminder />
           <label htmlFor="locale">{t('nav.language')}</label>
           <select id="locale" value={locale} onChange={(e) => { setLocale(e.target.value === 'en' ? 'en' : 'zh-CN'); }}>
             <option value="zh-CN">简体中文</option>
@@ -70,6 +76,8 @@ function Screen({ route }: { readonly route: Route }) {
     case 'bin': return <LedgerPage bin />;
     case 'new': return <InvoiceForm existing={null} />;
     case 'capture': return <Suspense fallback={null}><CapturePage /></Suspense>;
+    case 'sync': return <SyncPage />;
+    case 'backup': return <BackupPage />;
     case 'detail': return <WithInvoice id={route.id} render={(inv) => <InvoiceDetail invoice={inv} />} />;
     case 'edit': return <WithInvoice id={route.id} render={(inv) => <InvoiceForm key={inv.id} existing={inv} />} />;
   }

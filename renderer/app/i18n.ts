@@ -4,8 +4,11 @@ import { DEFAULT_LOCALE, translate, type Catalogue, type Locale } from '../../sh
 import { DOMAIN_MESSAGES, issueMessage } from '../../shared/i18n/domain-messages';
 import type { Issue } from '../../shared/domain/invoice';
 import { UI_MESSAGES } from './messages';
+import { SYNC_MESSAGES } from '../features/sync/messages';
+import { BACKUP_MESSAGES } from '../features/backup/messages';
 
-const CATALOGUE: Catalogue = { ...DOMAIN_MESSAGES, ...UI_MESSAGES };
+/** Every UI string: the shell's, each feature's own catalogue, and the domain's. */
+export const CATALOGUE: Catalogue = { ...DOMAIN_MESSAGES, ...UI_MESSAGES, ...SYNC_MESSAGES, ...BACKUP_MESSAGES };
 
 interface LocaleState {
   readonly locale: Locale;

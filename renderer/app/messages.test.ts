@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { UI_MESSAGES } from './messages';
 import { DOMAIN_MESSAGES } from '../../shared/i18n/domain-messages';
+import { SYNC_MESSAGES } from '../features/sync/messages';
+import { BACKUP_MESSAGES } from '../features/backup/messages';
 
 describe('UI messages', () => {
   it('have both languages, the same placeholders in each, and do not shadow domain messages', () => {
-    for (const [key, m] of Object.entries(UI_MESSAGES)) {
+    const catalogues = [UI_MESSAGES, SYNC_MESSAGES, BACKUP_MESSAGES];
+    const keys = catalogues.flatMap((c) => Object.keys(c));
+    expect(new Set(keys).size, 'a key is defined in two feature catalogues').toBe(keys.length);
+    for (const [key, m] of catalogues.flatMap((c) => Object.entries(c))) {
       expect(m['zh-CN'].length, key).toBeGreaterThan(0);
       expect(m.en.length, key).toBeGreaterThan(0);
       const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();

@@ -6,6 +6,8 @@ export type Route =
   | { readonly name: 'bin' }
   | { readonly name: 'new' }
   | { readonly name: 'capture' }
+  | { readonly name: 'sync' }
+  | { readonly name: 'backup' }
   | { readonly name: 'detail'; readonly id: string }
   | { readonly name: 'edit'; readonly id: string };
 
@@ -15,6 +17,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/new') return { name: 'new' };
   if (path === '/bin') return { name: 'bin' };
   if (path === '/capture') return { name: 'capture' };
+  if (path === '/sync') return { name: 'sync' };
+  if (path === '/backup') return { name: 'backup' };
   const m = /^\/invoice\/([\w-]+)(\/edit)?$/.exec(path);
   if (m?.[1]) return m[2] ? { name: 'edit', id: m[1] } : { name: 'detail', id: m[1] };
   return { name: 'ledger' };
@@ -27,6 +31,8 @@ export function routeHash(route: Route): string {
     case 'bin': return '#/bin';
     case 'new': return '#/new';
     case 'capture': return '#/capture';
+    case 'sync': return '#/sync';
+    case 'backup': return '#/backup';
     case 'detail': return `#/invoice/${route.id}`;
     case 'edit': return `#/invoice/${route.id}/edit`;
   }
