@@ -1,11 +1,15 @@
 /** `npm run bench [-- name...]`: runs the benchmarks and prints one table. */
 import { captureBench } from './capture.bench';
 import { ledgerBench } from './ledger.bench';
+import { syncBench } from './sync.bench';
+import { backupBench } from './backup.bench';
 import { printTable, type BenchRow } from './stats';
 
 const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   ledger: ledgerBench,
   capture: captureBench,
+  sync: syncBench,
+  backup: backupBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
