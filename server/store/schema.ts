@@ -1,0 +1,29 @@
+/**
+ * The server's tables (DESIGN.md §4), one definition for SQLite and PostgreSQL: INTEGER/BIGINT and
+ * BLOB/BYTEA are the only differences. JSON is stored as TEXT in both so both read back the same values.
+ */
+export function schemaSql(dialect: 'sqlite' | 'postgres'): string[] {
+  const int = dialect === 'sqlite' ? 'INTEGER' : 'BIGINT';
+  const bytes = dialect === 'sqlite' ? 'BLOB' : 'BYTEA';
+  const serial = dialect === 'sqlite' ? 'INTEGER PRIMARY KEY AUTOINCREMENT' : 'BIGSERIAL PRIMARY KEY';
+  return [
+    `CREATE TABLE IF NOT EXISTS sync_state (id ${int} PRIMARY KEY CHECK (id = 1), version ${int} NOT NULL, epoch TEXT NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS devices (device_id TEXT PRIMARY KEY, name TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE,
+      created_at TEXT NOT NULL, revoked_at TEXT)`,
+    `CREATE TABLE IF NOT EXISTS clients (device_id TEXT PRIMARY KEY, last_mutation_id ${int} NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS enrollment_codes (code_hash TEXT PRIMARY KEY, created_at TEXT NOT NULL, used_at TEXT, used_by TEXT)`,
+    `CREATE TABLE IF NOT EXISTS records (entity TEXT NOT NULL, entity_id TEXT NOT NULL, version ${int} NOT NULL,
+      deleted ${int} NOT NULL, data TEXT NOT NULL, field_versions TEXT NOT NULL, PRIMARY KEY (entity, entity_id))`,
+    `CREATE INDEX IF NOT EXISTS records_version ON records (version)`,
+    `CREATE TABLE IF NOT EXISTS mutation_log (device_id TEXT NOT NULL, mutation_id ${int} NOT NULL, entity TEXT NOT NULL,
+      entity_id TEXT NOT NULL, op TEXT NOT NULL, status TEXT NOT NULL, reason TEXT, version ${int}, payload TEXT NOT NULL,
+      received_at TEXT NOT NULL, PRIMARY KEY (device_id, mutation_id))`,
+    `CREATE TABLE IF NOT EXISTS conflicts (id ${serial}, version ${int} NOT NULL, entity TEXT NOT NULL,
+      entity_id TEXT NOT NULL, field TEXT NOT NULL, base_value TEXT NOT NULL, server_value TEXT NOT NULL,
+      client_value TEXT NOT NULL, server_device_id TEXT NOT NULL, server_at TEXT NOT NULL, client_device_id TEXT NOT NULL,
+      client_at TEXT NOT NULL, client_mutation_id ${int} NOT NULL, resolved ${int} NOT NULL DEFAULT 0, resolved_by TEXT,
+      resolved_at TEXT)`,
+    `CREATE INDEX IF NOT EXISTS conflicts_version ON conflicts (version)`,
+    `CREATE TABLE IF NOT EXISTS blobs (sha256 TEXT PRIMARY KEY, size ${int} NOT NULL, data ${bytes} NOT NULL, created_at TEXT NOT NULL)`,
+  ];
+}

@@ -1,0 +1,108 @@
+import type { MutationResult, PushRequest, WireMutation } from '../../shared/sync/protocol';
+import type { PushOutcome } from '../store/store';
+import { applyPlan, changesRecord, planMutation, type ConflictDraft, type StoredRecord } from './apply';
+import { invalidReason } from './validate';
+
+/** A conflict as the resolve step sees it. */
+export interface ConflictRef {
+  readonly id: number;
+  readonly entity: string;
+  readonly entityId: string;
+  readonly resolved: boolean;
+}
+
+/** A log row written for every mutation that is not a duplicate. */
+export interface LogRow {
+  readonly deviceId: string;
+  readonly mutation: WireMutation;
+  readonly status: 'applied' | 'conflict' | 'rejected';
+  readonly reason: string | null;
+  readonly version: number | null;
+  readonly at: string;
+}
+
+/**
+ * The storage steps of one push, all inside ONE open transaction that holds the version lock
+ * (SQLite: BEGIN IMMEDIATE; PostgreSQL: SELECT … FOR UPDATE on sync_state).
+ */
+export interface PushTx {
+  epochAndVersion(): Promise<{ epoch: string; version: number }>;
+  setVersion(version: number): Promise<void>;
+  lastMutationId(deviceId: string): Promise<number>;
+  setLastMutationId(deviceId: string, id: number): Promise<void>;
+  loggedVersion(deviceId: string, mutationId: number): Promise<number | null>;
+  getRecord(entity: string, entityId: string): Promise<StoredRecord | undefined>;
+  putRecord(entity: string, entityId: string, record: StoredRecord): Promise<void>;
+  insertConflict(c: ConflictDraft & { entity: string; entityId: string; version: number; clientDeviceId: string; clientAt: string; mutationId: number }): Promise<number>;
+  getConflicts(ids: readonly number[]): Promise<ConflictRef[]>;
+  resolveConflict(id: number, version: number, by: string, at: string): Promise<void>;
+  insertLog(row: LogRow): Promise<void>;
+}
+
+async function resolveProblem(tx: PushTx, m: WireMutation): Promise<string | undefined> {
+  const ids = [...new Set(m.resolves ?? [])];
+  if (ids.length === 0) return undefined;
+  const found = await tx.getConflicts(ids);
+  for (const id of ids) {
+    const c = found.find((f) => f.id === id);
+    if (!c) return `conflict ${id} does not exist`;
+    if (c.entity !== m.entity || c.entityId !== m.entityId) return `conflict ${id} is not about ${m.entity} ${m.entityId}`;
+  }
+  return undefined;
+}
+
+/**
+ * Applies a push inside `tx`: ids up to the device's last one are duplicates, the next one applies, anything
+ * further is a gap (what came before it stays applied; nothing after it is touched).
+ */
+export async function runPush(tx: PushTx, deviceId: string, request: PushRequest, now: string): Promise<PushOutcome> {
+  const state = await tx.epochAndVersion();
+  const firstLast = await tx.lastMutationId(deviceId);
+  let last = firstLast;
+  if (request.epoch !== state.epoch) return { kind: 'epoch_changed', epoch: state.epoch, lastMutationId: last };
+  let version = state.version;
+  const results: MutationResult[] = [];
+  let gap: number | undefined;
+  for (const m of request.mutations) {
+    if (m.id <= last) {
+      const logged = await tx.loggedVersion(deviceId, m.id);
+      results.push(logged === null ? { id: m.id, status: 'duplicate' } : { id: m.id, status: 'duplicate', version: logged });
+      continue;
+    }
+    if (m.id !== last + 1) {
+      gap = last + 1;
+      break;
+    }
+    const problem = invalidReason(m) ?? (await resolveProblem(tx, m));
+    if (problem !== undefined) {
+      await tx.insertLog({ deviceId, mutation: m, status: 'rejected', reason: problem, version: null, at: now });
+      results.push({ id: m.id, status: 'rejected', reason: problem });
+    } else {
+      const record = await tx.getRecord(m.entity, m.entityId);
+      const plan = planMutation(record, m, deviceId);
+      let recordVersion = record?.version ?? 0;
+      if (changesRecord(plan) || !record) {
+        version += 1;
+        recordVersion = version;
+        await tx.putRecord(m.entity, m.entityId, applyPlan(record, plan, version, deviceId, now));
+      }
+      for (const draft of plan.conflicts) {
+        version += 1;
+        await tx.insertConflict({ ...draft, entity: m.entity, entityId: m.entityId, version, clientDeviceId: deviceId, clientAt: now, mutationId: m.id });
+      }
+      for (const ref of await tx.getConflicts([...new Set(m.resolves ?? [])])) {
+        if (ref.resolved) continue;
+        version += 1;
+        await tx.resolveConflict(ref.id, version, deviceId, now);
+      }
+      const status = plan.conflicts.length > 0 ? 'conflict' : 'applied';
+      await tx.insertLog({ deviceId, mutation: m, status, reason: null, version: recordVersion, at: now });
+      results.push({ id: m.id, status, version: recordVersion });
+    }
+    last = m.id;
+  }
+  if (version !== state.version) await tx.setVersion(version);
+  if (last !== firstLast) await tx.setLastMutationId(deviceId, last);
+  if (gap !== undefined) return { kind: 'gap', expectedId: gap, lastMutationId: last };
+  return { kind: 'ok', response: { lastMutationId: last, results } };
+}
