@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { AuditEntry } from '../../shared/audit/audit-chain';
 import type { OutboxMutation } from '../../shared/sync/outbox';
+import type { Conflict } from '../../shared/sync/protocol';
 import type { InvoiceFilter } from '../../shared/search/invoice-filter';
 import type { InvoiceRow } from './rows';
 import type { PackedChunk } from '../../shared/search/list-chunk';
@@ -39,6 +40,18 @@ export interface ListRev {
   readonly live: number;
 }
 
+/** A server conflict kept for review; `open` is 1 until the server or this device settled it. */
+export interface ConflictRow extends Conflict {
+  readonly open: 0 | 1;
+  /** Set when this device chose a value; the server confirms it on a later pull. */
+  readonly resolvedLocally?: boolean;
+}
+
+/** A blob the office server is known to hold (cleared when the server's epoch changes). */
+export interface SyncedBlobRow {
+  readonly sha256: string;
+}
+
 /** The ledger database. Only renderer/db uses it directly. */
 export class LedgerDb extends Dexie {
   invoices!: EntityTable<InvoiceRow, 'id'>;
@@ -49,6 +62,8 @@ export class LedgerDb extends Dexie {
   attachments!: EntityTable<AttachmentRow, 'sha256'>;
   views!: EntityTable<SavedView, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  conflicts!: EntityTable<ConflictRow, 'id'>;
+  syncedBlobs!: EntityTable<SyncedBlobRow, 'sha256'>;
 
   constructor(name: string = DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // 'strict' durability: a committed save survives a power cut, not just a tab crash.

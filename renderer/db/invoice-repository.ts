@@ -161,6 +161,24 @@ export class InvoiceRepository {
     });
   }
 
+  /**
+   * Settles sync conflicts with the clerk's choice: sets the chosen top-level field values as a normal audited
+   * change whose outbox mutation names the conflicts it resolves.
+   */
+  async resolveConflicts(id: InvoiceId, values: Readonly<Record<string, unknown>>, conflictIds: readonly number[]): Promise<SaveOutcome> {
+    return this.db.transaction('rw', [...this.tables(), this.db.conflicts], async () => {
+      const row = await this.db.invoices.get(id);
+      if (!row) return { ok: false, error: { kind: 'notFound' } };
+      const before = fromRow(row);
+      const at = this.ctx.now();
+      const after = { ...before, ...values, id, updatedAt: at, updatedBy: this.ctx.user } as Invoice;
+      await this.db.invoices.put(toRow(after, await putListEntry(this.db, after, row._chunk)));
+      await journalInvoiceChange(this.db, 'update', before, after, this.ctx.user, at, { resolves: conflictIds, fields: Object.keys(values) });
+      await this.db.conflicts.where('id').anyOf([...conflictIds]).modify({ open: 0, resolvedLocally: true });
+      return { ok: true, invoice: after };
+    });
+  }
+
   /** Invoices that keep this original file (a second copy of an already captured file is flagged with these). */
   async findByAttachment(sha256: string): Promise<Invoice[]> {
     const rows = await this.db.invoices.where('attachments').equals(sha256).toArray();

@@ -10,6 +10,7 @@ const BOOKKEEPING = ['version', 'updatedAt', 'updatedBy'] as const;
  * Appends the audit entry and the outbox mutation for one invoice change.
  * WARNING: call only inside a Dexie 'rw' transaction over invoices, audit, outbox and meta, and do not
  * await anything but Dexie in between: the record, its audit entry and its outbox row commit together or not at all.
+ * `settles` marks a conflict-review choice: its fields are sent even if unchanged, with the conflicts it resolves.
  */
 export async function journalInvoiceChange(
   db: LedgerDb,
@@ -18,8 +19,14 @@ export async function journalInvoiceChange(
   after: Invoice,
   user: string,
   at: string,
+  settles?: { readonly resolves: readonly number[]; readonly fields: readonly string[] },
 ): Promise<void> {
   const { changes, baseValues } = diffFields(before, after, BOOKKEEPING);
+  // A conflict choice is sent even when it keeps the value already here: the server must see the decision.
+  for (const key of settles?.fields ?? []) {
+    changes[key] = (after as unknown as Record<string, unknown>)[key] ?? null;
+    baseValues[key] = (before as unknown as Record<string, unknown> | undefined)?.[key] ?? null;
+  }
   const last = await db.audit.orderBy('seq').last();
   await db.audit.add(
     chainEntry(
@@ -44,5 +51,6 @@ export async function journalInvoiceChange(
     baseValues,
     state: 'pending',
     createdAt: at,
+    ...(settles ? { resolves: settles.resolves } : {}),
   });
 }

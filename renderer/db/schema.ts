@@ -18,6 +18,23 @@ export const SCHEMA_VERSIONS = [
       meta: 'key',
     },
   },
+  {
+    // Sync (issue #4): server conflicts kept for review (open = 1 until resolved) and the blobs the office
+    // server already holds. No rows change, so no upgrade function.
+    version: 2,
+    stores: {
+      invoices: 'id, _hard, _soft, updatedAt, [_deleted+issueDate], *attachments',
+      listChunks: 'chunk',
+      listRevs: 'chunk',
+      audit: 'seq, entityId, at',
+      outbox: 'mutationId, state, entityId',
+      attachments: 'sha256',
+      views: 'id, name',
+      meta: 'key',
+      conflicts: 'id, entityId, open',
+      syncedBlobs: 'sha256',
+    },
+  },
 ] as const;
 
 /** The database name in IndexedDB (the origin is fixed, so this never moves). */

@@ -11,7 +11,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalJson } from './canonical-json';
 
 /** What an audit entry says happened. */
-export type AuditAction = 'create' | 'update' | 'status' | 'delete' | 'restore';
+export type AuditAction = 'create' | 'update' | 'status' | 'delete' | 'restore' | 'sync';
 
 /** The content of an audit entry, before it is chained. */
 export interface AuditContent {

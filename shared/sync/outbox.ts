@@ -13,6 +13,14 @@ export interface OutboxMutation {
   readonly baseValues: Readonly<Record<string, unknown>>;
   readonly state: 'pending' | 'sent' | 'acked' | 'rejected';
   readonly createdAt: string;
+  /** Conflict ids this change settles (a choice made in the conflict review). */
+  readonly resolves?: readonly number[];
+  /** The record's server version after this mutation was applied (set when acked). */
+  readonly ackedVersion?: number;
+  /** When the server acknowledged it (acked rows are retained a while, to re-send after a server restore). */
+  readonly ackedAt?: string;
+  /** Why the server refused it; a rejected row is kept and shown, never dropped. */
+  readonly rejectedReason?: string;
 }
 
 /** Top-level fields whose value differs between two versions of a record (compared as JSON). */
