@@ -23,7 +23,10 @@ export const MAX_PULL_LIMIT = 5000;
 export const syncEntitySchema = z.enum(['invoice']);
 export type SyncEntity = z.infer<typeof syncEntitySchema>;
 
-const id = z.string().min(1).max(100);
+// PostgreSQL text cannot hold NUL, so no identifier may contain one (both stores then behave alike).
+const noNul = (s: string): boolean => !s.includes('\u0000');
+const text = (max: number) => z.string().min(1).max(max).refine(noNul, 'must not contain NUL characters');
+const id = text(100);
 const fieldMap = z.record(z.string().min(1).max(100), z.unknown());
 
 /** `GET /api/v1/health`. */
@@ -32,8 +35,8 @@ export type HealthResponse = z.infer<typeof healthResponseSchema>;
 
 /** `POST /api/v1/devices`: a single-use enrollment code buys a device token. */
 export const enrollRequestSchema = z.object({
-  enrollmentCode: z.string().min(1).max(200),
-  deviceName: z.string().min(1).max(200),
+  enrollmentCode: text(200),
+  deviceName: text(200),
 });
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
 export const enrollResponseSchema = z.object({ deviceId: id, token: z.string().min(1) });
@@ -57,7 +60,7 @@ export type WireMutation = z.infer<typeof wireMutationSchema>;
 /** `POST /api/v1/sync/push`. */
 export const pushRequestSchema = z.object({
   deviceId: id,
-  epoch: z.string().min(1),
+  epoch: z.string().min(1).refine(noNul, 'must not contain NUL characters'),
   mutations: z.array(wireMutationSchema).max(MAX_PUSH_MUTATIONS),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
@@ -84,7 +87,7 @@ export type PushResponse = z.infer<typeof pushResponseSchema>;
 /** `POST /api/v1/sync/pull`: changes with version > since, oldest first. */
 export const pullRequestSchema = z.object({
   deviceId: id,
-  epoch: z.string().min(1),
+  epoch: z.string().min(1).refine(noNul, 'must not contain NUL characters'),
   since: z.number().int().min(0),
   limit: z.number().int().min(1).max(MAX_PULL_LIMIT).default(1000),
 });
