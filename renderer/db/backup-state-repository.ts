@@ -1,0 +1,84 @@
+/*
+ * This PC's backup state (last backup, last verification, automatic-backup settings) in the ledger's `meta` table
+ * under `backup.*` keys. Those keys are never exported and survive a restore (export-ledger.ts, restore-ledger.ts),
+ * so restoring an old backup does not make the reminder believe that old backup is the latest.
+ */
+import { z } from 'zod';
+import type { LedgerDb } from './db';
+
+const lastBackupSchema = z.object({
+  at: z.string(),
+  /** Where it went, in the clerk's words ("U盘 KINGSTON (E:)", "本机自动备份"). */
+  target: z.string(),
+  bytes: z.number().int().min(0),
+  automatic: z.boolean(),
+});
+/** The last backup that completed and read back correctly. */
+export type LastBackup = z.infer<typeof lastBackupSchema>;
+
+const lastVerifiedSchema = z.object({
+  at: z.string(),
+  level: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+  ok: z.boolean(),
+  target: z.string(),
+});
+/** The last verification and whether it found the backup intact. */
+export type LastVerified = z.infer<typeof lastVerifiedSchema>;
+
+const settingsSchema = z.object({
+  autoEnabled: z.boolean(),
+  /** Hours between automatic local backups (24 = daily). */
+  autoEveryHours: z.number().int().min(1).max(24 * 7),
+  keepDaily: z.number().int().min(1).max(365),
+  keepWeekly: z.number().int().min(0).max(520),
+});
+/** Automatic local backup settings. */
+export type BackupSettings = z.infer<typeof settingsSchema>;
+
+/** Daily, keeping 7 daily and 4 weekly snapshots (issue #5). */
+export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { autoEnabled: true, autoEveryHours: 24, keepDaily: 7, keepWeekly: 4 };
+
+/** Everything the backup page and the sidebar reminder show. */
+export interface BackupState {
+  readonly lastBackup: LastBackup | null;
+  readonly lastVerified: LastVerified | null;
+  readonly settings: BackupSettings;
+}
+
+const KEYS = { lastBackup: 'backup.lastBackup', lastVerified: 'backup.lastVerified', settings: 'backup.settings' } as const;
+
+async function readKey<T>(db: LedgerDb, key: string, schema: z.ZodType<T>): Promise<T | null> {
+  const row = await db.meta.get(key);
+  const parsed = schema.safeParse(row?.value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Reads the backup state (defaults where nothing is stored or a stored value is malformed). */
+export async function readBackupState(db: LedgerDb): Promise<BackupState> {
+  return {
+    lastBackup: await readKey(db, KEYS.lastBackup, lastBackupSchema),
+    lastVerified: await readKey(db, KEYS.lastVerified, lastVerifiedSchema),
+    settings: (await readKey(db, KEYS.settings, settingsSchema)) ?? DEFAULT_BACKUP_SETTINGS,
+  };
+}
+
+/** Writes the backup state. */
+export class BackupStateRepository {
+  constructor(private readonly db: LedgerDb) {}
+
+  read(): Promise<BackupState> {
+    return readBackupState(this.db);
+  }
+
+  async recordBackup(value: LastBackup): Promise<void> {
+    await this.db.meta.put({ key: KEYS.lastBackup, value: lastBackupSchema.parse(value) });
+  }
+
+  async recordVerified(value: LastVerified): Promise<void> {
+    await this.db.meta.put({ key: KEYS.lastVerified, value: lastVerifiedSchema.parse(value) });
+  }
+
+  async saveSettings(value: BackupSettings): Promise<void> {
+    await this.db.meta.put({ key: KEYS.settings, value: settingsSchema.parse(value) });
+  }
+}

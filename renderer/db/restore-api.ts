@@ -1,0 +1,93 @@
+/*
+ * The ledger's side of export, import and restore, bound to the open database: export to a folder, take a
+ * consistent snapshot for the backup format, restore into a new database and swap it in, confirm or undo.
+ */
+import type { RepoStore } from '../../shared/backup/repo-store';
+import type { ExportManifest } from '../../shared/backup/export-format';
+import { err, ok, type Result } from '../../shared/domain/result';
+import type { LedgerDb } from './db';
+import { writeExportFolder, type ExportError, type ExportProgress } from './export-folder';
+import { isLocalMeta, snapshotLedger, type LedgerSnapshot } from './export-ledger';
+import { restoreInto, type RestoreCounts, type RestoreProgress } from './restore-ledger';
+import type { RestoreError } from './restore-read';
+import {
+  confirmSwap, pendingSwap, restoredLedgerName, swapIn, undoSwap, type PendingSwap, type PointerStorage,
+} from './restore-pointer';
+import { BackupStateRepository } from './backup-state-repository';
+
+/** Progress and cancel of a long export or restore. */
+export interface LongRun<P> {
+  readonly onProgress?: (p: P) => void;
+  readonly signal?: AbortSignal;
+}
+
+/** What the ledger backup API needs besides the database. */
+export interface LedgerBackupDeps {
+  readonly now: () => string;
+  readonly appVersion: string;
+  /** Opens (creating if needed) a database by name; the same IndexedDB factory as the app's. */
+  readonly openDb: (name: string) => LedgerDb;
+  readonly storage?: PointerStorage | null;
+}
+
+/** Why a restore was not swapped in: the data was refused, or another restore still awaits confirmation. */
+export type SwapError = RestoreError | { readonly kind: 'restore-pending' };
+
+/** Export, restore and backup state over one open ledger. */
+export function ledgerBackupApi(db: LedgerDb, deps: LedgerBackupDeps) {
+  const storage = deps.storage ?? undefined;
+  return {
+    state: new BackupStateRepository(db),
+
+    /** "导出全部数据" into a folder. */
+    exportTo(target: Pick<RepoStore, 'writeAtomic' | 'size'>, run: LongRun<ExportProgress> = {}): Promise<Result<ExportManifest, ExportError>> {
+      return writeExportFolder(db, target, { createdAt: deps.now(), app: deps.appVersion, ...run });
+    },
+
+    /** A consistent read of the ledger, for the backup format. */
+    snapshot(): Promise<LedgerSnapshot> {
+      return snapshotLedger(db);
+    },
+
+    /**
+     * Restores an export folder into a new database, verifies it and makes it the active ledger (the caller then
+     * reloads). The current ledger is kept until confirm(); on any failure the new database is deleted.
+     */
+    async restoreFrom(reader: Pick<RepoStore, 'read'>, run: LongRun<RestoreProgress> = {}): Promise<Result<RestoreCounts, SwapError>> {
+      if (pendingSwap(storage)) return err({ kind: 'restore-pending' });
+      const name = restoredLedgerName(Date.parse(deps.now()));
+      const target = deps.openDb(name);
+      const keepMeta = (await db.meta.toArray()).filter(isLocalMeta);
+      const restored = await restoreInto(reader, target, { keepMeta, ...run });
+      if (!restored.ok || !swapIn(name, storage)) {
+        await target.delete();
+        return restored.ok ? err({ kind: 'restore-pending' }) : restored;
+      }
+      target.close();
+      return ok(restored.value);
+    },
+
+    /** The restore awaiting confirmation, if any. */
+    pending(): PendingSwap | null {
+      return pendingSwap(storage);
+    },
+
+    /** Keeps the restored ledger and deletes the one it replaced. */
+    async confirm(): Promise<void> {
+      const previous = confirmSwap(storage);
+      if (previous) await deps.openDb(previous).delete();
+    },
+
+    /** Goes back to the replaced ledger and deletes the restored one (the caller then reloads). */
+    async undo(): Promise<void> {
+      const restored = undoSwap(storage);
+      if (restored) {
+        if (restored === db.name) db.close();
+        await deps.openDb(restored).delete();
+      }
+    },
+  };
+}
+
+/** The ledger backup API's type. */
+export type LedgerBackupApi = ReturnType<typeof ledgerBackupApi>;
