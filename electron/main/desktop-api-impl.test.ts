@@ -5,6 +5,7 @@ import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDesktopApiImpl, type DesktopApiDeps } from './desktop-api-impl';
 import type { ScanFolderService } from './scan-folder-service';
+import { createBackupService } from './backup-service';
 
 let dir: string;
 beforeEach(async () => {
@@ -38,6 +39,7 @@ function deps(overrides: Partial<DesktopApiDeps> = {}): DesktopApiDeps {
     showSaveDialog: () => Promise.resolve({ canceled: true, filePath: '' }),
     showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
     scanFolder: fakeScanFolder(),
+    backup: createBackupService({ userDataDir: dir, showFolderDialog: () => Promise.resolve({ canceled: true, filePaths: [] }), listDrives: () => Promise.resolve([]) }),
     ...overrides,
   };
 }

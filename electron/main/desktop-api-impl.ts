@@ -6,6 +6,7 @@ import type { AppInfo, DesktopMethod, FileFilter, OpenedFiles } from '../../shar
 import { FileTooLargeError, readFileWithLimit, writeFileAtomic } from './file-io';
 import type { IpcImpl } from './ipc-handle';
 import type { ScanFolderService } from './scan-folder-service';
+import type { BackupService } from './backup-service';
 
 /** The largest file openFiles returns; bigger ones would stall IPC (the bytes are copied between processes). */
 export const MAX_OPEN_FILE_BYTES = 256 * 1024 * 1024;
@@ -26,6 +27,8 @@ export interface DesktopApiDeps {
   readonly maxOpenFileBytes?: number;
   /** The watched scanner folder (scan-folder-service.ts). */
   readonly scanFolder: ScanFolderService;
+  /** Backup folders and the RepoStore operations on them (backup-service.ts). */
+  readonly backup: BackupService;
 }
 
 /** Every DesktopApi method's implementation, to register with handle(). */
@@ -76,5 +79,14 @@ export function createDesktopApiImpl(deps: DesktopApiDeps): DesktopApiImpl {
     stopScanFolder: async () => ok(await deps.scanFolder.stop()),
     pollScanFolder: async () => ok(await deps.scanFolder.poll()),
     ackScanFile: (args) => deps.scanFolder.ack(args),
+
+    listBackupDrives: async () => ok(await deps.backup.listDrives()),
+    chooseBackupFolder: (_args, event) => deps.backup.choose(event.sender),
+    localBackupFolder: () => Promise.resolve(ok(deps.backup.localFolder())),
+    backupRead: (args) => deps.backup.read(args),
+    backupWrite: (args) => deps.backup.write(args),
+    backupList: (args) => deps.backup.list(args),
+    backupSize: (args) => deps.backup.size(args),
+    backupRemove: (args) => deps.backup.remove(args),
   };
 }

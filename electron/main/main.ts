@@ -7,6 +7,8 @@ import { handle } from './ipc-handle';
 import { createMainWindow } from './main-window';
 import { buildMenuTemplate } from './menu';
 import { createScanFolderService, type ScanFolderService } from './scan-folder-service';
+import { createBackupService } from './backup-service';
+import { listRemovableDrives, nodeDriveOs } from './drives';
 import { hardenWebContents, restrictPermissions } from './security';
 
 function dialogParent(owner: WebContents): BrowserWindow | null {
@@ -16,6 +18,15 @@ function dialogParent(owner: WebContents): BrowserWindow | null {
 function registerIpcHandlers(scanFolder: ScanFolderService): void {
   const impl = createDesktopApiImpl({
     scanFolder,
+    backup: createBackupService({
+      userDataDir: app.getPath('userData'),
+      showFolderDialog: (owner) => {
+        const options = { properties: ['openDirectory' as const, 'createDirectory' as const] };
+        const parent = dialogParent(owner);
+        return parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options);
+      },
+      listDrives: () => listRemovableDrives(nodeDriveOs()),
+    }),
     appInfo: () => ({
       name: app.name,
       version: app.getVersion(),
@@ -45,6 +56,14 @@ function registerIpcHandlers(scanFolder: ScanFolderService): void {
   handle('stopScanFolder', impl.stopScanFolder);
   handle('pollScanFolder', impl.pollScanFolder);
   handle('ackScanFile', impl.ackScanFile);
+  handle('listBackupDrives', impl.listBackupDrives);
+  handle('chooseBackupFolder', impl.chooseBackupFolder);
+  handle('localBackupFolder', impl.localBackupFolder);
+  handle('backupRead', impl.backupRead);
+  handle('backupWrite', impl.backupWrite);
+  handle('backupList', impl.backupList);
+  handle('backupSize', impl.backupSize);
+  handle('backupRemove', impl.backupRemove);
 }
 
 function createScanFolder(): ScanFolderService {

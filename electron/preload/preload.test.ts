@@ -31,6 +31,14 @@ describe('preload', () => {
     await api.pollScanFolder();
     await api.ackScanFile({ id: '1', outcome: 'failed' });
     await api.stopScanFolder();
+    await api.listBackupDrives();
+    await api.chooseBackupFolder();
+    await api.localBackupFolder();
+    await api.backupRead({ root: '/b', path: 'repo.hdr' });
+    await api.backupWrite({ root: '/b', path: 'repo.hdr', data });
+    await api.backupList({ root: '/b', dir: '' });
+    await api.backupSize({ root: '/b', path: 'repo.hdr' });
+    await api.backupRemove({ root: '/b', path: 'repo.hdr' });
     expect(electron.invoke.mock.calls).toEqual([
       [IPC_CHANNELS.getAppInfo],
       [IPC_CHANNELS.saveFile, { suggestedName: 'a.txt', data }],
@@ -40,6 +48,14 @@ describe('preload', () => {
       [IPC_CHANNELS.pollScanFolder],
       [IPC_CHANNELS.ackScanFile, { id: '1', outcome: 'failed' }],
       [IPC_CHANNELS.stopScanFolder],
+      [IPC_CHANNELS.listBackupDrives],
+      [IPC_CHANNELS.chooseBackupFolder],
+      [IPC_CHANNELS.localBackupFolder],
+      [IPC_CHANNELS.backupRead, { root: '/b', path: 'repo.hdr' }],
+      [IPC_CHANNELS.backupWrite, { root: '/b', path: 'repo.hdr', data }],
+      [IPC_CHANNELS.backupList, { root: '/b', dir: '' }],
+      [IPC_CHANNELS.backupSize, { root: '/b', path: 'repo.hdr' }],
+      [IPC_CHANNELS.backupRemove, { root: '/b', path: 'repo.hdr' }],
     ]);
   });
 });

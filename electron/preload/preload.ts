@@ -17,6 +17,14 @@ const api = {
   stopScanFolder: () => invoke('stopScanFolder'),
   pollScanFolder: () => invoke('pollScanFolder'),
   ackScanFile: (args) => invoke('ackScanFile', args),
+  listBackupDrives: () => invoke('listBackupDrives'),
+  chooseBackupFolder: () => invoke('chooseBackupFolder'),
+  localBackupFolder: () => invoke('localBackupFolder'),
+  backupRead: (args) => invoke('backupRead', args),
+  backupWrite: (args) => invoke('backupWrite', args),
+  backupList: (args) => invoke('backupList', args),
+  backupSize: (args) => invoke('backupSize', args),
+  backupRemove: (args) => invoke('backupRemove', args),
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld('desktop', api);

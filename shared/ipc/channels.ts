@@ -12,4 +12,12 @@ export const IPC_CHANNELS = {
   stopScanFolder: 'desktop:stop-scan-folder',
   pollScanFolder: 'desktop:poll-scan-folder',
   ackScanFile: 'desktop:ack-scan-file',
+  listBackupDrives: 'desktop:list-backup-drives',
+  chooseBackupFolder: 'desktop:choose-backup-folder',
+  localBackupFolder: 'desktop:local-backup-folder',
+  backupRead: 'desktop:backup-read',
+  backupWrite: 'desktop:backup-write',
+  backupList: 'desktop:backup-list',
+  backupSize: 'desktop:backup-size',
+  backupRemove: 'desktop:backup-remove',
 } as const satisfies Record<keyof DesktopApi, string>;

@@ -6,6 +6,11 @@ import {
   saveFileArgsSchema, saveFileErrorSchema, scanFolderPollSchema, scanFolderStatusSchema, startScanFolderArgsSchema,
   startScanFolderErrorSchema,
 } from './schemas';
+import {
+  backupDoneSchema, backupDrivesSchema, backupFileArgsSchema, backupFolderSchema, backupListArgsSchema,
+  backupListResultSchema, backupReadResultSchema, backupSizeResultSchema, backupStoreErrorSchema, backupWriteArgsSchema,
+  chooseBackupFolderErrorSchema,
+} from './backup-schemas';
 
 /** The schemas of one method: its argument and its reply. */
 export interface MethodSchemas<M extends DesktopMethod> {
@@ -23,4 +28,12 @@ export const IPC_SCHEMAS: { readonly [M in DesktopMethod]: MethodSchemas<M> } = 
   stopScanFolder: { args: z.undefined(), result: replySchema(scanFolderStatusSchema, z.never()) },
   pollScanFolder: { args: z.undefined(), result: replySchema(scanFolderPollSchema, z.never()) },
   ackScanFile: { args: ackScanFileArgsSchema, result: replySchema(ackedScanFileSchema, ackScanFileErrorSchema) },
+  listBackupDrives: { args: z.undefined(), result: replySchema(backupDrivesSchema, z.never()) },
+  chooseBackupFolder: { args: z.undefined(), result: replySchema(backupFolderSchema, chooseBackupFolderErrorSchema) },
+  localBackupFolder: { args: z.undefined(), result: replySchema(backupFolderSchema, z.never()) },
+  backupRead: { args: backupFileArgsSchema, result: replySchema(backupReadResultSchema, backupStoreErrorSchema) },
+  backupWrite: { args: backupWriteArgsSchema, result: replySchema(backupDoneSchema, backupStoreErrorSchema) },
+  backupList: { args: backupListArgsSchema, result: replySchema(backupListResultSchema, backupStoreErrorSchema) },
+  backupSize: { args: backupFileArgsSchema, result: replySchema(backupSizeResultSchema, backupStoreErrorSchema) },
+  backupRemove: { args: backupFileArgsSchema, result: replySchema(backupDoneSchema, backupStoreErrorSchema) },
 };

@@ -4,6 +4,10 @@ import type {
   OpenedFiles, OpenFilesArgs, OpenFilesError, SavedFile, SaveFileArgs, SaveFileError, ScanFolderPoll,
   ScanFolderStatus, StartScanFolderArgs, StartScanFolderError,
 } from './schemas';
+import type {
+  BackupDone, BackupDrives, BackupFileArgs, BackupFolder, BackupListArgs, BackupListResult, BackupReadResult,
+  BackupSizeResult, BackupStoreError, BackupWriteArgs, ChooseBackupFolderError,
+} from './backup-schemas';
 
 /** A desktop call's reply: expected failures are values (CONVENTIONS §12); every call may also answer with an IpcFailure. */
 export type IpcReply<T, E = never> = Result<T, E | IpcFailure>;
@@ -29,6 +33,22 @@ export interface DesktopApi {
   pollScanFolder(): Promise<IpcReply<ScanFolderPoll>>;
   /** Moves a polled file into `已导入` (captured) or `未能识别` (failed) inside the watched folder. */
   ackScanFile(args: AckScanFileArgs): Promise<IpcReply<AckedScanFile, AckScanFileError>>;
+  /** Removable drives plugged in now, each with the folder backups go to (main then accepts that folder). */
+  listBackupDrives(): Promise<IpcReply<BackupDrives>>;
+  /** Asks the clerk for a backup folder (OS dialog); main then accepts that folder. */
+  chooseBackupFolder(): Promise<IpcReply<BackupFolder, ChooseBackupFolderError>>;
+  /** The app's own folder for automatic local backups (inside userData). */
+  localBackupFolder(): Promise<IpcReply<BackupFolder>>;
+  /** RepoStore.read inside an accepted backup folder. */
+  backupRead(args: BackupFileArgs): Promise<IpcReply<BackupReadResult, BackupStoreError>>;
+  /** RepoStore.writeAtomic: temp file, fsync, rename, fsync of the folder. */
+  backupWrite(args: BackupWriteArgs): Promise<IpcReply<BackupDone, BackupStoreError>>;
+  /** RepoStore.list. */
+  backupList(args: BackupListArgs): Promise<IpcReply<BackupListResult, BackupStoreError>>;
+  /** RepoStore.size. */
+  backupSize(args: BackupFileArgs): Promise<IpcReply<BackupSizeResult, BackupStoreError>>;
+  /** RepoStore.remove. */
+  backupRemove(args: BackupFileArgs): Promise<IpcReply<BackupDone, BackupStoreError>>;
 }
 
 /** The renderer's view of `window`: `desktop` is present only inside Electron (renderer/platform reads it). */

@@ -3,3 +3,4 @@ export * from './desktop-api';
 export * from './channels';
 export * from './contract';
 export * from './schemas';
+export * from './backup-schemas';
