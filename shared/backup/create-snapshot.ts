@@ -1,16 +1,188 @@
-/** Writes a new snapshot of an export folder (packs first, manifest last), then reads it back. */
-import { notImplemented } from './not-implemented';
+/*
+ * Writes a new snapshot of an export folder: tables split into key buckets, attachments into 1 MiB chunks,
+ * manifest.json as one chunk. Chunks the newest readable snapshot already stores (and whose pack is still there
+ * at its size) are referenced, not rewritten. Packs are written first, the snapshot file last, each through
+ * writeAtomic; a failure or cancel before the snapshot file leaves only unreferenced packs, never a half snapshot.
+ * Then the new packs and the snapshot file are read back and checked.
+ */
+import { err, ok } from '../domain/result';
+import { bytesEqual, fromHex, fromUtf8, toHex, utf8 } from './bytes';
+import { splitBuckets } from './buckets';
+import { ChunkWriter, type ChunkRef } from './chunk-writer';
+import { EXPORT_PRIMARY_KEYS, exportManifestSchema } from './export-format';
+import { ATTACHMENT_CHUNK_BYTES } from './pack';
 import type { Repository } from './repository';
-import type { BackupResult, ExportSource, ProgressOptions, SnapshotInfo } from './types';
+import { decodeSnapshot, encodeSnapshot, PACKS_DIR, snapshotPath, type SnapshotManifest } from './snapshot-file';
+import { loadSnapshot, snapshotFiles, snapshotInfo } from './snapshot-store';
+import type { BackupError, BackupResult, ExportSource, ProgressOptions, SnapshotInfo } from './types';
+import { hmac, randomBytes, sha256 } from './web-crypto';
 
 /** Options of createSnapshot. */
 export interface CreateOptions extends ProgressOptions {
-  /** Read back the new packs and manifest after writing (default true). */
+  /** Read back the new packs and snapshot file after writing (default true). */
   readonly verifyAfterWrite?: boolean;
   readonly now?: () => Date;
 }
 
+/** Thrown inside createSnapshot only, to leave the pipeline; turned into a Result at the top. */
+class Stop extends Error {
+  constructor(readonly error: BackupError) {
+    super(error.kind);
+  }
+}
+
+const ID_BATCH = 64;
+
+type FileEntry = SnapshotManifest['files'][number];
+
 /** Backs up an export: unchanged buckets and known attachments are reused, so only changes are written. */
-export function createSnapshot(repo: Repository, source: ExportSource, options: CreateOptions = {}): Promise<BackupResult<SnapshotInfo>> {
-  return notImplemented(repo, source, options);
+export async function createSnapshot(repo: Repository, source: ExportSource, options: CreateOptions = {}): Promise<BackupResult<SnapshotInfo>> {
+  const files = await snapshotFiles(repo.store);
+  let parent: Awaited<ReturnType<typeof loadSnapshot>> = null;
+  for (let i = files.length - 1; i >= 0 && parent === null; i--) {
+    const file = files[i];
+    if (file) parent = await loadSnapshot(repo, file);
+  }
+  const known = new Map<string, { pack: string; offset: number; length: number }>();
+  const packSizes = new Map<string, number>();
+  if (parent) {
+    for (const [name, size] of parent.pub.packs) packSizes.set(name, size);
+    const present = await Promise.all(parent.pub.packs.map(async ([name, size]) => (await repo.store.size(`${PACKS_DIR}/${name}.pk`)) === size));
+    for (const [id, pack, offset, length] of parent.manifest.chunks) {
+      const name = parent.pub.packs[pack]?.[0];
+      if (name !== undefined && present[pack] === true) known.set(id, { pack: name, offset, length });
+    }
+  }
+  const writer = new ChunkWriter(repo, known);
+  try {
+    const entries = await writeFiles(repo, source, writer, options);
+    await writer.finish();
+    const seq = (files.at(-1)?.seq ?? 0) + 1;
+    const id = toHex(randomBytes(8));
+    const { pub, manifest } = assemble(writer, packSizes, entries, parent?.pub.id ?? null, seq, id, (options.now ?? (() => new Date()))().toISOString());
+    const bytes = await encodeSnapshot(repo, pub, manifest);
+    const path = snapshotPath(seq, id);
+    await repo.store.writeAtomic(path, bytes);
+    if (options.verifyAfterWrite !== false) {
+      try {
+        await readBack(repo, writer, path, bytes, options);
+      } catch (e) {
+        await repo.store.remove(path).catch(() => undefined); // a snapshot that did not read back must not become latest
+        throw e;
+      }
+    }
+    const snap = await decodeSnapshot(repo, bytes);
+    if (!snap) throw new Error('a snapshot just encoded does not decode');
+    return ok(snapshotInfo(snap, bytes.length));
+  } catch (e) {
+    await writer.abandon();
+    if (e instanceof Stop) return err(e.error);
+    return err({ kind: 'io', path: '', detail: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+async function writeFiles(repo: Repository, source: ExportSource, writer: ChunkWriter, options: CreateOptions): Promise<FileEntry[]> {
+  const manifestBytes = await source.readManifest();
+  if (manifestBytes === null) throw new Stop({ kind: 'bad-export', path: 'manifest.json', detail: 'missing' });
+  const manifest = parseExportManifest(manifestBytes);
+  let done = 0;
+  let total = manifest.attachments.bytes;
+  const step = (n: number) => {
+    if (options.signal?.aborted === true) throw new Stop({ kind: 'cancelled' });
+    done += n;
+    options.onProgress?.({ phase: 'write', bytesDone: done, bytesTotal: Math.max(total, done) });
+  };
+  const entries: FileEntry[] = [];
+  for (const [table, { file }] of Object.entries(manifest.tables)) {
+    const bytes = await source.readTable(file);
+    if (bytes === null) throw new Stop({ kind: 'bad-export', path: file, detail: 'missing' });
+    total += bytes.length;
+    const buckets = splitBuckets(bytes, (EXPORT_PRIMARY_KEYS as Readonly<Record<string, string | undefined>>)[table] ?? 'id', repo.bucketSeed);
+    const chunks: number[] = [];
+    for (let i = 0; i < buckets.length; i += ID_BATCH) {
+      const batch = buckets.slice(i, i + ID_BATCH).map((b) => bytes.subarray(b.start, b.end));
+      const ids = await Promise.all(batch.map((plain) => hmac(repo.idKey, plain)));
+      for (const [j, plain] of batch.entries()) {
+        const idBytes = ids[j] ?? new Uint8Array();
+        chunks.push(await writer.add(toHex(idBytes), idBytes, plain));
+        step(plain.length);
+      }
+    }
+    entries.push({ path: file, size: bytes.length, chunks, buckets: buckets.map((b) => [b.rows, b.firstKey]) });
+  }
+  const names = (await source.listAttachments()).filter((n) => /^[0-9a-f]{64}$/.test(n)).sort();
+  for (const name of names) {
+    const bytes = await source.readAttachment(name);
+    if (bytes === null) throw new Stop({ kind: 'bad-export', path: `attachments/${name}`, detail: 'missing' });
+    const chunks: number[] = [];
+    for (let at = 0, piece = 0; at < bytes.length || piece === 0; at += ATTACHMENT_CHUNK_BYTES, piece++) {
+      // The attachment's name is the SHA-256 of its bytes, so (name, piece) identifies the content without hashing it again.
+      const idBytes = await hmac(repo.idKey, utf8(`attachment/${name}/${String(piece)}`));
+      const plain = bytes.subarray(at, Math.min(bytes.length, at + ATTACHMENT_CHUNK_BYTES));
+      chunks.push(await writer.add(toHex(idBytes), idBytes, plain));
+      step(plain.length);
+    }
+    entries.push({ path: `attachments/${name}`, size: bytes.length, chunks });
+  }
+  const idBytes = await hmac(repo.idKey, manifestBytes);
+  entries.push({ path: 'manifest.json', size: manifestBytes.length, chunks: [await writer.add(toHex(idBytes), idBytes, manifestBytes)] });
+  step(manifestBytes.length);
+  return entries;
+}
+
+function parseExportManifest(bytes: Uint8Array): ReturnType<typeof exportManifestSchema.parse> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fromUtf8(bytes));
+  } catch {
+    throw new Stop({ kind: 'bad-export', path: 'manifest.json', detail: 'not JSON' });
+  }
+  const parsed = exportManifestSchema.safeParse(raw);
+  if (!parsed.success) throw new Stop({ kind: 'bad-export', path: 'manifest.json', detail: parsed.error.issues[0]?.message ?? 'invalid' });
+  return parsed.data;
+}
+
+function assemble(writer: ChunkWriter, packSizes: Map<string, number>, files: FileEntry[], parent: string | null, seq: number, id: string, createdAt: string) {
+  const packNames: string[] = [];
+  const packIndex = new Map<string, number>();
+  for (const p of writer.written) packSizes.set(p.name, p.size);
+  const nameOf = (ref: ChunkRef): string => (typeof ref.pack === 'string' ? ref.pack : writer.written[ref.pack]?.name ?? '');
+  const chunks: SnapshotManifest['chunks'] = writer.refs.map((ref) => {
+    const name = nameOf(ref);
+    let index = packIndex.get(name);
+    if (index === undefined) {
+      index = packNames.push(name) - 1;
+      packIndex.set(name, index);
+    }
+    return [ref.id, index, ref.offset, ref.length];
+  });
+  return {
+    pub: { seq, id, createdAt, packs: packNames.map((n): [string, number] => [n, packSizes.get(n) ?? -1]) },
+    manifest: {
+      version: 1 as const,
+      parent,
+      chunks,
+      files,
+      totals: { bytes: files.reduce((n, f) => n + f.size, 0), bytesWritten: writer.written.reduce((n, p) => n + p.size, 0) },
+    },
+  };
+}
+
+async function readBack(repo: Repository, writer: ChunkWriter, path: string, written: Uint8Array, options: CreateOptions): Promise<void> {
+  const total = writer.written.reduce((n, p) => n + p.size, 0) + written.length;
+  let done = 0;
+  for (const pack of writer.written) {
+    const packPath = `${PACKS_DIR}/${pack.name}.pk`;
+    const bytes = await repo.store.read(packPath);
+    if (bytes === null || bytes.length !== pack.size || !bytesEqual(await sha256(bytes), fromHex(pack.name))) {
+      throw new Stop({ kind: 'damaged', files: [{ path: packPath, problem: bytes === null ? 'missing' : bytes.length < pack.size ? 'truncated' : 'hash-mismatch' }], records: [], attachments: [], intactSnapshots: [] });
+    }
+    done += bytes.length;
+    options.onProgress?.({ phase: 'verify', bytesDone: done, bytesTotal: total });
+  }
+  const back = await repo.store.read(path);
+  if (back === null || !bytesEqual(back, written)) {
+    throw new Stop({ kind: 'damaged', files: [{ path, problem: back === null ? 'missing' : 'hash-mismatch' }], records: [], attachments: [], intactSnapshots: [] });
+  }
+  options.onProgress?.({ phase: 'verify', bytesDone: total, bytesTotal: total });
 }

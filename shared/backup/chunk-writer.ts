@@ -1,0 +1,100 @@
+/*
+ * Seals new chunks and fills packs while earlier packs are hashed and written, so both CPU cores (WebCrypto
+ * runs on a thread pool) and the disk work at once. Memory stays bounded: at most MAX_SEALING chunks in flight,
+ * one pack being filled and MAX_CLOSING packs being hashed or written.
+ */
+import { PackBuilder, PACK_TARGET_BYTES, sealChunk } from './pack';
+import { PACKS_DIR } from './snapshot-file';
+import type { Repository } from './repository';
+
+const MAX_SEALING = 4;
+const MAX_CLOSING = 2;
+
+/** Where a chunk of the new snapshot lives: an existing pack (by name) or a pack of this run (by slot). */
+export interface ChunkRef {
+  readonly id: string;
+  pack: string | number;
+  offset: number;
+  length: number;
+}
+
+/** A pack written by this run. */
+export interface WrittenPack {
+  readonly name: string;
+  readonly size: number;
+}
+
+/** Adds chunks (dedup against known ones), seals, packs and writes them. */
+export class ChunkWriter {
+  readonly refs: ChunkRef[] = [];
+  readonly written: WrittenPack[] = [];
+  private readonly byId = new Map<string, number>();
+  private readonly sealing: Promise<{ index: number; sealed: Uint8Array }>[] = [];
+  private readonly closing: Promise<void>[] = [];
+  private pack: PackBuilder;
+  private slot = 0;
+
+  constructor(private readonly repo: Repository, private readonly known: ReadonlyMap<string, { pack: string; offset: number; length: number }>) {
+    this.pack = new PackBuilder(repo);
+  }
+
+  /** The chunk's index in refs; new content is sealed and packed, known content only referenced. */
+  async add(id: string, idBytes: Uint8Array, plain: Uint8Array): Promise<number> {
+    const existing = this.byId.get(id);
+    if (existing !== undefined) return existing;
+    const index = this.refs.length;
+    this.byId.set(id, index);
+    const old = this.known.get(id);
+    if (old) {
+      this.refs.push({ id, ...old });
+      return index;
+    }
+    this.refs.push({ id, pack: -1, offset: 0, length: 0 });
+    const job = sealChunk(this.repo, idBytes, plain).then((sealed) => ({ index, sealed }));
+    job.catch(() => undefined); // observed in drainOne; this stops an unhandled rejection while it waits in the queue
+    this.sealing.push(job);
+    if (this.sealing.length >= MAX_SEALING) await this.drainOne();
+    return index;
+  }
+
+  /** Seals, packs and writes everything still pending. */
+  async finish(): Promise<void> {
+    while (this.sealing.length > 0) await this.drainOne();
+    if (this.pack.count > 0) this.closePack();
+    await Promise.all(this.closing.splice(0));
+  }
+
+  /** Waits for work in flight without surfacing its errors (after a failure or cancel). */
+  async abandon(): Promise<void> {
+    await Promise.allSettled([...this.sealing.splice(0), ...this.closing.splice(0)]);
+  }
+
+  private async drainOne(): Promise<void> {
+    const job = this.sealing.shift();
+    if (!job) return;
+    const { index, sealed } = await job;
+    const ref = this.refs[index];
+    if (!ref) return;
+    const entry = this.pack.add(ref.id, sealed);
+    ref.pack = this.slot;
+    ref.offset = entry.offset;
+    ref.length = entry.length;
+    if (this.pack.size >= PACK_TARGET_BYTES) {
+      this.closePack();
+      if (this.closing.length > MAX_CLOSING) await this.closing.shift();
+    }
+  }
+
+  private closePack(): void {
+    const builder = this.pack;
+    const slot = this.slot;
+    this.pack = new PackBuilder(this.repo);
+    this.slot++;
+    const job = builder.finish().then(async ({ name, bytes }) => {
+      await this.repo.store.writeAtomic(`${PACKS_DIR}/${name}.pk`, bytes);
+      this.written[slot] = { name, size: bytes.length };
+    });
+    job.catch(() => undefined); // observed by finish() or drainOne()
+    this.closing.push(job);
+  }
+}
