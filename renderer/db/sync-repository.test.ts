@@ -5,7 +5,7 @@ import type { Conflict, PullResponse } from '../../shared/sync/protocol';
 import { InvoiceRepository } from './invoice-repository';
 import { queryInvoiceIds } from './invoice-query';
 import { sampleContent } from './sync-fixtures';
-import { SyncRepository } from './sync-repository';
+import { RETAIN_ACKED_MIN, SyncRepository } from './sync-repository';
 import { makeTestDb } from './test-db';
 
 function setup() {
@@ -115,14 +115,19 @@ describe('SyncRepository', () => {
     expect(await sync.requeueFrom(1)).toBe(false);
   });
 
-  it('forgets acked mutations only after the retention window', async () => {
+  it('forgets acked mutations only after the retention window, and never the newest ones', async () => {
     const { db, repo, sync } = setup();
     await created(repo);
+    await db.outbox.bulkAdd(Array.from({ length: RETAIN_ACKED_MIN }, (_, i) => ({
+      mutationId: i + 2, entity: 'invoice' as const, entityId: `x${i}`, op: 'upsert' as const, baseVersion: 0,
+      changes: {}, baseValues: {}, state: 'acked' as const, createdAt: 't', ackedAt: '2026-01-01T00:00:00.000Z',
+    })));
     await sync.recordResults([{ id: 1, status: 'applied', version: 1 }]);
     await sync.markSuccess('2026-02-01T00:00:00.000Z');
-    expect(await db.outbox.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(RETAIN_ACKED_MIN + 1);
     await sync.markSuccess('2027-01-01T00:00:00.000Z');
-    expect(await db.outbox.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(RETAIN_ACKED_MIN);
+    expect(await db.outbox.get(1)).toBeUndefined();
   });
 
   it('on an epoch change resets the cursor and forgets which blobs the server had', async () => {

@@ -38,6 +38,8 @@ export interface BlobToUpload {
 
 /** Acked mutations are kept this long, so they can be re-sent when the server is restored from a backup. */
 export const RETAIN_ACKED_MS = 90 * 24 * 3600 * 1000;
+/** ...and the newest this many are kept whatever their age (a clock set forward must not empty the history). */
+export const RETAIN_ACKED_MIN = 1000;
 
 const KEY = { settings: 'sync.settings', epoch: 'sync.epoch', cursor: 'sync.cursor', lastSuccess: 'sync.lastSuccessAt' } as const;
 
@@ -86,7 +88,10 @@ export class SyncRepository {
     const cutoff = new Date(Date.parse(at) - RETAIN_ACKED_MS).toISOString();
     await this.db.transaction('rw', [this.db.meta, this.db.outbox], async () => {
       await this.db.meta.put({ key: KEY.lastSuccess, value: at });
-      await this.db.outbox.where('state').equals('acked').filter((m) => (m.ackedAt ?? at) < cutoff).delete();
+      const old = await this.db.outbox.where('state').equals('acked').filter((m) => (m.ackedAt ?? at) < cutoff).primaryKeys();
+      const newestAcked = (await this.db.outbox.where('state').equals('acked').primaryKeys()).slice(-RETAIN_ACKED_MIN);
+      const keep = new Set(newestAcked);
+      await this.db.outbox.bulkDelete(old.filter((id) => !keep.has(id)));
     });
   }
 
