@@ -3,7 +3,7 @@
  * killed between any two of them: an unacknowledged mutation is simply sent again (the server answers
  * `duplicate`), and the pull cursor moves only in the transaction that applies the pulled rows.
  */
-import { liveQuery } from 'dexie';
+import { Dexie } from 'dexie';
 import { chainEntry } from '../../shared/audit/audit-chain';
 import type { Invoice } from '../../shared/domain/invoice';
 import type { OutboxMutation } from '../../shared/sync/outbox';
@@ -107,8 +107,14 @@ export class SyncRepository {
 
   /** Calls back with the pending count now and after every change to it; returns the unsubscribe. */
   watchPendingCount(onCount: (count: number) => void): () => void {
-    const sub = liveQuery(() => this.pendingCount()).subscribe({ next: onCount, error: () => undefined });
-    return () => { sub.unsubscribe(); };
+    // Dexie's own change event (liveQuery builds on it; used directly it also fires under Node + fake-indexeddb).
+    const prefix = `idb://${this.db.name}/outbox/`;
+    let live = true;
+    const recount = () => { void this.pendingCount().then((n) => { if (live) onCount(n); }, () => undefined); };
+    const onMutated = (parts: Record<string, unknown>) => { if (Object.keys(parts).some((k) => k.startsWith(prefix))) recount(); };
+    Dexie.on('storagemutated', onMutated);
+    recount();
+    return () => { live = false; Dexie.on('storagemutated').unsubscribe(onMutated); };
   }
 
   /** Attachments referenced by these mutations that the server is not known to hold. */
