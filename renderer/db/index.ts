@@ -10,14 +10,22 @@ import { ViewsRepository } from './views-repository';
 import { queryInvoiceIds, queryLedgerHead } from './invoice-query';
 import { fromRow } from './rows';
 import type { WriteContext } from './write-context';
+import { SyncRepository } from './sync-repository';
+import type { ConflictRow } from './db';
+import type { OutboxMutation } from '../../shared/sync/outbox';
+import { activeLedgerName } from './restore-pointer';
+import { ledgerBackupApi } from './restore-api';
+import { readBackupState, type BackupState } from './backup-state-repository';
 
 export type { AttachmentInput, CreateOptions, SaveOutcome, SaveRefusal, StatusOutcome } from './invoice-repository';
-export type { AttachmentRow, SavedView } from './db';
+export type { AttachmentRow, ConflictRow, SavedView } from './db';
+export type { SyncSettings } from './sync-repository';
 
 /** The placeholder user until sign-in exists. */
 export const CURRENT_USER = 'clerk';
 
-const db = new LedgerDb();
+// A restore swaps databases by moving this pointer (restore-pointer.ts), so the name is read at start-up.
+const db = new LedgerDb(activeLedgerName());
 const ctx: WriteContext = {
   user: CURRENT_USER,
   now: () => new Date().toISOString(),
@@ -26,8 +34,28 @@ const ctx: WriteContext = {
 
 /** Invoice writes (record + audit + outbox in one transaction). */
 export const invoices = new InvoiceRepository(db, ctx);
+/** Sync state and the outbox, for the sync engine and the sync screens. */
+export const syncStore = new SyncRepository(db, ctx.now);
 /** Saved list views. */
 export const views = new ViewsRepository(db, ctx);
+/** Export, import, restore (into a new database, then swapped in) and this PC's backup state (issue #5). */
+export const ledgerBackup = ledgerBackupApi(db, {
+  now: ctx.now,
+  appVersion: import.meta.env.VITE_APP_VERSION ?? '',
+  openDb: (name) => new LedgerDb(name),
+});
+/** Last backup, last verification and backup settings; undefined while loading. */
+export function useBackupState(): BackupState | undefined {
+  return useLiveQuery(() => readBackupState(db), []);
+}
+export type { BackupSettings, BackupState, LastBackup, LastVerified } from './backup-state-repository';
+export { DEFAULT_BACKUP_SETTINGS } from './backup-state-repository';
+export type { RestoreError } from './restore-read';
+export type { ExportError } from './export-folder';
+export { BlobFolder } from './restore-folder';
+export { snapshotExportSource } from './export-source';
+export { exportManifest, manifestBytes } from './export-ledger';
+
 /** Asks for persistent storage once at start-up. */
 export const persistStorage = requestPersistentStorage;
 
@@ -107,4 +135,35 @@ export function useLedgerSize(): number | undefined {
 /** A stored original file (undefined while loading, null when missing). */
 export function useAttachment(sha256: string): AttachmentRow | null | undefined {
   return useLiveQuery(async () => (await db.attachments.get(sha256)) ?? null, [sha256]);
+}
+
+/** What the sync status line counts: changes waiting, changes refused, conflicts to review. */
+export interface SyncCounts {
+  readonly pending: number;
+  readonly rejected: number;
+  readonly conflicts: number;
+}
+
+/** Live sync counts (undefined while loading). */
+export function useSyncCounts(): SyncCounts | undefined {
+  return useLiveQuery(async () => ({
+    pending: await db.outbox.where('state').equals('pending').count(),
+    rejected: await db.outbox.where('state').equals('rejected').count(),
+    conflicts: await db.conflicts.where('open').equals(1).count(),
+  }), []);
+}
+
+/** Conflicts waiting for review, oldest first. */
+export function useOpenConflicts(): ConflictRow[] | undefined {
+  return useLiveQuery(() => syncStore.openConflicts(), []);
+}
+
+/** Changes the server refused, newest first. */
+export function useRejectedMutations(): OutboxMutation[] | undefined {
+  return useLiveQuery(() => syncStore.rejected(), []);
+}
+
+/** This device's enrollment (null when not enrolled; undefined while loading). */
+export function useSyncSettings(): Awaited<ReturnType<SyncRepository['settings']>> | undefined {
+  return useLiveQuery(() => syncStore.settings(), []);
 }
