@@ -17,8 +17,10 @@ FAPIAO_ENROLLMENT_CODE registers that code at startup (for automated setups).`;
 
 async function openStore(): Promise<SyncStore> {
   const url = process.env['DATABASE_URL'];
-  if (url !== undefined && url !== '') return PgStore.open({ connectionString: url });
-  return SqliteStore.open(resolve(process.env['FAPIAO_DATA_DIR'] ?? 'data'));
+  // Test hook only: keeps each push transaction open longer so a crash test can kill the server inside it.
+  const pushPauseMs = Number(process.env['FAPIAO_TEST_PUSH_PAUSE_MS'] ?? '0') || 0;
+  if (url !== undefined && url !== '') return PgStore.open({ connectionString: url, pushPauseMs });
+  return SqliteStore.open(resolve(process.env['FAPIAO_DATA_DIR'] ?? 'data'), pushPauseMs);
 }
 
 function appVersion(): string {

@@ -76,13 +76,15 @@ function pgPushTx(c: Client): PushTx {
 export interface PgStoreOptions {
   readonly connectionString: string;
   readonly schema?: string;
+  /** Test hook: pause after each mutation inside the push transaction (see runPush). */
+  readonly pushPauseMs?: number;
 }
 
 /** The scale-out store: PostgreSQL, same tables and rules as SQLite; versions assigned under a row lock on sync_state. */
 export class PgStore implements SyncStore {
   readonly kind = 'postgres';
 
-  private constructor(private readonly pool: pg.Pool) {}
+  private constructor(private readonly pool: pg.Pool, private readonly pushPauseMs: number) {}
 
   static async open(options: PgStoreOptions): Promise<PgStore> {
     const schema = options.schema;
@@ -92,7 +94,7 @@ export class PgStore implements SyncStore {
     const pool = new pg.Pool(config);
     // An idle connection dropped by the server must not crash the process.
     pool.on('error', (error) => { console.error('postgres pool:', error.message); });
-    const store = new PgStore(pool);
+    const store = new PgStore(pool, options.pushPauseMs ?? 0);
     await store.tx(async (c) => {
       // Two servers starting at once on an empty database must not race on CREATE TABLE.
       await c.query('SELECT pg_advisory_xact_lock(87870001)');
@@ -159,7 +161,7 @@ export class PgStore implements SyncStore {
   }
 
   push(deviceId: string, request: PushRequest, now: string): Promise<PushOutcome> {
-    return this.tx((c) => runPush(pgPushTx(c), deviceId, request, now));
+    return this.tx((c) => runPush(pgPushTx(c), deviceId, request, now, this.pushPauseMs));
   }
 
   pull(deviceId: string, epoch: string, since: number, limit: number): Promise<PullOutcome> {

@@ -83,10 +83,10 @@ export class SqliteStore implements SyncStore {
   readonly kind = 'sqlite';
   private readonly lock = new AsyncLock();
 
-  private constructor(private readonly db: Db) {}
+  private constructor(private readonly db: Db, private readonly pushPauseMs: number) {}
 
-  /** Opens (creating if needed) `sync.sqlite` in `dataDir`. */
-  static open(dataDir: string): SqliteStore {
+  /** Opens (creating if needed) `sync.sqlite` in `dataDir`. `pushPauseMs` is a test hook (see runPush). */
+  static open(dataDir: string, pushPauseMs = 0): SqliteStore {
     mkdirSync(dataDir, { recursive: true });
     const db = new Database(join(dataDir, 'sync.sqlite'));
     db.pragma('journal_mode = WAL');
@@ -95,7 +95,7 @@ export class SqliteStore implements SyncStore {
     db.pragma('foreign_keys = ON');
     for (const sql of schemaSql('sqlite')) db.exec(sql);
     db.prepare('INSERT OR IGNORE INTO sync_state (id, version, epoch) VALUES (1, 0, ?)').run(newEpochId());
-    return new SqliteStore(db);
+    return new SqliteStore(db, pushPauseMs);
   }
 
   /** Runs `body` in BEGIN IMMEDIATE … COMMIT, rolling back on any throw; one at a time on this connection. */
@@ -157,7 +157,7 @@ export class SqliteStore implements SyncStore {
   }
 
   push(deviceId: string, request: PushRequest, now: string): Promise<PushOutcome> {
-    return this.write(() => runPush(sqlitePushTx(this.db), deviceId, request, now));
+    return this.write(() => runPush(sqlitePushTx(this.db), deviceId, request, now, this.pushPauseMs));
   }
 
   pull(deviceId: string, epoch: string, since: number, limit: number): Promise<PullOutcome> {

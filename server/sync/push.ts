@@ -55,7 +55,13 @@ async function resolveProblem(tx: PushTx, m: WireMutation): Promise<string | und
  * Applies a push inside `tx`: ids up to the device's last one are duplicates, the next one applies, anything
  * further is a gap (what came before it stays applied; nothing after it is touched).
  */
-export async function runPush(tx: PushTx, deviceId: string, request: PushRequest, now: string): Promise<PushOutcome> {
+export async function runPush(
+  tx: PushTx,
+  deviceId: string,
+  request: PushRequest,
+  now: string,
+  pauseMs = 0,
+): Promise<PushOutcome> {
   const state = await tx.epochAndVersion();
   const firstLast = await tx.lastMutationId(deviceId);
   let last = firstLast;
@@ -100,6 +106,8 @@ export async function runPush(tx: PushTx, deviceId: string, request: PushRequest
       results.push({ id: m.id, status, version: recordVersion });
     }
     last = m.id;
+    // Test hook (FAPIAO_TEST_PUSH_PAUSE_MS): widens the open transaction so a SIGKILL test lands inside it.
+    if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }
   if (version !== state.version) await tx.setVersion(version);
   if (last !== firstLast) await tx.setLastMutationId(deviceId, last);
