@@ -135,3 +135,9 @@ export function upscale(img: RasterImage, factor: number): RasterImage {
   }
   return { width, height, data };
 }
+
+/** RGBA pixels of a PNG, JPEG or TIFF, or null when none of the Node decoders can read it. */
+export async function decodeRaster(bytes: Uint8Array): Promise<RasterImage | null> {
+  const { decodeTiff, isTiff } = await import('./raster-node');
+  return isTiff(bytes) ? decodeTiff(bytes) : decodeImage(bytes);
+}

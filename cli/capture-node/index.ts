@@ -28,7 +28,12 @@ export function createNodeCapture(options: { readonly langPath?: string | null }
   let engine: Promise<NodeOcr> | null = null;
   const ocrEngine = () => (engine ??= import('./ocr-node').then((m) => m.createNodeOcr(langPath)));
   return {
-    deps: { ...base, ocr: async (img) => (await ocrEngine()).ocr(img) },
+    deps: {
+      ...base,
+      ocr: async (img) => (await ocrEngine()).ocr(img),
+      ocrRegion: async (img, request) => (await ocrEngine()).ocrRegion(img, request),
+      decodeImage: async (bytes) => (await import('./decode-image')).decodeRaster(bytes),
+    },
     close: async () => { if (engine) await (await engine).close(); },
   };
 }

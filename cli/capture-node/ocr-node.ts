@@ -1,9 +1,10 @@
 // OCR for Node: one tesseract.js worker (chi_sim+eng, LSTM only, PSM 3 AUTO, small-angle deskew), created on
 // first use and reused for every file, terminated by close(). Models come from the vendor folder that
 // scripts/prepare-assets.mjs fills (chi_sim without its lang.config); nothing is cached or downloaded.
-import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
+import { createWorker, OEM, PSM, type RecognizeOptions, type Worker, type WorkerParams } from 'tesseract.js';
 import type { CaptureImage } from '../../shared/capture/pipeline';
 import type { RasterImage } from '../../shared/capture/pipeline';
+import type { RegionRequest } from '../../shared/capture/region-pass';
 import { decodeImage, upscale } from './decode-image';
 import { decodeTiff, isTiff } from './raster-node';
 import { encodePng } from './png-encode';
@@ -12,6 +13,8 @@ import { imageSize } from '../../shared/capture/image-size';
 /** An OCR engine that can be shut down. */
 export interface NodeOcr {
   readonly ocr: (image: CaptureImage) => Promise<string>;
+  /** One region of a page as a block or a line (already cropped and scaled by the caller). */
+  readonly ocrRegion: (image: RasterImage, request: RegionRequest) => Promise<string>;
   readonly close: () => Promise<void>;
 }
 
@@ -49,21 +52,27 @@ export function createNodeOcr(langPath: string): NodeOcr {
     await w.setParameters({ tessedit_pageseg_mode: PSM.AUTO, preserve_interword_spaces: '1', debug_file: '/dev/null' });
     return w;
   };
+  const recognize = async (image: Buffer, options: Partial<RecognizeOptions & WorkerParams>): Promise<string> => {
+    worker ??= start();
+    try {
+      const w = await worker;
+      const { data } = await w.recognize(image, options);
+      return data.text;
+    } catch {
+      // An image Leptonica cannot read (or a crashed worker): no text from this file; the next starts afresh.
+      const failed = worker;
+      worker = null;
+      await failed.then((w) => w.terminate()).catch(() => undefined);
+      return '';
+    }
+  };
   return {
-    ocr: async (image) => {
-      worker ??= start();
-      try {
-        const w = await worker;
-        const { data } = await w.recognize(await toReadable(image), { rotateAuto: true });
-        return data.text;
-      } catch {
-        // An image Leptonica cannot read (or a crashed worker): no text from this file; the next starts afresh.
-        const failed = worker;
-        worker = null;
-        await failed.then((w) => w.terminate()).catch(() => undefined);
-        return '';
-      }
-    },
+    ocr: async (image) => recognize(await toReadable(image), { rotateAuto: true }),
+    // Per-call parameters: tesseract.js sets them for this call only and restores the page settings after.
+    ocrRegion: (image, request) => recognize(Buffer.from(encodePng(image)), {
+      tessedit_pageseg_mode: request.mode === 'line' ? PSM.SINGLE_LINE : PSM.SINGLE_BLOCK,
+      ...(request.whitelist === undefined ? {} : { tessedit_char_whitelist: request.whitelist }),
+    }),
     close: async () => {
       if (worker) await (await worker).terminate();
       worker = null;

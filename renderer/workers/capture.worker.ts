@@ -8,7 +8,8 @@ import { imageSize } from '../../shared/capture/image-size';
 import { captureRequestSchema, type CaptureReply, type CaptureStage } from './capture-protocol';
 import { readPdf } from './pdf-read';
 import { decodeQr } from './qr-decode';
-import { ocr } from './ocr';
+import { ocr, ocrRegion } from './ocr';
+import { toRaster } from './raster';
 
 const post = (reply: CaptureReply) => { self.postMessage(reply); };
 
@@ -22,6 +23,8 @@ self.onmessage = (event: MessageEvent<unknown>) => {
     decodeQr: (img) => { stage('qr'); return decodeQr(img); },
     imageSize: (b) => Promise.resolve(imageSize(b)),
     ocr: (img) => { stage('ocr'); return ocr(img, (p) => { stage('ocr', p); }); },
+    ocrRegion: (img, request) => ocrRegion(img, request),
+    decodeImage: (b) => toRaster(b).catch(() => null),
   };
   stage('reading');
   captureFile(bytes, name, deps, today).then(

@@ -3,8 +3,9 @@
  * worker script, wasm core and language data are copied into vendor/ by scripts/prepare-assets.mjs.
  * One tesseract worker per capture worker, created on first use and kept.
  */
-import { createWorker, PSM, type Worker } from 'tesseract.js';
-import type { CaptureImage } from '../../shared/capture/pipeline';
+import { createWorker, PSM, type RecognizeOptions, type Worker, type WorkerParams } from 'tesseract.js';
+import type { CaptureImage, RasterImage } from '../../shared/capture/pipeline';
+import type { RegionRequest } from '../../shared/capture/region-pass';
 import { toCanvas, toRaster } from './raster';
 
 const vendor = (path: string) => new URL(`../vendor/${path}`, new URL('.', self.location.href)).href;
@@ -39,4 +40,20 @@ export async function ocr(image: CaptureImage, progress?: (p: number) => void): 
   } finally {
     onProgress = null;
   }
+}
+
+/** One region of a page (already cropped and scaled) as a block (PSM 6) or a single line (PSM 7), optionally whitelisted. */
+export async function ocrRegion(image: RasterImage, request: RegionRequest): Promise<string> {
+  const w = await tesseract();
+  const canvas = new OffscreenCanvas(image.width, image.height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2d context');
+  ctx.putImageData(new ImageData(new Uint8ClampedArray(image.data), image.width, image.height), 0, 0);
+  // tesseract.js sets these for this call only and restores the page settings afterwards.
+  const params: Partial<RecognizeOptions & WorkerParams> = {
+    tessedit_pageseg_mode: request.mode === 'line' ? PSM.SINGLE_LINE : PSM.SINGLE_BLOCK,
+    ...(request.whitelist === undefined ? {} : { tessedit_char_whitelist: request.whitelist }),
+  };
+  const result = await w.recognize(canvas, params);
+  return result.data.text;
 }

@@ -10,7 +10,7 @@ export const CAPTURE_CODES = [
   'qrCrcMismatch', 'notInvoiceQr', 'qrFieldUnreadable',
   'ofdNotZip', 'ofdTooLarge', 'ofdMalformedXml', 'ofdNoInvoiceData', 'ofdPageTextOnly',
   'xmlMalformed', 'xmlUnknown', 'linesUnreadable', 'pdfNoText', 'textLowConfidence',
-  'conflict', 'totalMismatch', 'linesSumMismatch',
+  'conflict', 'totalMismatch', 'linesSumMismatch', 'taxDerived',
   'emptyFile', 'unsupportedType', 'corruptFile', 'pdfPassword', 'imageTooLarge', 'notInvoice',
 ] as const;
 
@@ -66,6 +66,9 @@ export const CAPTURE_MESSAGES: Catalogue = {
   },
   'capture.totalMismatch': {
     'zh-CN': '金额加税额不等于价税合计（应为 {expected}），请核对', en: 'Amount plus tax does not equal the total (expected {expected}); check them',
+  },
+  'capture.taxDerived': {
+    'zh-CN': '税额未能读出，已按价税合计减金额算出（{tax}），请核对', en: 'The tax could not be read; it was computed as total minus amount ({tax}); check it',
   },
   'capture.linesSumMismatch': {
     'zh-CN': '明细行{field}之和（{sum}）与合计不一致，请核对', en: 'The line items\u2019 {field} add up to {sum}, which differs from the header; check them',

@@ -65,3 +65,14 @@ describe('garbled labels', () => {
     expect(extractFromText('增值税电子专用发票\n发票代码: 011002510113 之票号码: 00000001\n').fields.number).toBe('00000001');
   });
 });
+
+describe('paper invoice header without labels', () => {
+  it('reads the number after № and a code by its structure, not the 机器编号', () => {
+    const e = extractByShape('1100094140        or Ra       No 87654321  trocosaa\n机器编号 000000000001\n');
+    expect(e.fields).toMatchObject({ number: '87654321', code: '1100094140' });
+  });
+
+  it('leaves the code out when two different code-shaped numbers are printed', () => {
+    expect(extractByShape('1100094140\n012001800311\n').fields.code).toBeUndefined();
+  });
+});

@@ -4,7 +4,7 @@
  * missed, this reads values by their own shape: a tax id only when its GB 32100 check character is right,
  * a company name by its legal-form ending next to such a tax id (buyer block above the seller block on every
  * VAT layout), amounts only when printed with ¥ (the largest is 价税合计), a grouped 20-digit check code,
- * dates with a four-digit year. Nothing is derived: a value that is not printed is not filled in.
+ * dates with a four-digit year, the number after №, a code by its structure. Nothing is derived: a value that is not printed is not filled in.
  */
 import { normalizeText } from '../domain/normalize';
 import { usccCheckChar } from '../domain/tax-id';
@@ -40,6 +40,14 @@ function companyNear(lines: readonly string[], line: number): string | undefined
   return undefined;
 }
 
+/**
+ * A 发票代码 by its structure (DOMAIN.md §2.1–2.2): 10 digits ending in a kind digit 2–9 and a version 0–4, or
+ * 12 digits starting with 0 and ending in a kind code. 机器编号 and phone numbers do not fit.
+ */
+function isCodeShaped(t: string): boolean {
+  return t.length === 10 ? /^[1-6]\d{7}[2-9][0-4]$/.test(t) : /^0[1-6]\d{8}(?:0[4-7]|1[1-3])$/.test(t);
+}
+
 /** Fields read by their shape, for the gaps the label rules left in OCR text. */
 export function extractByShape(text: string, source: CaptureSource = 'ocr'): ExtractedInvoice {
   const lines = text.split(/\r?\n/).map((l) => normalizeText(l)).filter((l) => l.trim() !== '');
@@ -62,6 +70,14 @@ export function extractByShape(text: string, source: CaptureSource = 'ocr'): Ext
   if (total !== undefined && amount !== undefined) b.set('total', total).set('amount', amount);
   if (total !== undefined && amount !== undefined && distinct.includes((total - amount) as typeof total)) b.set('tax', (total - amount) as typeof total);
 
+  // Paper VAT invoices print the number after № (OCR: "No", "N0") and the code alone, without labels.
+  for (const l of lines) {
+    const m = /(?:№|N[oO0º°])\s*[.:：]?\s*(\d{8})(?!\d)/.exec(l);
+    if (m?.[1]) { b.set('number', m[1]); break; }
+  }
+  const codes = new Set(lines.flatMap((l) => [...l.matchAll(/(?<![\d.])(\d{10}|\d{12})(?![\d.])/g)].map((m) => m[1] ?? '').filter(isCodeShaped)));
+  const [onlyCode] = codes;
+  if (codes.size === 1) b.set('code', onlyCode);
   for (const l of lines) {
     const grouped = /(?:^|\D)(\d{5}\s\d{5}\s\d{5}\s\d{5})(?:\D|$)/.exec(l);
     if (grouped?.[1]) { b.set('checkCode', checkCodeValue(grouped[1].replace(/\s/g, ''))); break; }

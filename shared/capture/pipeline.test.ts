@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { ok } from '../domain/result';
-import { captureFile, type CaptureDeps } from './pipeline';
+import { captureFile, type CaptureDeps, type RasterImage } from './pipeline';
+import type { RegionRequest } from './region-pass';
 
 const sample = (path: string) => new Uint8Array(readFileSync(new URL(`../../../shared/samples/${path}`, import.meta.url)));
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
@@ -74,5 +75,38 @@ describe('captureFile', () => {
     });
     const r = await captureFile(new TextEncoder().encode('%PDF-1.7\n'), 'e.pdf', d, TODAY);
     expect(r.ok && r.value.prefill.draft.number).toBe('83089647');
+  });
+
+  it('reads the cells of a ruled frame one by one when page OCR missed key fields, and derives the tax', async () => {
+    // A frame: header, a band of two cells (buyer | amount column), a band with the seller.
+    const width = 400;
+    const height = 300;
+    const data = new Uint8ClampedArray(width * height * 4).fill(255);
+    const box = (x0: number, y0: number, w: number, h: number) => {
+      for (let y = y0; y < y0 + h; y++) data.fill(0, (y * width + x0) * 4, (y * width + x0 + w) * 4);
+    };
+    [[20, 60, 360, 2], [20, 160, 360, 2], [20, 280, 360, 2], [20, 60, 2, 222], [378, 60, 2, 222], [200, 60, 2, 102]].forEach(([x, y, w, h]) => { box(x ?? 0, y ?? 0, w ?? 0, h ?? 0); });
+    const frame: RasterImage = { width, height, data };
+    const blocks = ['', '名 称: 甲方有限公司\n纳税人识别号: 91320115MA202UKD7X\n地址、电话:\n', '金 额\n100.00\n¥100.00\n', '名 称: 乙方有限公司\n纳税人识别号:\n开户行及账号:\n'];
+    const ocrRegion = vi.fn((_: RasterImage, request: RegionRequest) => Promise.resolve(request.mode === 'block' ? blocks.shift() ?? '' : ''));
+    const d = deps({ ocr: () => Promise.resolve('价税合计（大写） 壹佰零陆圆整 （小写）¥106.00'), ocrRegion, decodeImage: () => Promise.resolve(frame) });
+    const r = await captureFile(PNG, 'scan.png', d, TODAY);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.extracted.fields).toMatchObject({ buyerName: '甲方有限公司', buyerTaxId: '91320115MA202UKD7X', sellerName: '乙方有限公司', amount: 10000, total: 10600, tax: 600 });
+    expect(r.value.extracted.sources.buyerName?.source).toBe('ocr');
+    // The tax was computed, not read: less trusted than its inputs, with a warning saying so.
+    expect(r.value.extracted.sources.tax?.confidence).toBeLessThan(r.value.extracted.sources.amount?.confidence ?? 0);
+    expect(r.value.extracted.warnings.map((w) => w.code)).toContain('taxDerived');
+    expect(ocrRegion).toHaveBeenCalledWith(expect.anything(), { mode: 'block' });
+  });
+
+  it('does not run the second pass when page OCR found every key field', async () => {
+    const ocrRegion = vi.fn(() => Promise.resolve(''));
+    const text = '发票号码：12345678\n开票日期：2024年01月02日\n购买方名称：甲方有限公司\n销售方名称：乙方有限公司\n纳税人识别号：91320115MA202UKD7X\n纳税人识别号：92330781MA2EDMFU50\n（小写）¥106.00';
+    const d = deps({ ocr: () => Promise.resolve(text), ocrRegion, decodeImage: () => Promise.resolve(null) });
+    const r = await captureFile(PNG, 'scan.png', d, TODAY);
+    expect(r.ok).toBe(true);
+    expect(ocrRegion).not.toHaveBeenCalled();
   });
 });

@@ -8,12 +8,14 @@ import { strFromU8 } from 'fflate';
 import { err, ok, type Result } from '../domain/result';
 import { captureError, fileTypeError, imageSizeError, MAX_IMAGE_MEGAPIXELS, type CaptureError } from './capture-error';
 import { crossCheck, toDraft, type CaptureDraft } from './cross-check';
+import { deriveTax } from './derive';
 import { extractFromXml } from './digital-xml';
 import { emptyExtraction, mergeExtractions, withWarnings, type CaptureWarning, type ExtractedFieldName, type ExtractedInvoice } from './extracted';
 import { extractFromOfd } from './ofd';
 import { extractFromPdfText } from './pdf-text';
 import { extractFromText } from './plain-text';
 import { parseInvoiceQr, withQrText } from './qr';
+import { readRegions, type RegionOcr } from './region-pass';
 import { isImageType, sniffFileType, type CaptureFileType } from './sniff';
 import type { TextItem } from './text-items';
 
@@ -46,6 +48,10 @@ export interface CaptureDeps {
   readonly imageSize: (bytes: Uint8Array) => Promise<{ width: number; height: number } | null>;
   /** OCR text of an image; absent when OCR is not available or not wanted. */
   readonly ocr?: (image: CaptureImage) => Promise<string>;
+  /** OCR of one region (a block or a single line, optionally whitelisted), for the second pass; absent = no second pass. */
+  readonly ocrRegion?: RegionOcr;
+  /** Decoded pixels of image bytes (EXIF orientation applied), or null when they cannot be decoded; needed by the second pass. */
+  readonly decodeImage?: (bytes: Uint8Array) => Promise<RasterImage | null>;
 }
 
 /** A successful capture. */
@@ -118,11 +124,29 @@ export async function captureFile(bytes: Uint8Array, name: string, deps: Capture
       extracted = hasAnyKeyField(extracted) ? mergeExtractions(extracted, fromOcr) : fromOcr;
       route.push('ocr');
     }
+    const second = await secondPass(ocrSource, extracted, deps);
+    if (second !== null && hasAnyKeyField(second)) {
+      extracted = hasAnyKeyField(extracted) ? mergeExtractions(extracted, second) : second;
+      if (!route.includes('ocr')) route.push('ocr');
+    }
   }
 
   if (!hasAnyKeyField(extracted)) return err(captureError('notInvoice'));
-  const checked = crossCheck(extracted);
+  const checked = crossCheck(deriveTax(extracted));
   return ok({ type, extracted: checked, prefill: toDraft(checked, today), route });
+}
+
+/**
+ * Cell-by-cell OCR (region-pass.ts) when page-level OCR left key fields missing; null when it is not
+ * needed or not available. Its values only fill gaps: the merge keeps earlier values and records conflicts.
+ */
+async function secondPass(source: CaptureImage, extracted: ExtractedInvoice, deps: CaptureDeps): Promise<ExtractedInvoice | null> {
+  const missing = missingKeyFields(extracted);
+  if (missing.length === 0 || !deps.ocrRegion) return null;
+  const raster = source instanceof Uint8Array ? (deps.decodeImage ? await deps.decodeImage(source) : null) : source;
+  if (raster === null) return null;
+  const regions = await readRegions(raster, deps.ocrRegion, missing.includes('issueDate'));
+  return Object.keys(regions.fields).length === 0 ? null : withWarnings(regions, [{ code: 'textLowConfidence' }]);
 }
 
 function qrOnly(text: string): ExtractedInvoice {

@@ -1,0 +1,137 @@
+// The second OCR pass, for what page-level OCR left out (DESIGN.md §3): deskew, find the ruled cells, read
+// each cell as one block, then re-read single lines (PSM 7): party names, tax ids with a whitelist, and the
+// header's text runs for a date the block read garbled ("2010年11月18日" → "2010411188").
+import { dateValue } from './field-values';
+import { CELL_CONFIDENCE, extractFromCells, firstLineName, isPartyCell, secondLineTaxId } from './cell-fields';
+import { ExtractionBuilder, mergeExtractions, type ExtractedInvoice } from './extracted';
+import type { RasterImage } from './pipeline';
+import { cropRect, otsuThreshold, rotate, scale, skewAngle, toGrey, type Rect } from './raster-ops';
+import { ruleMask, tableLayout } from './table-cells';
+
+/** How a region is read: as a block of lines (PSM 6) or a single line (PSM 7), optionally only some characters. */
+export interface RegionRequest {
+  readonly mode: 'block' | 'line';
+  readonly whitelist?: string;
+}
+
+/** OCR of one (cropped) image region. */
+export type RegionOcr = (image: RasterImage, request: RegionRequest) => Promise<string>;
+
+/** Characters of a tax id (GB 32100 charset; older 15-digit ids and 代开 "DK" ids fit too). */
+export const TAX_ID_WHITELIST = '0123456789ABCDEFGHJKLMNPQRTUWXYDK';
+
+/** Regions are scaled so that the longer side of the page is at least this (≈ 200 dpi for an invoice). */
+const MIN_PAGE_SIDE = 1600;
+/** At most this many header text runs are re-read for the date. */
+const MAX_RUNS = 24;
+
+/**
+ * Text runs of a region: ink rows grouped into lines, each line cut at gaps wider than twice its height
+ * (or kept whole, the region's width, when `split` is false).
+ */
+export function textRuns(grey: Uint8Array, width: number, region: Rect, threshold: number, split = true): Rect[] {
+  const ink = (x: number, y: number) => (grey[y * width + x] ?? 255) < threshold;
+  const x0 = Math.floor(region.x);
+  const x1 = Math.floor(region.x + region.width);
+  const rowsWithInk: boolean[] = [];
+  for (let y = Math.floor(region.y); y < region.y + region.height; y++) {
+    let n = 0;
+    for (let x = x0; x < x1; x++) if (ink(x, y)) n++;
+    rowsWithInk.push(n > 0 && n < 0.6 * (x1 - x0));
+  }
+  const runs: Rect[] = [];
+  let start = -1;
+  rowsWithInk.push(false);
+  rowsWithInk.forEach((has, i) => {
+    if (has && start < 0) start = i;
+    if (has || start < 0) return;
+    const top = Math.floor(region.y) + start;
+    const h = i - start;
+    start = -1;
+    if (h < 6) return;
+    if (!split) {
+      // Generous margins: the threshold that finds the rows misses the light edges of the strokes.
+      const pad = Math.max(3, Math.round(0.3 * h));
+      runs.push({ x: region.x, y: top - pad, width: region.width, height: h + 2 * pad });
+      return;
+    }
+    let segStart = -1;
+    let lastInk = -1;
+    for (let x = x0; x <= x1; x++) {
+      let col = false;
+      if (x < x1) for (let y = top; y < top + h && !col; y++) col = ink(x, y);
+      if (col) {
+        if (segStart < 0) segStart = x;
+        lastInk = x;
+      } else if (segStart >= 0 && (x - lastInk > 2 * h || x === x1)) {
+        if (lastInk - segStart > h) runs.push({ x: segStart - 4, y: top - 4, width: lastInk - segStart + 8, height: h + 8 });
+        segStart = -1;
+      }
+    }
+  });
+  return runs;
+}
+
+/** Reads cells and header runs of an invoice image; empty when it has no ruled frame. */
+export async function readRegions(image: RasterImage, read: RegionOcr, needDate: boolean): Promise<ExtractedInvoice> {
+  let img = image;
+  let grey = toGrey(img);
+  const threshold = otsuThreshold(grey);
+  const angle = skewAngle(grey, img.width, img.height, threshold);
+  if (Math.abs(angle) >= 0.2) {
+    img = rotate(img, angle);
+    grey = toGrey(img);
+  }
+  const layout = tableLayout(ruleMask(grey, threshold), img.width, img.height);
+  if (layout.cells.length === 0) return extractFromCells({ header: null, cells: [] });
+  const factor = Math.max(img.width, img.height) < MIN_PAGE_SIDE ? 2 : 1;
+  const region = (r: Rect) => (factor === 1 ? cropRect(img, r) : scale(cropRect(img, r), factor));
+  const header = layout.header ? await read(region(layout.header), { mode: 'block' }) : null;
+  const cells: string[] = [];
+  for (const cell of layout.cells) cells.push(await read(region(cell), { mode: 'block' }));
+  const fromCells = extractFromCells({ header, cells });
+  const b = new ExtractionBuilder({ source: 'ocr', confidence: CELL_CONFIDENCE });
+  // Single lines read better than blocks (PSM 7): the party names, and the tax ids with a whitelist.
+  const parties = layout.cells.filter((_, i) => isPartyCell(cells[i] ?? '')).slice(0, 2);
+  for (const [k, cell] of parties.entries()) {
+    const role = k === 0 ? 'buyer' : 'seller';
+    const [first, second] = textRuns(grey, img.width, cell, threshold, false);
+    if (first) b.set(`${role}Name`, await voteName(first, cells[layout.cells.indexOf(cell)] ?? '', read, region));
+    if (second && fromCells.fields[`${role}TaxId`] === undefined) {
+      b.set(`${role}TaxId`, secondLineTaxId(`\n${await read(region(second), { mode: 'line', whitelist: `${TAX_ID_WHITELIST}:` })}`));
+    }
+  }
+  if (needDate && fromCells.fields.issueDate === undefined && layout.header) b.set('issueDate', await headerDate(img, grey, layout.header, threshold, read, region));
+  return mergeExtractions(b.build(), fromCells);
+}
+
+/**
+ * A party name read three ways — the line cropped tight and with more margin, and the cell's block read —
+ * and the value at least two agree on; OCR of a ~150-dpi name flips single glyphs with the crop. Without a
+ * majority, the tight line read (PSM 7) wins, then the block read.
+ */
+async function voteName(row: Rect, blockText: string, read: RegionOcr, region: (r: Rect) => RasterImage): Promise<string | undefined> {
+  const grow = Math.round(0.15 * row.height);
+  const tight = firstLineName(await read(region(row), { mode: 'line' }));
+  const loose = firstLineName(await read(region({ x: row.x, y: row.y - grow, width: row.width, height: row.height + 2 * grow }), { mode: 'line' }));
+  const block = firstLineName(blockText);
+  const votes = [tight, loose, block].filter((v): v is string => v !== undefined);
+  return votes.find((v) => votes.filter((x) => x === v).length >= 2) ?? tight ?? block ?? loose;
+}
+
+/**
+ * The issue date from the header's text runs read one line at a time (thirds of the header, each searched
+ * alone: a stamp in the middle or the punched holes of continuous stationery at the edges would otherwise
+ * join every row into one).
+ */
+async function headerDate(img: RasterImage, grey: Uint8Array, h: Rect, threshold: number, read: RegionOcr, region: (r: Rect) => RasterImage): Promise<string | undefined> {
+  const thirds = [[0.6, 0.95], [0.3, 0.7], [0.05, 0.4]].map(([a = 0, z = 1]) => ({ x: h.x + a * h.width, y: h.y, width: (z - a) * h.width, height: h.height }));
+  const runs = thirds.flatMap((t) => textRuns(grey, img.width, t, threshold));
+  for (const run of runs.slice(0, MAX_RUNS)) {
+    const text = (await read(region(run), { mode: 'line' })).replace(/\s+/g, '');
+    const m = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(text);
+    const date = m ? dateValue(`${m[1] ?? ''}-${(m[2] ?? '').padStart(2, '0')}-${(m[3] ?? '').padStart(2, '0')}`) : undefined;
+    if (date !== undefined) return date;
+  }
+  return undefined;
+}
