@@ -21,6 +21,7 @@ export function ConflictCard({ conflict, myDeviceId }: { readonly conflict: Conf
   const whole = conflict.field === '*';
   const fieldName = whole ? t('sync.conflicts.wholeRecord') : t(`field.${conflict.field}`);
   const value = (v: unknown) => formatSyncValue(t, conflict.field, v);
+  const device = (id: string) => (id === myDeviceId ? t('sync.conflicts.thisDevice') : t('sync.conflicts.otherDevice', { id: id.replace(/^dev-/, '').slice(0, 8) }));
 
   const choose = async (values: Readonly<Record<string, unknown>>) => {
     const r = await invoices.resolveConflicts(conflict.entityId as InvoiceId, values, [conflict.id]);
@@ -39,10 +40,10 @@ export function ConflictCard({ conflict, myDeviceId }: { readonly conflict: Conf
         <div role="cell"><strong>{fieldName}</strong></div>
         <div role="cell">{value(conflict.baseValue)}</div>
         <div role="cell" className="theirs" data-testid="theirs">
-          {value(theirs.value)}<span className="who">{t('sync.conflicts.by', { device: theirs.device, time: formatTimestamp(theirs.at) })}</span>
+          {value(theirs.value)}<span className="who">{t('sync.conflicts.by', { device: device(theirs.device), time: formatTimestamp(theirs.at) })}</span>
         </div>
         <div role="cell" className="yours" data-testid="yours">
-          {value(yours.value)}<span className="who">{t('sync.conflicts.by', { device: yours.device, time: formatTimestamp(yours.at) })}</span>
+          {value(yours.value)}<span className="who">{t('sync.conflicts.by', { device: device(yours.device), time: formatTimestamp(yours.at) })}</span>
         </div>
       </div>
       {invoice ? (

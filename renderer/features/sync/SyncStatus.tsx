@@ -30,7 +30,7 @@ export function SyncStatus() {
     <div className="sync-status" role="status" aria-live="polite" data-testid="sync-status">
       <span className="sync-line">
         <span className={`sync-dot ${tone}`} aria-hidden="true" />
-        {status?.phase === 'syncing' ? t('sync.status.syncing') : t(online ? 'sync.status.online' : 'sync.status.offline')}
+        {t(status?.phase === 'syncing' ? 'sync.status.syncing' : !online ? 'sync.status.offline' : tone === 'error' ? 'sync.status.serverDown' : 'sync.status.online')}
       </span>
       <span>{counts && counts.pending > 0 ? t('sync.status.pending', { count: counts.pending }) : t('sync.status.allSent')}</span>
       <span className="muted">{lastSuccess ? t('sync.status.lastSuccess', { time: formatTimestamp(lastSuccess) }) : t('sync.status.never')}</span>
