@@ -64,8 +64,8 @@ function pgPushTx(c: Client): PushTx {
       await c.query('UPDATE conflicts SET resolved = 1, version = $1, resolved_by = $2, resolved_at = $3 WHERE id = $4', [version, by, at, id]);
     },
     insertLog: async (row) => {
-      await c.query(`INSERT INTO mutation_log (device_id, mutation_id, entity, entity_id, op, status, reason, version, payload, received_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      await c.query(`INSERT INTO mutation_log (device_id, mutation_id, entity, entity_id, op, status, reason, version, payload, received_at, seq)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, (SELECT COALESCE(MAX(seq), 0) + 1 FROM mutation_log))`,
       [row.deviceId, row.mutation.id, row.mutation.entity, row.mutation.entityId, row.mutation.op, row.status, row.reason,
         row.version, json(row.mutation), row.at]);
     },
@@ -190,7 +190,7 @@ export class PgStore implements SyncStore {
   }
 
   async mutationLog(): Promise<LoggedMutation[]> {
-    const rows = (await this.pool.query<LogDbRow>('SELECT * FROM mutation_log ORDER BY device_id, mutation_id')).rows;
+    const rows = (await this.pool.query<LogDbRow>('SELECT * FROM mutation_log ORDER BY seq')).rows;
     return rows.map(toLogged);
   }
 

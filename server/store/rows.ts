@@ -35,6 +35,8 @@ export interface ConflictRow {
 
 /** A mutation_log row. */
 export interface LogDbRow {
+  seq: number | string;
+  payload: string;
   device_id: string;
   mutation_id: number | string;
   entity: string;
@@ -89,6 +91,7 @@ export function toConflict(row: ConflictRow): Conflict {
 
 export function toLogged(row: LogDbRow): LoggedMutation {
   return {
+    seq: Number(row.seq),
     deviceId: row.device_id,
     mutationId: Number(row.mutation_id),
     entity: row.entity,
@@ -98,6 +101,7 @@ export function toLogged(row: LogDbRow): LoggedMutation {
     reason: row.reason,
     version: row.version === null ? null : Number(row.version),
     receivedAt: row.received_at,
+    payload: JSON.parse(row.payload) as unknown,
   };
 }
 

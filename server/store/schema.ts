@@ -6,6 +6,7 @@ export function schemaSql(dialect: 'sqlite' | 'postgres'): string[] {
   const int = dialect === 'sqlite' ? 'INTEGER' : 'BIGINT';
   const bytes = dialect === 'sqlite' ? 'BLOB' : 'BYTEA';
   const serial = dialect === 'sqlite' ? 'INTEGER PRIMARY KEY AUTOINCREMENT' : 'BIGSERIAL PRIMARY KEY';
+  // mutation_log.seq is the order the server applied mutations in (writers are serialised, so no gaps).
   return [
     `CREATE TABLE IF NOT EXISTS sync_state (id ${int} PRIMARY KEY CHECK (id = 1), version ${int} NOT NULL, epoch TEXT NOT NULL)`,
     `CREATE TABLE IF NOT EXISTS devices (device_id TEXT PRIMARY KEY, name TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE,
@@ -17,7 +18,7 @@ export function schemaSql(dialect: 'sqlite' | 'postgres'): string[] {
     `CREATE INDEX IF NOT EXISTS records_version ON records (version)`,
     `CREATE TABLE IF NOT EXISTS mutation_log (device_id TEXT NOT NULL, mutation_id ${int} NOT NULL, entity TEXT NOT NULL,
       entity_id TEXT NOT NULL, op TEXT NOT NULL, status TEXT NOT NULL, reason TEXT, version ${int}, payload TEXT NOT NULL,
-      received_at TEXT NOT NULL, PRIMARY KEY (device_id, mutation_id))`,
+      received_at TEXT NOT NULL, seq ${int} NOT NULL UNIQUE, PRIMARY KEY (device_id, mutation_id))`,
     `CREATE TABLE IF NOT EXISTS conflicts (id ${serial}, version ${int} NOT NULL, entity TEXT NOT NULL,
       entity_id TEXT NOT NULL, field TEXT NOT NULL, base_value TEXT NOT NULL, server_value TEXT NOT NULL,
       client_value TEXT NOT NULL, server_device_id TEXT NOT NULL, server_at TEXT NOT NULL, client_device_id TEXT NOT NULL,

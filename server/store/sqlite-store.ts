@@ -69,8 +69,8 @@ function sqlitePushTx(db: Db): PushTx {
       return Promise.resolve();
     },
     insertLog: (row) => {
-      db.prepare(`INSERT INTO mutation_log (device_id, mutation_id, entity, entity_id, op, status, reason, version, payload, received_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      db.prepare(`INSERT INTO mutation_log (device_id, mutation_id, entity, entity_id, op, status, reason, version, payload, received_at, seq)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM mutation_log))`)
         .run(row.deviceId, row.mutation.id, row.mutation.entity, row.mutation.entityId, row.mutation.op, row.status, row.reason,
           row.version, json(row.mutation), row.at);
       return Promise.resolve();
@@ -189,7 +189,7 @@ export class SqliteStore implements SyncStore {
   }
 
   mutationLog(): Promise<LoggedMutation[]> {
-    const rows = this.db.prepare('SELECT * FROM mutation_log ORDER BY device_id, mutation_id').all() as LogDbRow[];
+    const rows = this.db.prepare('SELECT * FROM mutation_log ORDER BY seq').all() as LogDbRow[];
     return Promise.resolve(rows.map(toLogged));
   }
 

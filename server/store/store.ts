@@ -17,8 +17,9 @@ export type PullOutcome =
   | { readonly kind: 'ok'; readonly response: PullResponse }
   | { readonly kind: 'epoch_changed'; readonly epoch: string; readonly lastMutationId: number };
 
-/** One row of the server's mutation log (every mutation a device pushed, once). */
+/** One row of the server's mutation log (every mutation a device pushed, once), in the order applied (`seq`). */
 export interface LoggedMutation {
+  readonly seq: number;
   readonly deviceId: string;
   readonly mutationId: number;
   readonly entity: string;
@@ -28,6 +29,8 @@ export interface LoggedMutation {
   readonly reason: string | null;
   readonly version: number | null;
   readonly receivedAt: string;
+  /** The mutation as the device sent it. */
+  readonly payload: unknown;
 }
 
 /** A new device's credentials as stored (the token only as its SHA-256). */
