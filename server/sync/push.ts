@@ -87,7 +87,9 @@ export async function runPush(
       const record = await tx.getRecord(m.entity, m.entityId);
       const plan = planMutation(record, m, deviceId);
       let recordVersion = record?.version ?? 0;
-      if (changesRecord(plan) || !record) {
+      // A conflict re-versions the record even when nothing of it applied, so the losing device's next pull
+      // brings back the server's values in place of the change it made locally.
+      if (changesRecord(plan) || !record || plan.conflicts.length > 0) {
         version += 1;
         recordVersion = version;
         await tx.putRecord(m.entity, m.entityId, applyPlan(record, plan, version, deviceId, now));
