@@ -41,11 +41,15 @@ export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { autoEnabled: true, auto
 /** Everything the backup page and the sidebar reminder show. */
 export interface BackupState {
   readonly lastBackup: LastBackup | null;
+  /** The last automatic local backup (its schedule counts from this one). */
+  readonly lastAutomatic: LastBackup | null;
   readonly lastVerified: LastVerified | null;
   readonly settings: BackupSettings;
 }
 
-const KEYS = { lastBackup: 'backup.lastBackup', lastVerified: 'backup.lastVerified', settings: 'backup.settings' } as const;
+const KEYS = {
+  lastBackup: 'backup.lastBackup', lastAutomatic: 'backup.lastAutomatic', lastVerified: 'backup.lastVerified', settings: 'backup.settings',
+} as const;
 
 async function readKey<T>(db: LedgerDb, key: string, schema: z.ZodType<T>): Promise<T | null> {
   const row = await db.meta.get(key);
@@ -57,6 +61,7 @@ async function readKey<T>(db: LedgerDb, key: string, schema: z.ZodType<T>): Prom
 export async function readBackupState(db: LedgerDb): Promise<BackupState> {
   return {
     lastBackup: await readKey(db, KEYS.lastBackup, lastBackupSchema),
+    lastAutomatic: await readKey(db, KEYS.lastAutomatic, lastBackupSchema),
     lastVerified: await readKey(db, KEYS.lastVerified, lastVerifiedSchema),
     settings: (await readKey(db, KEYS.settings, settingsSchema)) ?? DEFAULT_BACKUP_SETTINGS,
   };
@@ -66,18 +71,25 @@ export async function readBackupState(db: LedgerDb): Promise<BackupState> {
 export class BackupStateRepository {
   constructor(private readonly db: LedgerDb) {}
 
+  /** The current state. */
   read(): Promise<BackupState> {
     return readBackupState(this.db);
   }
 
+  /** Records a backup that completed and read back correctly (automatic ones also restart their schedule). */
   async recordBackup(value: LastBackup): Promise<void> {
-    await this.db.meta.put({ key: KEYS.lastBackup, value: lastBackupSchema.parse(value) });
+    const parsed = lastBackupSchema.parse(value);
+    await this.db.meta.bulkPut(parsed.automatic
+      ? [{ key: KEYS.lastBackup, value: parsed }, { key: KEYS.lastAutomatic, value: parsed }]
+      : [{ key: KEYS.lastBackup, value: parsed }]);
   }
 
+  /** Records a verification and its outcome. */
   async recordVerified(value: LastVerified): Promise<void> {
     await this.db.meta.put({ key: KEYS.lastVerified, value: lastVerifiedSchema.parse(value) });
   }
 
+  /** Saves the automatic backup settings. */
   async saveSettings(value: BackupSettings): Promise<void> {
     await this.db.meta.put({ key: KEYS.settings, value: settingsSchema.parse(value) });
   }

@@ -1,4 +1,42 @@
-/** "Last backup / last verified" in the sidebar, warning after 24 hours without one (issue #5). */
+import { useEffect, useState } from 'react';
+import { useT } from '../../app/i18n';
+import { useBackupState } from '../../db';
+import { runAutoBackup } from './auto-backup';
+import { hoursBetween } from './format-progress';
+import { useFormatWhen } from './use-backup-text';
+import './backup.css';
+
+/** How often the sidebar checks whether an automatic backup is due. */
+const CHECK_EVERY_MS = 15 * 60_000;
+/** A warning shows after this long without a backup (issue #5). */
+const OVERDUE_HOURS = 24;
+
+/** "Last backup / last verified" in the sidebar, warning after 24 hours without one; also runs due automatic backups. */
 export function BackupReminder() {
-  return null;
+  const t = useT();
+  const state = useBackupState();
+  const when = useFormatWhen();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const tick = () => {
+      setNow(Date.now());
+      void runAutoBackup(Date.now()).catch((error: unknown) => { console.error('automatic backup failed', error); });
+    };
+    // The first check waits a little, so start-up and the first screen come first.
+    const first = setTimeout(tick, 20_000);
+    const timer = setInterval(tick, CHECK_EVERY_MS);
+    return () => { clearTimeout(first); clearInterval(timer); };
+  }, []);
+  if (!state) return null;
+  const last = state.lastBackup;
+  const verified = state.lastVerified;
+  const overdue = !last || hoursBetween(last.at, now) > OVERDUE_HOURS;
+  const verifiedText = verified ? (verified.ok ? when(verified.at) : t('backup.reminder.failed', { when: when(verified.at) })) : t('backup.reminder.never');
+  return (
+    <div className="backup-reminder" aria-live="polite">
+      <a href="#/backup" className="small">{t('backup.reminder.last', { when: last ? when(last.at) : t('backup.reminder.never') })}</a>
+      <span className="muted small">{t('backup.reminder.verified', { when: verifiedText })}</span>
+      {overdue ? <span className="overdue small" role="status">{t('backup.reminder.overdue')}</span> : null}
+    </div>
+  );
 }

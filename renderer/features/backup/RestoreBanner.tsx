@@ -1,0 +1,29 @@
+import { useState } from 'react';
+import { useT } from '../../app/i18n';
+import { ledgerBackup, useLedgerSize } from '../../db';
+import { useToasts } from '../../ui/toast';
+
+/** After a restore: the restored ledger is active, the previous one kept until the clerk confirms or undoes. */
+export function RestoreBanner() {
+  const t = useT();
+  const invoices = useLedgerSize();
+  const show = useToasts((s) => s.show);
+  const [pending, setPending] = useState(() => ledgerBackup.pending());
+  if (!pending) return null;
+  const confirm = async () => {
+    await ledgerBackup.confirm();
+    setPending(null);
+    show(t('backup.restore.confirmed'));
+  };
+  const undo = async () => {
+    await ledgerBackup.undo();
+    window.location.reload();
+  };
+  return (
+    <div className="banner banner-warn restore-pending" role="alert">
+      <span>{t('backup.restore.pending', { invoices: invoices ?? '…' })}</span>
+      <button type="button" className="primary" onClick={() => { void confirm(); }}>{t('backup.restore.keep')}</button>
+      <button type="button" onClick={() => { void undo(); }}>{t('backup.restore.undo')}</button>
+    </div>
+  );
+}

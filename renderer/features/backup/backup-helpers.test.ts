@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatDuration, hoursBetween, secondsLeft } from './format-progress';
+import { passwordStrength, recoveryKey } from './password-strength';
+
+describe('passwordStrength', () => {
+  it.each([
+    ['', 0], ['short1!', 0], ['aaaaaaaaaaaa', 1], ['1234567890', 1], ['password2026', 1],
+    ['kettle2026', 2], ['kettle-river-47', 4], ['Ziyuan#2026!财务', 4], ['correct horse battery staple', 4],
+  ])('rates %j as %i', (password, strength) => {
+    expect(passwordStrength(password)).toBe(strength);
+  });
+});
+
+describe('recoveryKey', () => {
+  it('is 6 groups of 5 characters without look-alikes, different each time', () => {
+    const key = recoveryKey();
+    expect(key).toMatch(/^([A-HJKMNP-Z2-9]{5}-){5}[A-HJKMNP-Z2-9]{5}$/);
+    expect(recoveryKey()).not.toBe(key);
+    expect(passwordStrength(key)).toBe(4);
+  });
+
+  it('skips biased bytes', () => {
+    const key = recoveryKey((b) => b.fill(250).fill(0, 16));
+    expect(key).toBe('AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA');
+  });
+});
+
+describe('progress formatting', () => {
+  it('formats sizes and durations', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(1_500)).toBe('1.5 KB');
+    expect(formatBytes(523_000_000)).toBe('523 MB');
+    expect(formatDuration(125)).toBe('2:05');
+  });
+
+  it('estimates time left only once there is something to go on', () => {
+    expect(secondsLeft(0, 100, 5000)).toBeNull();
+    expect(secondsLeft(50, 100, 500)).toBeNull();
+    expect(secondsLeft(25_000_000, 100_000_000, 5000)).toBe(15);
+  });
+
+  it('counts hours since an instant, and forever for none', () => {
+    expect(hoursBetween('2026-11-26T00:00:00.000Z', Date.parse('2026-11-27T01:00:00.000Z'))).toBe(25);
+    expect(hoursBetween('not a date', 0)).toBe(Infinity);
+  });
+});

@@ -1,0 +1,163 @@
+import { resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+
+/*
+ * Backup end to end, as a clerk: captures two invoices with their originals (OFD) and moves one through a status,
+ * backs up to a folder with a new password, clears the database, restores from the folder with the password, and
+ * finds the same ledger: same ids, statuses, history, audit chain and attachment bytes.
+ *
+ * Headless Chromium cannot drive the OS folder picker, so the picker is replaced by one that returns a folder in the
+ * Origin Private File System (a real FileSystemDirectoryHandle): the app's platform layer, the backup format and the
+ * restore all run unchanged.
+ */
+
+const SAMPLES = resolve(import.meta.dirname, '../../../shared/samples/ofd');
+const PASSWORD = '青岛-发票-Backup-2026!';
+
+/** Values from ../shared/samples/README.md, by form label, to correct whatever capture misread. */
+const TRUTH: Record<string, Record<string, string>> = {
+  'zhejiang-e-putong.ofd': { 发票号码: '83089647', 开票日期: '2020-07-23', 销售方纳税人识别号: '92330781MA2EDMFU50', 价税合计: '526.00' },
+  'qingdao-shudian-zhuan.ofd': { 发票号码: '25924000000001260164', 开票日期: '2025-04-01', 销售方纳税人识别号: '91370203MA3N3AR685', 价税合计: '379.00' },
+};
+
+/** Everything durable in the active ledger database, read straight from IndexedDB (list-index bookkeeping dropped). */
+async function dumpLedger(page: Page) {
+  return page.evaluate(async () => {
+    const name = localStorage.getItem('fapiao.ledger.active') ?? 'fapiao-desk';
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const req = indexedDB.open(name);
+      req.onsuccess = () => { ok(req.result); };
+      req.onerror = () => { fail(req.error ?? new Error('open failed')); };
+    });
+    const all = (store: string) => new Promise<unknown[]>((ok, fail) => {
+      const req = db.transaction(store).objectStore(store).getAll();
+      req.onsuccess = () => { ok(req.result as unknown[]); };
+      req.onerror = () => { fail(req.error ?? new Error('read failed')); };
+    });
+    // Which list-index chunk holds a row is bookkeeping that a restore may assign differently.
+    const invoices = (await all('invoices')).map((row) => ({ ...(row as Record<string, unknown>), _chunk: 0 }));
+    const attachments = [];
+    for (const a of (await all('attachments')) as { sha256: string; name: string; size: number; blob: Blob }[]) {
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await a.blob.arrayBuffer()));
+      attachments.push({ sha256: a.sha256, name: a.name, size: a.size, bytesHash: Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('') });
+    }
+    const meta = ((await all('meta')) as { key: string }[]).filter((m) => !m.key.startsWith('backup.'));
+    const result = { name, invoices, audit: await all('audit'), outbox: await all('outbox'), attachments, views: await all('views'), meta };
+    db.close();
+    return result;
+  });
+}
+
+async function captureSamples(page: Page) {
+  await page.goto('/#/capture');
+  await page.locator('input[type=file]').setInputFiles(Object.keys(TRUTH).map((n) => `${SAMPLES}/${n}`));
+  await expect(page.getByText(/共 2 个文件：2 个已处理/)).toBeVisible({ timeout: 60_000 });
+  for (let i = 0; i < 2; i++) {
+    await expect(page.getByRole('heading', { name: '核对识别结果' })).toBeVisible();
+    const name = (await page.locator('.queue-item.selected .link').textContent()) ?? '';
+    for (const [label, value] of Object.entries(TRUTH[name] ?? {})) {
+      const input = page.getByLabel(label, { exact: true });
+      if ((await input.inputValue()) !== value) await input.fill(value);
+    }
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.queue-item', { hasText: name })).toContainText('已保存', { timeout: 10_000 });
+  }
+}
+
+async function chooseFolder(page: Page) {
+  await page.goto('/#/backup');
+  await page.getByRole('button', { name: '选择文件夹…' }).first().click();
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.assign(window, {
+      showDirectoryPicker: async () => (await navigator.storage.getDirectory()).getDirectoryHandle('usb-stick', { create: true }),
+    });
+  });
+});
+
+test('back up to a folder, clear the database, restore: the same ledger, audit chain intact', async ({ page }) => {
+  test.setTimeout(180_000);
+  await captureSamples(page);
+  // One invoice moves through a status, so the restore has history to keep.
+  await page.goto('/#/');
+  await page.getByRole('gridcell', { name: /83089647/ }).click();
+  await page.getByRole('button', { name: '已核对' }).click();
+  await expect(page.getByRole('heading', { name: /状态：\s*已核对/ })).toBeVisible();
+  const before = await dumpLedger(page);
+  expect(before.invoices).toHaveLength(2);
+  expect(before.attachments).toHaveLength(2);
+
+  // Back up: a new password (twice, acknowledged), then the backup with its progress, then verification.
+  await chooseFolder(page);
+  await expect(page.getByRole('note')).toContainText('密码无法找回');
+  await page.getByLabel('备份密码', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('再输入一次').fill(PASSWORD);
+  await expect(page.getByText(/密码强度：强/)).toBeVisible();
+  await page.getByLabel('我已把密码记在安全的地方').check();
+  await page.screenshot({ path: 'test-screens/backup-password.png', fullPage: true });
+  await page.getByRole('button', { name: '设置密码并开始使用' }).click();
+  await page.getByRole('button', { name: '立即备份' }).click();
+  await expect(page.getByText(/备份完成并已读回校验/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('.snapshots tbody tr')).toHaveCount(1);
+  await page.screenshot({ path: 'test-screens/backup-done.png', fullPage: true });
+  await expect(page.locator('.backup-reminder')).toContainText('上次备份');
+  await expect(page.locator('.backup-reminder')).not.toContainText('超过 24 小时');
+
+  // The database is lost (the folder on the "stick" survives).
+  await page.evaluate(async () => {
+    const name = localStorage.getItem('fapiao.ledger.active') ?? 'fapiao-desk';
+    localStorage.removeItem('fapiao.ledger.active');
+    await new Promise((done) => { const req = indexedDB.deleteDatabase(name); req.onsuccess = done; req.onerror = done; req.onblocked = done; });
+  });
+  await page.goto('/');
+  await page.reload();
+  await expect(page.getByText('台账中还没有发票')).toBeVisible();
+
+  // Restore with only the folder and the password.
+  await chooseFolder(page);
+  await page.getByLabel('备份密码', { exact: true }).fill('wrong password 123');
+  await page.getByRole('button', { name: '打开备份' }).click();
+  await expect(page.getByText('密码不正确')).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel('备份密码', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: '打开备份' }).click();
+  await page.getByRole('button', { name: '恢复…' }).click();
+  await expect(page.getByText(/当前账本会保留，直到您确认/)).toBeVisible();
+  await page.screenshot({ path: 'test-screens/backup-restore-confirm.png', fullPage: true });
+  await page.getByRole('button', { name: '恢复', exact: true }).click();
+  await expect(page.getByText(/已恢复并校验/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/2 张发票/)).toBeVisible();
+  await page.screenshot({ path: 'test-screens/backup-restored.png', fullPage: true });
+  await page.getByRole('button', { name: '确认，删除原来的账本' }).click();
+  await expect(page.getByText(/已恢复并校验/)).toBeHidden();
+
+  // Identical: same ids, statuses, history, audit chain, outbox, attachments (bytes), and nothing twice.
+  const after = await dumpLedger(page);
+  expect(after.name).not.toBe(before.name);
+  for (const key of ['invoices', 'audit', 'outbox', 'attachments', 'views', 'meta'] as const) expect(after[key], key).toEqual(before[key]);
+  await page.goto('/#/');
+  await expect(page.getByText('共 2 张')).toBeVisible();
+  await page.getByRole('gridcell', { name: /83089647/ }).click();
+  await expect(page.getByRole('heading', { name: /状态：\s*已核对/ })).toBeVisible();
+  await expect(page.getByText(/修改记录完整/)).toBeVisible();
+  await expect(page.locator('.attachments').getByRole('img', { name: 'zhejiang-e-putong.ofd' })).toBeVisible();
+});
+
+test('export all data and import it back through the same verified swap', async ({ page }) => {
+  test.setTimeout(120_000);
+  await captureSamples(page);
+  const before = await dumpLedger(page);
+  await page.goto('/#/backup');
+  await page.getByRole('button', { name: '导出全部数据…' }).click();
+  await expect(page.getByText(/已导出 2 张发票和 2 个附件/)).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: '从导出文件夹导入…' }).click();
+  await expect(page.getByText(/已恢复并校验/)).toBeVisible({ timeout: 30_000 });
+  // Undo goes back to the ledger as it was; nothing is duplicated either way.
+  await page.getByRole('button', { name: '撤销恢复，回到原来的账本' }).click();
+  await expect(page.getByText(/已恢复并校验/)).toBeHidden();
+  const after = await dumpLedger(page);
+  expect(after.name).toBe(before.name);
+  expect(after.invoices).toEqual(before.invoices);
+  await page.screenshot({ path: 'test-screens/backup-page.png', fullPage: true });
+});
