@@ -20,7 +20,7 @@ const MESSAGES: Catalogue = {
   'problem.truncated': { 'zh-CN': '{path} 被截断', en: '{path} is truncated' },
   'problem.hash-mismatch': { 'zh-CN': '{path} 内容已改变（校验值不符）', en: '{path} has changed (hash mismatch)' },
   'problem.foreign': { 'zh-CN': '{path} 属于另一个备份库', en: '{path} belongs to another repository' },
-  'problem.undecryptable': { 'zh-CN': '{path} 中有数据块无法解密', en: '{path} holds data that cannot be decrypted' },
+  'problem.undecryptable': { 'zh-CN': '{path} 中有数据已损坏（解密校验失败）', en: '{path} holds damaged data (it fails decryption and authentication)' },
   'problem.unreadable': { 'zh-CN': '{path} 无法读取', en: '{path} cannot be read' },
   records: { 'zh-CN': '{table} 表 {rows} 条（主键从 {first} 起）', en: '{rows} {table} rows (keys from {first})' },
   'records.until': { 'zh-CN': '{table} 表 {rows} 条（主键 {first} 至 {before} 之前）', en: '{rows} {table} rows (keys from {first} up to {before})' },

@@ -51,3 +51,18 @@ export const utf8 = (text: string): Uint8Array => strToU8(text);
 
 /** Text of UTF-8 bytes. */
 export const fromUtf8 = (bytes: Uint8Array): string => strFromU8(bytes);
+
+/** Fast equality of two byte arrays (compares 32-bit words when both are aligned); for read-back checks. */
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  if (a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) {
+    const words = a.length >> 2;
+    const wa = new Uint32Array(a.buffer, a.byteOffset, words);
+    const wb = new Uint32Array(b.buffer, b.byteOffset, words);
+    for (; i < words; i++) if (wa[i] !== wb[i]) return false;
+    i = words << 2;
+  }
+  for (; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -1,8 +1,10 @@
 /*
  * Seals new chunks and fills packs while earlier packs are hashed and written, so both CPU cores (WebCrypto
- * runs on a thread pool) and the disk work at once. Memory stays bounded: at most MAX_SEALING chunks in flight,
+ * runs on a thread pool) and the disk work at once. Each pack is read back right after it is written and
+ * compared with what was meant to be written. Memory stays bounded: at most MAX_SEALING chunks in flight,
  * one pack being filled and MAX_CLOSING packs being hashed or written.
  */
+import { sameBytes } from './bytes';
 import { PackBuilder, PACK_TARGET_BYTES, sealChunk } from './pack';
 import { PACKS_DIR } from './snapshot-file';
 import type { Repository } from './repository';
@@ -16,6 +18,13 @@ export interface ChunkRef {
   pack: string | number;
   offset: number;
   length: number;
+}
+
+/** A pack that did not read back as written. */
+export class ReadBackError extends Error {
+  constructor(readonly path: string, readonly problem: 'missing' | 'truncated' | 'hash-mismatch') {
+    super(`${path} did not read back as written (${problem})`);
+  }
 }
 
 /** A pack written by this run. */
@@ -34,7 +43,11 @@ export class ChunkWriter {
   private pack: PackBuilder;
   private slot = 0;
 
-  constructor(private readonly repo: Repository, private readonly known: ReadonlyMap<string, { pack: string; offset: number; length: number }>) {
+  constructor(
+    private readonly repo: Repository,
+    private readonly known: ReadonlyMap<string, { pack: string; offset: number; length: number }>,
+    private readonly readBack: boolean,
+  ) {
     this.pack = new PackBuilder(repo);
   }
 
@@ -91,7 +104,13 @@ export class ChunkWriter {
     this.pack = new PackBuilder(this.repo);
     this.slot++;
     const job = builder.finish().then(async ({ name, bytes }) => {
-      await this.repo.store.writeAtomic(`${PACKS_DIR}/${name}.pk`, bytes);
+      const path = `${PACKS_DIR}/${name}.pk`;
+      await this.repo.store.writeAtomic(path, bytes);
+      if (this.readBack) {
+        // Compared with the bytes still in memory: cheaper than hashing again, and it proves the same thing.
+        const back = await this.repo.store.read(path);
+        if (back === null || !sameBytes(back, bytes)) throw new ReadBackError(path, back === null ? 'missing' : back.length < bytes.length ? 'truncated' : 'hash-mismatch');
+      }
       this.written[slot] = { name, size: bytes.length };
     });
     job.catch(() => undefined); // observed by finish() or drainOne()

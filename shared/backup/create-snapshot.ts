@@ -3,19 +3,19 @@
  * manifest.json as one chunk. Chunks the newest readable snapshot already stores (and whose pack is still there
  * at its size) are referenced, not rewritten. Packs are written first, the snapshot file last, each through
  * writeAtomic; a failure or cancel before the snapshot file leaves only unreferenced packs, never a half snapshot.
- * Then the new packs and the snapshot file are read back and checked.
+ * Each new pack and then the snapshot file are read back and compared with what was written.
  */
 import { err, ok } from '../domain/result';
-import { bytesEqual, fromHex, fromUtf8, toHex, utf8 } from './bytes';
+import { fromUtf8, sameBytes, toHex, utf8 } from './bytes';
 import { splitBuckets } from './buckets';
-import { ChunkWriter, type ChunkRef } from './chunk-writer';
+import { ChunkWriter, ReadBackError, type ChunkRef } from './chunk-writer';
 import { EXPORT_PRIMARY_KEYS, exportManifestSchema } from './export-format';
 import { ATTACHMENT_CHUNK_BYTES } from './pack';
 import type { Repository } from './repository';
 import { decodeSnapshot, encodeSnapshot, PACKS_DIR, snapshotPath, type SnapshotManifest } from './snapshot-file';
 import { loadSnapshot, snapshotFiles, snapshotInfo } from './snapshot-store';
 import type { BackupError, BackupResult, ExportSource, ProgressOptions, SnapshotInfo } from './types';
-import { hmac, randomBytes, sha256 } from './web-crypto';
+import { hmac, randomBytes } from './web-crypto';
 
 /** Options of createSnapshot. */
 export interface CreateOptions extends ProgressOptions {
@@ -53,7 +53,7 @@ export async function createSnapshot(repo: Repository, source: ExportSource, opt
       if (name !== undefined && present[pack] === true) known.set(id, { pack: name, offset, length });
     }
   }
-  const writer = new ChunkWriter(repo, known);
+  const writer = new ChunkWriter(repo, known, options.verifyAfterWrite !== false);
   try {
     const entries = await writeFiles(repo, source, writer, options);
     await writer.finish();
@@ -65,7 +65,7 @@ export async function createSnapshot(repo: Repository, source: ExportSource, opt
     await repo.store.writeAtomic(path, bytes);
     if (options.verifyAfterWrite !== false) {
       try {
-        await readBack(repo, writer, path, bytes, options);
+        await readBack(repo, path, bytes);
       } catch (e) {
         await repo.store.remove(path).catch(() => undefined); // a snapshot that did not read back must not become latest
         throw e;
@@ -77,6 +77,7 @@ export async function createSnapshot(repo: Repository, source: ExportSource, opt
   } catch (e) {
     await writer.abandon();
     if (e instanceof Stop) return err(e.error);
+    if (e instanceof ReadBackError) return err({ kind: 'damaged', files: [{ path: e.path, problem: e.problem }], records: [], attachments: [], intactSnapshots: [] });
     return err({ kind: 'io', path: '', detail: e instanceof Error ? e.message : String(e) });
   }
 }
@@ -168,21 +169,9 @@ function assemble(writer: ChunkWriter, packSizes: Map<string, number>, files: Fi
   };
 }
 
-async function readBack(repo: Repository, writer: ChunkWriter, path: string, written: Uint8Array, options: CreateOptions): Promise<void> {
-  const total = writer.written.reduce((n, p) => n + p.size, 0) + written.length;
-  let done = 0;
-  for (const pack of writer.written) {
-    const packPath = `${PACKS_DIR}/${pack.name}.pk`;
-    const bytes = await repo.store.read(packPath);
-    if (bytes === null || bytes.length !== pack.size || !bytesEqual(await sha256(bytes), fromHex(pack.name))) {
-      throw new Stop({ kind: 'damaged', files: [{ path: packPath, problem: bytes === null ? 'missing' : bytes.length < pack.size ? 'truncated' : 'hash-mismatch' }], records: [], attachments: [], intactSnapshots: [] });
-    }
-    done += bytes.length;
-    options.onProgress?.({ phase: 'verify', bytesDone: done, bytesTotal: total });
-  }
+async function readBack(repo: Repository, path: string, written: Uint8Array): Promise<void> {
   const back = await repo.store.read(path);
-  if (back === null || !bytesEqual(back, written)) {
+  if (back === null || !sameBytes(back, written)) {
     throw new Stop({ kind: 'damaged', files: [{ path, problem: back === null ? 'missing' : 'hash-mismatch' }], records: [], attachments: [], intactSnapshots: [] });
   }
-  options.onProgress?.({ phase: 'verify', bytesDone: total, bytesTotal: total });
 }

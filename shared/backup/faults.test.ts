@@ -62,10 +62,10 @@ describe('backup faults', () => {
     const { store, repo, first, newPacks } = await repoWithTwoSnapshots();
     const pack = newPacks[0] ?? '';
     flip(store, pack, (n) => Math.floor(n / 2));
-    expect((await verify(store, 0)).ok).toBe(false);
+    expect(await failure(verify(store, 0))).toMatchObject({ kind: 'damaged', files: [{ path: pack, problem: 'hash-mismatch' }] });
     const e = await failure(verify(store, 2));
     if (e.kind !== 'damaged') throw new Error(e.kind);
-    expect(e.files).toContainEqual({ path: pack, problem: 'hash-mismatch' });
+    expect(e.files).toContainEqual({ path: pack, problem: 'undecryptable' });
     expect(e.records.length + e.attachments.length).toBeGreaterThan(0);
     expect(e.intactSnapshots).toContain(first);
     expect(backupExitCode(e)).toBe(3);
@@ -73,6 +73,15 @@ describe('backup faults', () => {
     expect(restored.ok).toBe(true);
     const latest = await failure(restoreSnapshot(repo, 'latest', new MemoryExport()));
     expect(latest.kind).toBe('damaged');
+  });
+
+  it('level 2 authenticates the bytes between chunks too: a flip in a pack index is found, and no snapshot loses data', async () => {
+    const { store, first, second, newPacks } = await repoWithTwoSnapshots();
+    const pack = newPacks[0] ?? '';
+    flip(store, pack, (n) => n - 20);
+    const e = await failure(verify(store, 2));
+    expect(e).toMatchObject({ kind: 'damaged', files: [{ path: pack, problem: 'undecryptable' }], records: [], attachments: [] });
+    expect(e.kind === 'damaged' && [...e.intactSnapshots].sort()).toEqual([first, second].sort());
   });
 
   it('a flipped byte in the header is damage, not a wrong password', async () => {
@@ -102,7 +111,9 @@ describe('backup faults', () => {
     if (e.kind !== 'damaged') throw new Error(e.kind);
     expect(e.files).toEqual(expect.arrayContaining([{ path: a, problem: 'truncated' }, { path: b, problem: 'missing' }]));
     const e2 = await failure(verify(store, 2));
-    expect(e2.kind === 'damaged' && e2.records.length + e2.attachments.length).toBeGreaterThan(0);
+    if (e2.kind !== 'damaged') throw new Error(e2.kind);
+    expect(e2.files).toEqual(expect.arrayContaining([{ path: a, problem: 'truncated' }, { path: b, problem: 'missing' }]));
+    expect(e2.records.length + e2.attachments.length).toBeGreaterThan(0);
   });
 
   it('packs swapped between two repositories are reported as foreign and never decrypt', async () => {
