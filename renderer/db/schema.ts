@@ -19,15 +19,16 @@ export const SCHEMA_VERSIONS = [
     },
   },
   {
-    // Sync (issue #4): server conflicts kept for review (open = 1 until resolved) and the blobs the office
-    // server already holds. No rows change, so no upgrade function.
+    // Sync (issue #4): server conflicts kept for review (open = 1 until resolved), the blobs the office
+    // server already holds, and acked outbox rows by server version (the ones a pull must not overwrite).
+    // No rows change, so no upgrade function.
     version: 2,
     stores: {
       invoices: 'id, _hard, _soft, updatedAt, [_deleted+issueDate], *attachments',
       listChunks: 'chunk',
       listRevs: 'chunk',
       audit: 'seq, entityId, at',
-      outbox: 'mutationId, state, entityId',
+      outbox: 'mutationId, state, entityId, ackedVersion',
       attachments: 'sha256',
       views: 'id, name',
       meta: 'key',

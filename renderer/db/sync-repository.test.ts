@@ -128,7 +128,7 @@ describe('SyncRepository', () => {
     await sync.markSuccess('2027-01-01T00:00:00.000Z');
     expect(await db.outbox.count()).toBe(RETAIN_ACKED_MIN);
     expect(await db.outbox.get(1)).toBeUndefined();
-  });
+  }, 30_000);
 
   it('on an epoch change resets the cursor and forgets which blobs the server had', async () => {
     const { db, sync } = setup();

@@ -4,13 +4,13 @@
  * `duplicate`), and the pull cursor moves only in the transaction that applies the pulled rows.
  */
 import { Dexie } from 'dexie';
-import { chainEntry } from '../../shared/audit/audit-chain';
+import { chainEntry, type AuditContent, type AuditEntry } from '../../shared/audit/audit-chain';
 import type { Invoice } from '../../shared/domain/invoice';
 import type { OutboxMutation } from '../../shared/sync/outbox';
 import type { MutationResult, PullResponse, RecordChange } from '../../shared/sync/protocol';
 import { protectedFields, rebaseRecord } from '../../shared/sync/rebase';
 import type { ConflictRow, LedgerDb } from './db';
-import { putListEntry } from './list-index';
+import { putListEntries } from './sync-list-index';
 import { fromRow, toRow } from './rows';
 import { blankInvoice, SYNC_USER } from './sync-records';
 
@@ -88,10 +88,9 @@ export class SyncRepository {
     const cutoff = new Date(Date.parse(at) - RETAIN_ACKED_MS).toISOString();
     await this.db.transaction('rw', [this.db.meta, this.db.outbox], async () => {
       await this.db.meta.put({ key: KEY.lastSuccess, value: at });
-      const old = await this.db.outbox.where('state').equals('acked').filter((m) => (m.ackedAt ?? at) < cutoff).primaryKeys();
-      const newestAcked = (await this.db.outbox.where('state').equals('acked').primaryKeys()).slice(-RETAIN_ACKED_MIN);
-      const keep = new Set(newestAcked);
-      await this.db.outbox.bulkDelete(old.filter((id) => !keep.has(id)));
+      const acked = await this.db.outbox.where('state').equals('acked').toArray();
+      const expired = acked.slice(0, Math.max(0, acked.length - RETAIN_ACKED_MIN)).filter((m) => (m.ackedAt ?? at) < cutoff);
+      await this.db.outbox.bulkDelete(expired.map((m) => m.mutationId));
     });
   }
 
@@ -138,15 +137,14 @@ export class SyncRepository {
   async recordResults(results: readonly MutationResult[]): Promise<void> {
     const at = this.now();
     await this.db.transaction('rw', [this.db.outbox], async () => {
-      for (const r of results) {
-        const row = await this.db.outbox.get(r.id);
-        if (!row || row.state === 'acked' || row.state === 'rejected') continue;
-        if (r.status === 'rejected') {
-          await this.db.outbox.put({ ...row, state: 'rejected', rejectedReason: r.reason ?? '' });
-        } else {
-          await this.db.outbox.put({ ...row, state: 'acked', ackedAt: at, ...(r.version === undefined ? {} : { ackedVersion: r.version }) });
-        }
-      }
+      const rows = await this.db.outbox.bulkGet(results.map((r) => r.id));
+      const updated = results.flatMap((r, i): OutboxMutation[] => {
+        const row = rows[i];
+        if (!row || row.state === 'acked' || row.state === 'rejected') return [];
+        if (r.status === 'rejected') return [{ ...row, state: 'rejected', rejectedReason: r.reason ?? '' }];
+        return [{ ...row, state: 'acked', ackedAt: at, ...(r.version === undefined ? {} : { ackedVersion: r.version }) }];
+      });
+      await this.db.outbox.bulkPut(updated);
     });
   }
 
@@ -185,42 +183,60 @@ export class SyncRepository {
   async applyPull(page: PullResponse): Promise<{ applied: number }> {
     const tables = [this.db.invoices, this.db.listChunks, this.db.listRevs, this.db.audit, this.db.outbox, this.db.meta, this.db.conflicts];
     return this.db.transaction('rw', tables, async () => {
-      let applied = 0;
-      for (const change of page.changes) if (await this.applyChange(change)) applied++;
-      for (const c of page.conflicts) {
-        const old = await this.db.conflicts.get(c.id);
-        const settledHere = !c.resolved && old?.resolvedLocally === true;
-        await this.db.conflicts.put({ ...c, open: c.resolved || settledHere ? 0 : 1, ...(settledHere ? { resolvedLocally: true } : {}) });
-      }
+      const applied = await this.applyChanges(page.changes);
+      const old = await this.db.conflicts.bulkGet(page.conflicts.map((c) => c.id));
+      await this.db.conflicts.bulkPut(page.conflicts.map((c, i) => {
+        const settledHere = !c.resolved && old[i]?.resolvedLocally === true;
+        return { ...c, open: c.resolved || settledHere ? 0 : 1, ...(settledHere ? { resolvedLocally: true } : {}) };
+      }));
       await this.db.meta.put({ key: KEY.cursor, value: page.version });
       return { applied };
     });
   }
 
-  private async applyChange(change: RecordChange): Promise<boolean> {
-    const row = await this.db.invoices.get(change.entityId as Invoice['id']);
-    const local = row ? fromRow(row) : undefined;
-    const mutations = await this.db.outbox.where('entityId').equals(change.entityId).toArray();
-    const protect = protectedFields(mutations, change.version);
-    const base = (local ?? blankInvoice(change.entityId)) as unknown as Readonly<Record<string, unknown>>;
-    const { record, changed } = rebaseRecord(base, change, protect);
-    if (local && changed.length === 0 && local.version === change.version) return false;
+  /** Rebases a page of pulled records onto the local rows; reads and writes in bulk (one pass per table). */
+  private async applyChanges(changes: readonly RecordChange[]): Promise<number> {
+    if (changes.length === 0) return 0;
+    const ids = changes.map((c) => c.entityId as Invoice['id']);
+    const rows = await this.db.invoices.bulkGet(ids);
+    // Only unpushed rows and rows acked after the cursor can protect a field (shared/sync/rebase.ts); both
+    // are found by index, so a long retained history costs nothing here.
+    const cursor = (await this.cursor()).cursor;
+    const mutations = [
+      ...(await this.db.outbox.where('state').equals('pending').toArray()),
+      ...(await this.db.outbox.where('ackedVersion').above(cursor).toArray()),
+    ];
+    const wanted = new Set<string>(ids);
+    const byEntity = new Map<string, OutboxMutation[]>();
+    for (const m of mutations) if (wanted.has(m.entityId)) byEntity.set(m.entityId, [...(byEntity.get(m.entityId) ?? []), m]);
     const at = this.now();
-    const next = { ...record, id: change.entityId, ...(changed.length > 0 ? { updatedAt: at, updatedBy: SYNC_USER } : {}) } as unknown as Invoice;
-    const chunk = local && changed.length === 0 ? row?._chunk ?? 0 : await putListEntry(this.db, next, row?._chunk);
-    await this.db.invoices.put(toRow(next, chunk));
-    if (changed.length > 0) {
+    const writes: { next: Invoice; chunk: number | undefined; moved: boolean }[] = [];
+    const audits: Omit<AuditContent, never>[] = [];
+    changes.forEach((change, i) => {
+      const row = rows[i];
+      const local = row ? fromRow(row) : undefined;
+      const protect = protectedFields(byEntity.get(change.entityId) ?? [], change.version);
+      const base = (local ?? blankInvoice(change.entityId)) as unknown as Readonly<Record<string, unknown>>;
+      const { record, changed } = rebaseRecord(base, change, protect);
+      if (local && changed.length === 0 && local.version === change.version) return;
+      const next = { ...record, id: change.entityId, ...(changed.length > 0 ? { updatedAt: at, updatedBy: SYNC_USER } : {}) } as unknown as Invoice;
+      writes.push({ next, chunk: row?._chunk, moved: !local || changed.length > 0 });
+      if (changed.length === 0) return;
+      const l = base;
       const before: Record<string, unknown> = {};
       const after: Record<string, unknown> = {};
-      const l = (local ?? {}) as Record<string, unknown>;
       for (const key of changed) { before[key] = l[key] ?? null; after[key] = record[key] ?? null; }
-      const last = await this.db.audit.orderBy('seq').last();
-      await this.db.audit.add(chainEntry(
-        { at, user: SYNC_USER, action: 'sync', entity: 'invoice', entityId: change.entityId, before: local ? before : null, after },
-        last,
-      ));
-    }
-    return true;
+      audits.push({ at, user: SYNC_USER, action: 'sync', entity: 'invoice', entityId: change.entityId, before: local ? before : null, after });
+    });
+    const indexed = writes.filter((w) => w.moved);
+    const chunks = await putListEntries(this.db, indexed.map((w) => ({ invoice: w.next, chunk: w.chunk })));
+    const chunkOf = new Map(indexed.map((w, i) => [w.next.id, chunks[i]]));
+    await this.db.invoices.bulkPut(writes.map((w) => toRow(w.next, chunkOf.get(w.next.id) ?? w.chunk ?? 0)));
+    let last: AuditEntry | undefined = await this.db.audit.orderBy('seq').last();
+    const entries: AuditEntry[] = [];
+    for (const content of audits) { last = chainEntry(content, last); entries.push(last); }
+    await this.db.audit.bulkAdd(entries);
+    return writes.length;
   }
 
   /** Conflicts waiting for review, oldest first. */
