@@ -104,6 +104,15 @@ test('back up to a folder, clear the database, restore: the same ledger, audit c
   await page.screenshot({ path: 'test-screens/backup-done.png', fullPage: true });
   await expect(page.locator('.backup-reminder')).toContainText('上次备份');
   await expect(page.locator('.backup-reminder')).not.toContainText('超过 24 小时');
+  // Verify without restoring: file hashes without the password, then decrypting every chunk.
+  await page.getByRole('button', { name: '快速检查文件（无需密码）' }).click();
+  await expect(page.getByText(/备份完好/)).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: '完整检查（解密全部数据）' }).click();
+  await expect(page.getByText(/备份完好：检查了 1 个备份/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.backup-reminder')).not.toContainText('上次校验：从未');
+  // A second backup writes only what changed (here: nothing but the new snapshot's own files).
+  await page.getByRole('button', { name: '立即备份' }).click();
+  await expect(page.locator('.snapshots tbody tr')).toHaveCount(2, { timeout: 60_000 });
 
   // The database is lost (the folder on the "stick" survives).
   await page.evaluate(async () => {
@@ -122,7 +131,7 @@ test('back up to a folder, clear the database, restore: the same ledger, audit c
   await expect(page.getByText('密码不正确')).toBeVisible({ timeout: 30_000 });
   await page.getByLabel('备份密码', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: '打开备份' }).click();
-  await page.getByRole('button', { name: '恢复…' }).click();
+  await page.getByRole('button', { name: '恢复…' }).first().click(); // the newest
   await expect(page.getByText(/当前账本会保留，直到您确认/)).toBeVisible();
   await page.screenshot({ path: 'test-screens/backup-restore-confirm.png', fullPage: true });
   await page.getByRole('button', { name: '恢复', exact: true }).click();
@@ -159,5 +168,19 @@ test('export all data and import it back through the same verified swap', async 
   const after = await dumpLedger(page);
   expect(after.name).toBe(before.name);
   expect(after.invoices).toEqual(before.invoices);
+
+  // Automatic local backups: the password is set once, then a run goes into this PC's own folder.
+  await page.getByLabel('本机备份的密码（保存在本机，用于自动运行）').fill(PASSWORD);
+  await page.getByRole('button', { name: '保存密码' }).click();
+  await page.getByRole('button', { name: '现在运行一次' }).click();
+  await expect(page.getByText(/自动备份完成/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/上次自动备份：/)).toBeVisible();
+  await page.getByRole('button', { name: '本机自动备份文件夹' }).click();
+  await page.getByLabel('备份密码', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: '打开备份' }).click();
+  await expect(page.locator('.snapshots tbody tr')).toHaveCount(1);
   await page.screenshot({ path: 'test-screens/backup-page.png', fullPage: true });
+  await page.getByLabel('语言').selectOption('en');
+  await expect(page.getByRole('heading', { name: 'Backup & restore', level: 1 })).toBeVisible();
+  await page.screenshot({ path: 'test-screens/backup-page-en.png', fullPage: true });
 });

@@ -7,11 +7,10 @@
  * encrypted either); it exists to survive a damaged or mistakenly cleared ledger, and can be restored on a fresh
  * install with the password the clerk chose.
  */
-import type { BackupSettings, BackupState } from '../../db';
 import { ledgerBackup } from '../../db';
 import { backupPlatform } from '../../platform/backup-targets';
 import { backUp, isRepository, prune, unlock, type BackupFailure } from './backup-actions';
-import { hoursBetween } from './format-progress';
+import { isAutoBackupDue } from './auto-backup-schedule';
 
 const PASSWORD_KEY = 'fapiao.backup.localPassword';
 
@@ -23,12 +22,6 @@ export function localBackupPassword(): string | null {
 /** Remembers the local repository's password (set once, when automatic backups are switched on). */
 export function setLocalBackupPassword(password: string): void {
   localStorage.setItem(PASSWORD_KEY, password);
-}
-
-/** Whether an automatic backup is due now. */
-export function isAutoBackupDue(settings: BackupSettings, lastAutomatic: BackupState['lastAutomatic'], now: number): boolean {
-  if (!settings.autoEnabled) return false;
-  return lastAutomatic === null || hoursBetween(lastAutomatic.at, now) >= settings.autoEveryHours;
 }
 
 /** What an automatic run did. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes, formatDuration, hoursBetween, secondsLeft } from './format-progress';
 import { passwordStrength, recoveryKey } from './password-strength';
+import { isAutoBackupDue } from './auto-backup-schedule';
 
 describe('passwordStrength', () => {
   it.each([
@@ -42,5 +43,19 @@ describe('progress formatting', () => {
   it('counts hours since an instant, and forever for none', () => {
     expect(hoursBetween('2026-11-26T00:00:00.000Z', Date.parse('2026-11-27T01:00:00.000Z'))).toBe(25);
     expect(hoursBetween('not a date', 0)).toBe(Infinity);
+  });
+});
+
+describe('isAutoBackupDue', () => {
+  const settings = { autoEnabled: true, autoEveryHours: 24, keepDaily: 7, keepWeekly: 4 };
+  const last = (at: string) => ({ at, target: 'local', bytes: 1, automatic: true });
+  const now = Date.parse('2026-11-27T12:00:00.000Z');
+
+  it('is due with none yet, or once the interval has passed; never when switched off', () => {
+    expect(isAutoBackupDue(settings, null, now)).toBe(true);
+    expect(isAutoBackupDue(settings, last('2026-11-26T12:00:00.000Z'), now)).toBe(true);
+    expect(isAutoBackupDue(settings, last('2026-11-26T13:00:00.000Z'), now)).toBe(false);
+    expect(isAutoBackupDue({ ...settings, autoEveryHours: 12 }, last('2026-11-26T23:00:00.000Z'), now)).toBe(true);
+    expect(isAutoBackupDue({ ...settings, autoEnabled: false }, null, now)).toBe(false);
   });
 });

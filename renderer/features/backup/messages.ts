@@ -15,7 +15,7 @@ export const BACKUP_MESSAGES = {
   'backup.target.noDrives': { 'zh-CN': '没有找到U盘。请插入U盘后点“刷新”，或选择任意文件夹。', en: 'No USB stick found. Plug one in and press “Refresh”, or choose any folder.' },
   'backup.target.refresh': { 'zh-CN': '刷新', en: 'Refresh' },
   'backup.target.pickFolder': { 'zh-CN': '选择文件夹…', en: 'Choose a folder…' },
-  'backup.target.local': { 'zh-CN': '本机自动备份文件夹', en: 'This PC’s automatic backup folder' },
+  'backup.target.local': { 'zh-CN': '本机自动备份文件夹', en: 'This PC\'s automatic backup folder' },
   'backup.target.noPicker': { 'zh-CN': '此浏览器不能选择文件夹，请使用桌面版或 Chrome/Edge。', en: 'This browser cannot choose folders; use the desktop app, Chrome or Edge.' },
   'backup.target.chosen': { 'zh-CN': '备份位置：{label}', en: 'Backup location: {label}' },
   'backup.target.free': { 'zh-CN': '可用 {free}', en: '{free} free' },
@@ -23,7 +23,7 @@ export const BACKUP_MESSAGES = {
 
   // Password
   'backup.password.setHeading': { 'zh-CN': '为这个备份位置设置密码', en: 'Set a password for this backup location' },
-  'backup.password.openHeading': { 'zh-CN': '输入这个备份的密码', en: 'Enter this backup’s password' },
+  'backup.password.openHeading': { 'zh-CN': '输入这个备份的密码', en: 'Enter this backup\'s password' },
   'backup.password.label': { 'zh-CN': '备份密码', en: 'Backup password' },
   'backup.password.confirm': { 'zh-CN': '再输入一次', en: 'Repeat the password' },
   'backup.password.warning': {
