@@ -1,8 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app';
 import type { SyncStore } from '../../server/store/store';
 import { MAX_BODY_BYTES, pullResponseSchema, pushResponseSchema, type Conflict } from '../../shared/sync/protocol';
 import { addCode, backends, call, Device, mutation, pgRequired, pgSkipReason } from './server-harness';
+
+// Real servers and databases on a shared CI machine: generous deadlines, no timing assertions.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 if (pgRequired && pgSkipReason !== undefined) {
   it('PostgreSQL is available (FAPIAO_REQUIRE_PG=1)', () => {

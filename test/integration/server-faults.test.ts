@@ -1,9 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app';
 import type { SyncStore } from '../../server/store/store';
 import { pullResponseSchema, pushResponseSchema } from '../../shared/sync/protocol';
 import { startFaultProxy, NO_FAULTS, type FaultProxy } from './fault-proxy';
 import { addCode, backends, Device, mutation } from './server-harness';
+
+// Real servers and databases on a shared CI machine: generous deadlines, no timing assertions.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
 
 const SEED = Number(process.env['FAPIAO_FAULT_SEED'] ?? '20261127');
 

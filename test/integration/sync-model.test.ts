@@ -5,24 +5,18 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/app';
 import type { LoggedMutation } from '../../server/store/store';
-import type { InvoiceId } from '../../shared/domain/invoice';
 import { fen } from '../../shared/domain/money';
-import type { Conflict, RecordChange, WireMutation } from '../../shared/sync/protocol';
-import { pullResponseSchema } from '../../shared/sync/protocol';
-import { InvoiceRepository } from '../../renderer/db/invoice-repository';
+import type { WireMutation } from '../../shared/sync/protocol';
 import { sampleContent } from '../../renderer/db/sync-fixtures';
-import { SyncRepository } from '../../renderer/db/sync-repository';
-import { makeTestDb } from '../../renderer/db/test-db';
-import { createSyncEngine, type SyncEngine } from '../../renderer/sync/engine';
 import { NO_FAULTS, seededRandom, startFaultProxy, type FaultRates } from './fault-proxy';
 import { addCode, backends, Device } from './server-harness';
 import { checkInvariants, type Tally } from './sync-model-invariants';
+import { makePc, serverView, type Pc } from './sync-pc';
 
 const RUNS = Number(process.env['FAPIAO_MODEL_RUNS'] ?? '10');
 const SEED = Number(process.env['FAPIAO_MODEL_SEED'] ?? String(Date.now() % 2_147_483_647));
 const DEVICES = 3;
 const RATES: FaultRates = { dropBefore: 0.08, dropAfter: 0.1, badGateway: 0.06, delay: 0.1, duplicate: 0.1 };
-const DAY = 86_400_000;
 
 type Field = 'remarks' | 'total' | 'checkCode';
 type Cmd =
@@ -42,24 +36,7 @@ const cmdArb: fc.Arbitrary<Cmd> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('syncAll' as const) }) },
 );
 
-/** One simulated clerk's PC. Clocks are days apart: client time must never matter. */
-function makePc(d: number, serverUrl: string, deviceId: string, token: string, random: () => number) {
-  const { db } = makeTestDb();
-  let clock = Date.UTC(2026, 0, 1) + (d - 1) * 3 * DAY;
-  let n = 0;
-  const ctx = {
-    user: `clerk-${d}`,
-    now: () => new Date(clock).toISOString(),
-    newId: () => `0000000${d}-0000-7000-8000-${String(++n).padStart(12, '0')}` as InvoiceId,
-  };
-  const invoices = new InvoiceRepository(db, ctx);
-  const store = new SyncRepository(db, ctx.now);
-  const engine: SyncEngine = createSyncEngine({
-    store, serverUrl, token, deviceId, fetch: (input, init) => fetch(input, init), random, requestTimeoutMs: 5000,
-  });
-  return { d, db, invoices, store, engine, deviceId, tick: () => { clock += 1000; }, created: 0 };
-}
-type Pc = ReturnType<typeof makePc>;
+
 
 const VALUES: Record<Field, readonly unknown[]> = {
   remarks: ['甲', '乙', "丙'; DROP TABLE records; --"],
@@ -83,20 +60,6 @@ async function run(pc: Pc, cmd: Cmd): Promise<void> {
     await pc.invoices.softDelete(live[cmd.pick % live.length]!.id);
   } else if (cmd.kind === 'restore' && gone.length > 0) {
     await pc.invoices.restore(gone[cmd.pick % gone.length]!.id);
-  }
-}
-
-/** Everything the server holds, read through a plain device (records, conflicts, current version). */
-async function serverView(observer: Device): Promise<{ records: Map<string, RecordChange>; conflicts: Conflict[]; version: number }> {
-  const records = new Map<string, RecordChange>();
-  const conflicts = new Map<number, Conflict>();
-  let since = 0;
-  for (;;) {
-    const page = pullResponseSchema.parse((await observer.pull(since, 1000)).body);
-    for (const c of page.changes) records.set(c.entityId, c);
-    for (const c of page.conflicts) conflicts.set(c.id, c);
-    since = page.version;
-    if (!page.hasMore) return { records, conflicts: [...conflicts.values()], version: since };
   }
 }
 
