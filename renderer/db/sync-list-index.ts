@@ -29,9 +29,9 @@ export async function putListEntries(db: LedgerDb, updates: readonly ListUpdate[
     const entries = entriesOf(unpackChunk(packed));
     const at = new Map(entries.map((e, i) => [e.id, i]));
     for (const i of indexes) {
-      const u = updates[i]!;
-      const pos = at.get(u.invoice.id);
-      if (pos === undefined) continue;
+      const u = updates[i];
+      const pos = u && at.get(u.invoice.id);
+      if (!u || pos === undefined) continue;
       entries[pos] = entryOf(u.invoice);
       result[i] = chunk;
     }
@@ -57,7 +57,9 @@ export async function putListEntries(db: LedgerDb, updates: readonly ListUpdate[
       rev = Date.now();
       entries = [];
     }
-    entries.push(entryOf(updates[i]!.invoice));
+    const u = updates[i];
+    if (!u) continue;
+    entries.push(entryOf(u.invoice));
     result[i] = chunk;
   }
   await save(db, chunk, rev, entries);
