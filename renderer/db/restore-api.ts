@@ -14,6 +14,7 @@ import {
   confirmSwap, pendingSwap, restoredLedgerName, swapIn, undoSwap, type PendingSwap, type PointerStorage,
 } from './restore-pointer';
 import { BackupStateRepository } from './backup-state-repository';
+import { nameDamage, type DamagedRange, type DamageNames } from './restore-damage';
 
 /** Progress and cancel of a long export or restore. */
 export interface LongRun<P> {
@@ -65,6 +66,11 @@ export function ledgerBackupApi(db: LedgerDb, deps: LedgerBackupDeps) {
       }
       target.close();
       return ok(restored.value);
+    },
+
+    /** Invoice numbers and file names held by damaged backup chunks, as this ledger knows them. */
+    nameDamage(ranges: readonly DamagedRange[], attachments: readonly string[]): Promise<DamageNames> {
+      return nameDamage(db, ranges, attachments);
     },
 
     /** The restore awaiting confirmation, if any. */

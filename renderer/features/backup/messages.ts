@@ -96,6 +96,11 @@ export const BACKUP_MESSAGES = {
   'backup.verify.ok': { 'zh-CN': '备份完好：检查了 {snapshots} 个备份、{packs} 个数据文件（{bytes}）', en: 'The backup is intact: {snapshots} backups and {packs} data files checked ({bytes})' },
   'backup.verify.leftovers': { 'zh-CN': '另有 {count} 个未被引用的数据文件（中断的备份留下的，不影响恢复）', en: '{count} unreferenced data files (left by an interrupted backup; they do not affect restoring)' },
 
+  'backup.damage.invoices': { 'zh-CN': '受损数据涉及的发票：{list}', en: 'Invoices in the damaged data: {list}' },
+  'backup.damage.attachments': { 'zh-CN': '受损的附件：{list}', en: 'Damaged attachments: {list}' },
+  'backup.damage.more': { 'zh-CN': '（另有 {count} 项）', en: '(and {count} more)' },
+  'backup.damage.separator': { 'zh-CN': '、', en: ', ' },
+
   // Export / import
   'backup.export.heading': { 'zh-CN': '导出全部数据', en: 'Export all data' },
   'backup.export.hint': {

@@ -18,9 +18,18 @@ export function useBackupFlows() {
   const ui = useBackupUi.getState;
 
   const targetName = (target: BackupTarget) => (target.kind === 'local' ? t('backup.target.local') : target.label);
-  const failed = (failure: BackupFailure) => {
+  const failed = async (failure: BackupFailure) => {
     const cancelled = failure.error.kind === 'cancelled';
-    ui().finish({ tone: cancelled ? 'warn' : 'error', text: cancelled ? t('backup.done.cancelled') : describe(failure) });
+    let text = cancelled ? t('backup.done.cancelled') : describe(failure);
+    if (failure.from === 'format' && failure.error.kind === 'damaged') {
+      // The format names key ranges and hashes; the ledger on this PC knows the invoice numbers and file names.
+      const named = await ledgerBackup.nameDamage(failure.error.records, failure.error.attachments);
+      const sep = t('backup.damage.separator');
+      if (named.invoices.length > 0) text += `\n${t('backup.damage.invoices', { list: named.invoices.join(sep) })}`;
+      if (named.attachments.length > 0) text += `\n${t('backup.damage.attachments', { list: named.attachments.join(sep) })}`;
+      if (named.more > 0) text += ` ${t('backup.damage.more', { count: named.more })}`;
+    }
+    ui().finish({ tone: cancelled ? 'warn' : 'error', text });
   };
   const begin = (kind: Task['kind']) => {
     const controller = ui().start(kind);
@@ -40,7 +49,7 @@ export function useBackupFlows() {
       if (!target) return;
       begin('unlock');
       const repo = await unlock(target.store, password, hasRepository === false);
-      if (!repo.ok) { failed(repo.error); return; }
+      if (!repo.ok) { await failed(repo.error); return; }
       const list = await snapshots(repo.value);
       ui().opened(repo.value, password, list.ok ? list.value : []);
       ui().finish(list.ok ? null : { tone: 'error', text: describe(list.error) });
@@ -50,7 +59,7 @@ export function useBackupFlows() {
       const { repo, target } = ui();
       if (!repo || !target) return;
       const r = await backUp(repo, begin('backup'));
-      if (!r.ok) { failed(r.error); return; }
+      if (!r.ok) { await failed(r.error); return; }
       await ledgerBackup.state.recordBackup({ at: new Date().toISOString(), target: targetName(target), bytes: r.value.bytesWritten, automatic: false });
       const list = await snapshots(repo);
       if (list.ok) ui().setSnapshots(list.value);
@@ -61,9 +70,9 @@ export function useBackupFlows() {
       const { target, password } = ui();
       if (!target) return;
       const r = await verify(target.store, level, level === 0 ? null : password, begin('verify'));
-      if (!r.ok && r.error.error.kind === 'cancelled') { failed(r.error); return; }
+      if (!r.ok && r.error.error.kind === 'cancelled') { await failed(r.error); return; }
       await ledgerBackup.state.recordVerified({ at: new Date().toISOString(), level, ok: r.ok, target: targetName(target) });
-      if (!r.ok) { failed(r.error); return; }
+      if (!r.ok) { await failed(r.error); return; }
       const leftovers = r.value.unreferencedPacks.length;
       const text = t('backup.verify.ok', { snapshots: r.value.snapshots, packs: r.value.packs, bytes: formatBytes(r.value.bytesChecked) });
       ui().finish({ tone: 'ok', text: leftovers > 0 ? `${text}。${t('backup.verify.leftovers', { count: leftovers })}` : text });
@@ -73,7 +82,7 @@ export function useBackupFlows() {
       const { repo } = ui();
       if (!repo) return;
       const r = await restore(repo, snapshotId, begin('restore'));
-      if (!r.ok) { failed(r.error); return; }
+      if (!r.ok) { await failed(r.error); return; }
       window.location.reload();
     },
 
@@ -91,7 +100,7 @@ export function useBackupFlows() {
 
     async importFrom(target: BackupTarget) {
       const r = await importFolder(target.store, begin('import'));
-      if (!r.ok) { failed(r.error); return; }
+      if (!r.ok) { await failed(r.error); return; }
       window.location.reload();
     },
   };
