@@ -5,12 +5,12 @@
  * one pack being filled and MAX_CLOSING packs being hashed or written.
  */
 import { sameBytes } from './bytes';
-import { PackBuilder, PACK_TARGET_BYTES, sealChunk } from './pack';
+import { PackBuilder, PACK_TARGET_BYTES, sealChunk, type SealedChunk } from './pack';
 import { PACKS_DIR } from './snapshot-file';
 import type { Repository } from './repository';
 
 const MAX_SEALING = 4;
-const MAX_CLOSING = 2;
+const MAX_CLOSING = 4;
 
 /** Where a chunk of the new snapshot lives: an existing pack (by name) or a pack of this run (by slot). */
 export interface ChunkRef {
@@ -38,7 +38,7 @@ export class ChunkWriter {
   readonly refs: ChunkRef[] = [];
   readonly written: WrittenPack[] = [];
   private readonly byId = new Map<string, number>();
-  private readonly sealing: Promise<{ index: number; sealed: Uint8Array }>[] = [];
+  private readonly sealing: Promise<{ index: number; sealed: SealedChunk }>[] = [];
   private readonly closing: Promise<void>[] = [];
   private pack: PackBuilder;
   private slot = 0;

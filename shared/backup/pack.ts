@@ -35,10 +35,16 @@ export interface PackEntry {
 const chunkAad = (repo: Repository, id: Uint8Array) => concatBytes([utf8('FDCK'), repo.idBytes, id]);
 const indexAad = (repo: Repository) => concatBytes([utf8('FDIX'), repo.idBytes]);
 
-/** Encrypts a chunk: nonce followed by ciphertext and tag. */
-export async function sealChunk(repo: Repository, id: Uint8Array, plain: Uint8Array): Promise<Uint8Array> {
+/** A sealed chunk as its two parts (nonce, ciphertext + tag), kept apart so packing copies them only once. */
+export interface SealedChunk {
+  readonly nonce: Uint8Array;
+  readonly body: Uint8Array;
+}
+
+/** Encrypts a chunk. */
+export async function sealChunk(repo: Repository, id: Uint8Array, plain: Uint8Array): Promise<SealedChunk> {
   const nonce = randomBytes(12);
-  return concatBytes([nonce, await aesGcmEncrypt(repo.chunkKey, nonce, plain, chunkAad(repo, id))]);
+  return { nonce, body: await aesGcmEncrypt(repo.chunkKey, nonce, plain, chunkAad(repo, id)) };
 }
 
 /** Decrypts a sealed chunk; null when it was changed, moved, or belongs to another repository. */
@@ -72,11 +78,12 @@ export class PackBuilder {
   }
 
   /** Appends a sealed chunk and returns where it lies. */
-  add(id: string, sealed: Uint8Array): PackEntry {
-    const entry = { id, offset: this.offset, length: sealed.length };
-    this.parts.push(sealed);
+  add(id: string, sealed: SealedChunk): PackEntry {
+    const length = sealed.nonce.length + sealed.body.length;
+    const entry = { id, offset: this.offset, length };
+    this.parts.push(sealed.nonce, sealed.body);
     this.entries.push(entry);
-    this.offset += sealed.length;
+    this.offset += length;
     return entry;
   }
 
