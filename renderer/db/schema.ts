@@ -28,7 +28,7 @@ export const SCHEMA_VERSIONS = [
       listChunks: 'chunk',
       listRevs: 'chunk',
       audit: 'seq, entityId, at',
-      outbox: 'mutationId, state, entityId, ackedVersion',
+      outbox: 'mutationId, state, entityId, ackedVersion, [state+mutationId]',
       attachments: 'sha256',
       views: 'id, name',
       meta: 'key',

@@ -94,9 +94,10 @@ export class SyncRepository {
     });
   }
 
-  /** The oldest pending mutations, in id order. */
-  async nextBatch(limit: number): Promise<OutboxMutation[]> {
-    return this.db.outbox.where('state').equals('pending').limit(limit).toArray();
+  /** The oldest pending mutations after `afterId`, in id order. */
+  async nextBatch(limit: number, afterId = 0): Promise<OutboxMutation[]> {
+    if (afterId === 0) return this.db.outbox.where('state').equals('pending').limit(limit).toArray();
+    return this.db.outbox.where('[state+mutationId]').between(['pending', afterId + 1], ['pending', Infinity]).limit(limit).toArray();
   }
 
   /** Number of mutations waiting to be pushed. */

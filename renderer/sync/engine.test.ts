@@ -195,6 +195,17 @@ describe('sync engine against the in-memory protocol fake', () => {
     expect(await b.invoices.get(inv.id)).toMatchObject({ deleted: false, remarks: '改了' });
   });
 
+  it('stops with a plain error instead of looping when the server answers without settling a mutation', async () => {
+    const server = createFakeServer();
+    const silent: typeof fetch = async (input, init) => (new URL(input as string).pathname.endsWith('/sync/push')
+      ? new Response(JSON.stringify({ lastMutationId: 0, results: [] }), { status: 200 })
+      : server.fetch(input, init));
+    const a = makeDevice(server, 'A', { fetch: silent });
+    await create(a);
+    expect(await a.engine.syncNow()).toMatchObject({ ok: false, error: { kind: 'protocol', detail: 'mutation 1 not acknowledged' } });
+    expect(await a.store.pendingCount()).toBe(1);
+  });
+
   it('is stopped by stop(): the request in flight is abandoned and nothing is retried', async () => {
     const server = createFakeServer();
     const a = makeDevice(server, 'A');

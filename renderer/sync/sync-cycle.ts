@@ -83,24 +83,33 @@ async function pushAll(
   store: SyncStore, client: SyncClient, deviceId: string, epoch: string, batchSize: number,
   count: (pushed: number, rejected: number) => void,
 ): Promise<Step> {
-  let lastFirst = 0;
+  // The next batch is read and sent while the previous batch's results are being stored (pipelined); the
+  // server has already committed those, so the order of mutations on the wire is unchanged.
+  let afterId = 0;
+  let recording: Promise<void> = Promise.resolve();
+  let batch = await store.nextBatch(batchSize);
   for (;;) {
-    const batch = await store.nextBatch(batchSize);
-    const first = batch[0];
-    if (!first) return { ok: true, value: 0 };
-    // The same first id twice means the server answered without settling it: stop instead of looping.
-    if (first.mutationId === lastFirst) return { ok: false, error: { kind: 'protocol', detail: `mutation ${first.mutationId} not acknowledged` } };
-    lastFirst = first.mutationId;
+    const last = batch.at(-1);
+    if (!last) break;
     for (const b of await store.blobsFor(batch)) {
       const put = await client.putBlob(b.sha256, b.blob);
-      if (!put.ok) return put;
+      if (!put.ok) { await recording; return put; }
       await store.markBlobSynced(b.sha256);
     }
     const r = await client.push({ deviceId, epoch, mutations: batch.map(toWire) });
+    await recording;
     if (!r.ok) return r;
-    await store.recordResults(r.value.results);
+    afterId = last.mutationId;
+    const next = store.nextBatch(batchSize, afterId);
+    recording = store.recordResults(r.value.results);
     count(r.value.results.filter((x) => x.status !== 'duplicate').length, r.value.results.filter((x) => x.status === 'rejected').length);
+    batch = await next;
   }
+  await recording;
+  // A server that answered without settling a mutation would otherwise be asked again and again.
+  const stuck = (await store.nextBatch(1))[0];
+  if (stuck && stuck.mutationId <= afterId) return { ok: false, error: { kind: 'protocol', detail: `mutation ${stuck.mutationId} not acknowledged` } };
+  return { ok: true, value: 0 };
 }
 
 async function pullAll(store: SyncStore, client: SyncClient, deviceId: string, epoch: string): Promise<Step> {
