@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/app';
 import type { LoggedMutation } from '../../server/store/store';
 import { fen } from '../../shared/domain/money';
+import type { InvoiceId } from '../../shared/domain/invoice';
 import type { WireMutation } from '../../shared/sync/protocol';
 import { sampleContent } from '../../renderer/db/sync-fixtures';
 import { NO_FAULTS, seededRandom, startFaultProxy, type FaultRates } from './fault-proxy';
@@ -23,6 +24,7 @@ type Cmd =
   | { readonly kind: 'create'; readonly d: number }
   | { readonly kind: 'edit'; readonly d: number; readonly pick: number; readonly field: Field; readonly value: number }
   | { readonly kind: 'delete' | 'restore'; readonly d: number; readonly pick: number }
+  | { readonly kind: 'resolve'; readonly d: number; readonly pick: number; readonly keepServer: boolean }
   | { readonly kind: 'sync'; readonly d: number }
   | { readonly kind: 'syncAll' };
 
@@ -32,6 +34,7 @@ const cmdArb: fc.Arbitrary<Cmd> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('create' as const), d: dev }) },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('edit' as const), d: dev, pick, field: fc.constantFrom<Field>('remarks', 'total', 'checkCode'), value: fc.integer({ min: 0, max: 2 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('delete' as const, 'restore' as const), d: dev, pick }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('resolve' as const), d: dev, pick, keepServer: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('sync' as const), d: dev }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('syncAll' as const) }) },
 );
@@ -60,25 +63,33 @@ async function run(pc: Pc, cmd: Cmd): Promise<void> {
     await pc.invoices.softDelete(live[cmd.pick % live.length]!.id);
   } else if (cmd.kind === 'restore' && gone.length > 0) {
     await pc.invoices.restore(gone[cmd.pick % gone.length]!.id);
+  } else if (cmd.kind === 'resolve') {
+    // The clerk settles a conflict in the review screen: keeps the server's value or takes their own.
+    const open = await pc.store.openConflicts();
+    const c = open[cmd.pick % Math.max(1, open.length)];
+    if (c) {
+      const values = c.field === '*' ? {} : { [c.field]: cmd.keepServer ? c.serverValue : c.clientValue };
+      await pc.invoices.resolveConflicts(c.entityId as InvoiceId, values, [c.id]);
+    }
   }
 }
 
 describe.each(backends())('sync model on $name', (backend) => {
   const totals: Tally & { runs: number; faults: number; commands: number } = {
-    runs: 0, faults: 0, commands: 0, loggedOnce: 0, fieldsEqual: 0, recordsEqual: 0, concurrentEdits: 0, conflictRecords: 0, versionsChecked: 0,
+    runs: 0, faults: 0, commands: 0, loggedOnce: 0, fieldsEqual: 0, recordsEqual: 0, concurrentEdits: 0, conflictRecords: 0, resolved: 0, versionsChecked: 0,
   };
   afterAll(() => {
     console.log(`sync model (${backend.name}): seed ${SEED}, ${totals.runs} runs, ${totals.commands} commands, ${totals.faults} faults injected; ` +
       `invariants: ${totals.loggedOnce} local changes logged exactly once, ${totals.recordsEqual} device records equal to the server ` +
       `(${totals.fieldsEqual} fields), ${totals.concurrentEdits} concurrent different edits each with a conflict record ` +
-      `(${totals.conflictRecords} conflict records), ${totals.versionsChecked} versions without a skip`);
+      `(${totals.conflictRecords} conflict records, ${totals.resolved} resolved by a clerk), ${totals.versionsChecked} versions without a skip`);
   });
 
   it('converges: exactly once, all devices equal the server, concurrent edits are conflicts, versions never skip', async () => {
     await fc.assert(fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 30 }), fc.array(cmdArb, { minLength: 10, maxLength: 40 }), async (faultSeed, cmds) => {
       const fresh = await backend.fresh();
       const server = await startServer({ store: fresh.store, port: 0, version: 'model' });
-      const proxy = await startFaultProxy({ target: server.url, seed: faultSeed, rates: RATES, maxDelayMs: 40 });
+      const proxy = await startFaultProxy({ target: server.url, seed: faultSeed, rates: NO_FAULTS, maxDelayMs: 40 });
       try {
         const random = seededRandom(faultSeed ^ 0x5eed);
         const pcs: Pc[] = [];
@@ -89,6 +100,12 @@ describe.each(backends())('sync model on $name', (backend) => {
         }
         await addCode(fresh.store, 'MODEL-OBSERVER');
         const observer = await Device.enroll(server.url, 'MODEL-OBSERVER', 'observer');
+
+        // Shared starting point: two invoices every PC has, so their edits can collide from the first command.
+        await run(pcs[0]!, { kind: 'create', d: 0 });
+        await run(pcs[0]!, { kind: 'create', d: 0 });
+        for (const pc of pcs) await pc.engine.syncNow();
+        proxy.setRates(RATES);
 
         for (const cmd of cmds) {
           if (cmd.kind === 'syncAll') await Promise.all(pcs.map((pc) => pc.engine.syncNow()));
