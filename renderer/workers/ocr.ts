@@ -23,7 +23,8 @@ function tesseract(): Promise<Worker> {
     gzip: true,
     logger: (m) => { if (m.status === 'recognizing text') onProgress?.(m.progress); },
   }).then(async (w) => {
-    await w.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
+    // Invoices print no white-on-black text: re-reading doubtful lines inverted is wasted time.
+    await w.setParameters({ tessedit_pageseg_mode: PSM.AUTO, tessedit_do_invert: '0' });
     return w;
   });
   return worker;

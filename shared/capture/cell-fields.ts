@@ -27,7 +27,8 @@ export function isPartyCell(text: string): boolean {
 export function firstLineName(text: string): string | undefined {
   const first = lines(text)[0];
   const m = first === undefined ? null : /[:：]\s*(.+)$/.exec(first);
-  const name = textValue(m?.[1]?.replace(/\s+/g, ''));
+  // OCR puts stray marks between the colon and the name ("名称: -杭州…", "名称: :杭州…").
+  const name = textValue(m?.[1]?.replace(/\s+/g, '').replace(/^[-—–_.,，。:：;；、'"“”‘’]+/, ''));
   if (name === undefined) return undefined;
   const cjk = name.match(/[\u4e00-\u9fa5（）()]/gu)?.length ?? 0;
   return cjk >= 2 && cjk >= 0.8 * name.length ? name : undefined;

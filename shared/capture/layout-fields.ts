@@ -120,7 +120,8 @@ const NOT_A_NAME = /^(统一社会信用代码|纳税人识别号|地\s*址|开�
 
 /** A party name: plain text that is not another label, cut before any label that follows it. */
 function nameValue(text: string): string | undefined {
-  const cut = text.split(/(?:统一社会信用代码|纳税人识别号|地址、?电话|开户行及账号)\s*[:：]?/)[0] ?? '';
+  // Cut before the next label, including the other party's 名称 when OCR put both blocks on one line.
+  const cut = (text.split(/(?:统一社会信用代码|纳税人识别号|地址、?电话|开户行及账号|名\s*称)\s*[:：]?/)[0] ?? '').replace(/^[-—–_.,，。;；、]+/, '');
   const t = textValue(cut.replace(/[:：]\s*$/, ''));
   return t === undefined || t.length < 2 || NOT_A_NAME.test(t) || isTableHeader(t) ? undefined : t;
 }

@@ -85,7 +85,8 @@ describe('captureFile', () => {
     const box = (x0: number, y0: number, w: number, h: number) => {
       for (let y = y0; y < y0 + h; y++) data.fill(0, (y * width + x0) * 4, (y * width + x0 + w) * 4);
     };
-    [[20, 60, 360, 2], [20, 160, 360, 2], [20, 280, 360, 2], [20, 60, 2, 222], [378, 60, 2, 222], [200, 60, 2, 102]].forEach(([x, y, w, h]) => { box(x ?? 0, y ?? 0, w ?? 0, h ?? 0); });
+    // Rules, then a little "text" in each cell (empty cells are not read).
+    [[20, 60, 360, 2], [20, 160, 360, 2], [20, 280, 360, 2], [20, 60, 2, 222], [378, 60, 2, 222], [200, 60, 2, 102], [40, 90, 100, 8], [220, 90, 100, 8], [40, 200, 150, 8]].forEach(([x, y, w, h]) => { box(x ?? 0, y ?? 0, w ?? 0, h ?? 0); });
     const frame: RasterImage = { width, height, data };
     const blocks = ['', '名 称: 甲方有限公司\n纳税人识别号: 91320115MA202UKD7X\n地址、电话:\n', '金 额\n100.00\n¥100.00\n', '名 称: 乙方有限公司\n纳税人识别号:\n开户行及账号:\n'];
     const ocrRegion = vi.fn((_: RasterImage, request: RegionRequest) => Promise.resolve(request.mode === 'block' ? blocks.shift() ?? '' : ''));

@@ -5,7 +5,8 @@ import { dateValue } from './field-values';
 import { CELL_CONFIDENCE, extractFromCells, firstLineName, isPartyCell, secondLineTaxId } from './cell-fields';
 import { ExtractionBuilder, mergeExtractions, type ExtractedInvoice } from './extracted';
 import type { RasterImage } from './pipeline';
-import { cropRect, otsuThreshold, rotate, scale, skewAngle, toGrey, type Rect } from './raster-ops';
+import { despeckledGrey, greyImage } from './despeckle';
+import { cropRect, otsuThreshold, rotate, scale, skewAngle, type Rect } from './raster-ops';
 import { ruleMask, tableLayout } from './table-cells';
 
 /** How a region is read: as a block of lines (PSM 6) or a single line (PSM 7), optionally only some characters. */
@@ -72,23 +73,33 @@ export function textRuns(grey: Uint8Array, width: number, region: Rect, threshol
   return runs;
 }
 
+/** Share of a rectangle's pixels darker than the threshold. */
+function inkShare(grey: Uint8Array, width: number, r: Rect, threshold: number): number {
+  let n = 0;
+  for (let y = Math.floor(r.y); y < r.y + r.height; y++) for (let x = Math.floor(r.x); x < r.x + r.width; x++) n += (grey[y * width + x] ?? 255) < threshold ? 1 : 0;
+  return n / Math.max(1, r.width * r.height);
+}
+
 /** Reads cells and header runs of an invoice image; empty when it has no ruled frame. */
 export async function readRegions(image: RasterImage, read: RegionOcr, needDate: boolean): Promise<ExtractedInvoice> {
   let img = image;
-  let grey = toGrey(img);
-  const threshold = otsuThreshold(grey);
-  const angle = skewAngle(grey, img.width, img.height, threshold);
+  let { grey, despeckled } = despeckledGrey(img);
+  const angle = skewAngle(grey, img.width, img.height, otsuThreshold(grey));
   if (Math.abs(angle) >= 0.2) {
     img = rotate(img, angle);
-    grey = toGrey(img);
+    ({ grey, despeckled } = despeckledGrey(img));
   }
+  const threshold = otsuThreshold(grey);
+  // Cells are cut from the despeckled page when there was speckle, so tesseract sees clean strokes too.
+  if (despeckled) img = greyImage(grey, img.width, img.height);
   const layout = tableLayout(ruleMask(grey, threshold), img.width, img.height);
   if (layout.cells.length === 0) return extractFromCells({ header: null, cells: [] });
   const factor = Math.max(img.width, img.height) < MIN_PAGE_SIDE ? 2 : 1;
   const region = (r: Rect) => (factor === 1 ? cropRect(img, r) : scale(cropRect(img, r), factor));
   const header = layout.header ? await read(region(layout.header), { mode: 'block' }) : null;
   const cells: string[] = [];
-  for (const cell of layout.cells) cells.push(await read(region(cell), { mode: 'block' }));
+  // An empty cell (备注, the unused rows of the item table) is not read at all.
+  for (const cell of layout.cells) cells.push(inkShare(grey, img.width, cell, threshold) < 0.002 ? '' : await read(region(cell), { mode: 'block' }));
   const fromCells = extractFromCells({ header, cells });
   const b = new ExtractionBuilder({ source: 'ocr', confidence: CELL_CONFIDENCE });
   // Single lines read better than blocks (PSM 7): the party names, and the tax ids with a whitelist.
