@@ -18,6 +18,14 @@ const INVOICES = Number(process.env.BENCH_INVOICES ?? 100_000);
 const ATTACHMENTS = Number(process.env.BENCH_ATTACHMENTS ?? 476); // 100 KB–2 MB each, ~500 MB in all
 const MB = 1_048_576;
 
+/** CPU seconds (all threads of this process) per GB while `run` runs: less sensitive to other load than wall time. */
+async function cpuPerGb<T>(bytes: () => number, run: () => Promise<T>): Promise<{ result: T; cpuPerGb: number }> {
+  const c0 = process.cpuUsage();
+  const result = await run();
+  const c = process.cpuUsage(c0);
+  return { result, cpuPerGb: (c.user + c.system) / 1e6 / (bytes() / 1024 / MB) };
+}
+
 async function rawAesGcm(totalBytes: number, inFlight: number): Promise<{ encrypt: number; decrypt: number }> {
   const block = new Uint8Array(MB);
   crypto.getRandomValues(block.subarray(0, 65_536));
@@ -48,9 +56,11 @@ export async function backupBench(): Promise<BenchRow[]> {
     if (!made.ok) throw new Error(made.error.kind);
     const repo = made.value;
 
-    const rawBefore = await rawAesGcm(256 * MB, 4);
+    const rawCpu = await cpuPerGb(() => 2 * 256 * MB, () => rawAesGcm(256 * MB, 4));
+    const rawBefore = rawCpu.result;
     const t1 = performance.now();
-    const full = await createSnapshot(repo, new FsExportSource(exportDir));
+    const fullCpu = await cpuPerGb(() => bytes, () => createSnapshot(repo, new FsExportSource(exportDir)));
+    const full = fullCpu.result;
     const fullSeconds = (performance.now() - t1) / 1000;
     if (!full.ok) throw new Error(full.error.kind);
     const rawAfter = await rawAesGcm(256 * MB, 4);
@@ -75,6 +85,8 @@ export async function backupBench(): Promise<BenchRow[]> {
       { bench: 'backup', metric: `full backup ${String(INVOICES)} invoices + ${(full.value.bytes / MB).toFixed(0)} MB`, value: backupRate, unit: 'MB/s' },
       { bench: 'backup', metric: 'full backup seconds', value: fullSeconds, unit: 's' },
       { bench: 'backup', metric: 'full backup / raw encrypt', value: (100 * backupRate) / rawEncrypt, unit: '%', target: 50, atLeast: true },
+      { bench: 'backup', metric: 'CPU per GB: raw AES-GCM encrypt+decrypt', value: rawCpu.cpuPerGb, unit: 's' },
+      { bench: 'backup', metric: 'CPU per GB: full backup', value: fullCpu.cpuPerGb, unit: 's' },
       { bench: 'backup', metric: 'incremental after 100 edits: written', value: incremental.value.bytesWritten / MB, unit: 'MB', target: 5 },
       { bench: 'backup', metric: 'incremental after 100 edits: time', value: incrementalSeconds, unit: 's', target: 3 },
       { bench: 'backup', metric: 'raw AES-256-GCM decrypt (WebCrypto, 4 in flight)', value: rawDecrypt, unit: 'MB/s' },

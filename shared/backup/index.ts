@@ -17,4 +17,5 @@ export { restoreSnapshot } from './restore-snapshot';
 export { verifyRepository, type VerifyOptions } from './verify-repository';
 export { pruneSnapshots, type PruneOptions } from './prune-snapshots';
 export { backupErrorMessage, backupExitCode } from './backup-messages';
+export { MemoryRepoStore } from './memory-store';
 export * from './export-format';
