@@ -16,13 +16,19 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       size += chunk.byteLength;
       if (size > limit) tooLarge = true;
       if (!tooLarge) chunks.push(chunk);
+      else chunks.length = 0;
       if (size > limit * 4) req.destroy();
     });
+    const tooLargeError = () => new HttpError('too_large', `The request body is larger than the limit of ${limit} bytes.`);
     req.on('end', () => {
-      if (tooLarge) reject(new HttpError('too_large', `The request body is larger than the limit of ${limit} bytes.`));
+      if (tooLarge) reject(tooLargeError());
       else resolve(Buffer.concat(chunks, size));
     });
     req.on('error', reject);
+    // A cut connection (or our own destroy above) ends without 'end': settle anyway so nothing waits forever.
+    req.on('close', () => {
+      if (!req.complete) reject(tooLarge ? tooLargeError() : new HttpError('invalid', 'The connection closed before the request body was complete.'));
+    });
   });
 }
 

@@ -173,7 +173,8 @@ export class SqliteStore implements SyncStore {
       const rows = { epoch: state.epoch, currentVersion: state.version, changes: records.map(toRecordChange), conflicts: conflicts.map(toConflict) };
       return { kind: 'ok', response: pullPage(rows, limit) };
     });
-    return Promise.resolve(read.deferred());
+    // Through the write lock: a push's transaction on this same connection must never be visible half-done.
+    return this.lock.run(() => Promise.resolve(read.deferred()));
   }
 
   putBlob(sha256: string, bytes: Uint8Array, now: string): Promise<void> {
