@@ -85,6 +85,15 @@ describe('sync engine scheduling (fake clock)', () => {
     d.engine.stop();
   });
 
+  it('shows the last successful sync from before a restart as soon as it starts', async () => {
+    const { d } = setup();
+    await d.store.markSuccess('2026-01-01T08:00:00.000Z');
+    d.engine.start();
+    while (d.engine.getStatus().lastSuccessAt === null) await new Promise((r) => setTimeout(r, 1));
+    expect(d.engine.getStatus().lastSuccessAt).toBe('2026-01-01T08:00:00.000Z');
+    d.engine.stop();
+  });
+
   it('tells subscribers about every status change', async () => {
     const { d } = setup();
     const phases: string[] = [];

@@ -149,6 +149,8 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
       started = true;
       stopper = new AbortController();
       update({ phase: 'idle' });
+      // The last success survives restarts (it is stored with the cursor), so the status line never claims "never".
+      void o.store.cursor().then((c) => { if (status.lastSuccessAt === null) update({ lastSuccessAt: c.lastSuccessAt }); }, () => undefined);
       let lastCount = -1;
       unsubscribers = [
         o.store.watchPendingCount((count) => {
