@@ -14,49 +14,64 @@ type Db = Database.Database;
 
 /** The transaction steps of a push over one better-sqlite3 connection (synchronous calls behind the async API). */
 function sqlitePushTx(db: Db): PushTx {
+  // Prepared once per connection: preparing per call would dominate a 1000-mutation push.
+  const q = {
+    state: db.prepare('SELECT epoch, version FROM sync_state WHERE id = 1'),
+    setVersion: db.prepare('UPDATE sync_state SET version = ? WHERE id = 1'),
+    lastId: db.prepare('SELECT last_mutation_id AS id FROM clients WHERE device_id = ?'),
+    setLastId: db.prepare(`INSERT INTO clients (device_id, last_mutation_id) VALUES (?, ?)
+        ON CONFLICT (device_id) DO UPDATE SET last_mutation_id = excluded.last_mutation_id`),
+    loggedVersion: db.prepare('SELECT version FROM mutation_log WHERE device_id = ? AND mutation_id = ?'),
+    getRecord: db.prepare('SELECT * FROM records WHERE entity = ? AND entity_id = ?'),
+    putRecord: db.prepare(`INSERT INTO records (entity, entity_id, version, deleted, data, field_versions) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (entity, entity_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted,
+        data = excluded.data, field_versions = excluded.field_versions`),
+    insertConflict: db.prepare(`INSERT INTO conflicts (version, entity, entity_id, field, base_value, server_value, client_value,
+        server_device_id, server_at, client_device_id, client_at, client_mutation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    getConflict: db.prepare('SELECT id, entity, entity_id, resolved FROM conflicts WHERE id = ?'),
+    resolveConflict: db.prepare('UPDATE conflicts SET resolved = 1, version = ?, resolved_by = ?, resolved_at = ? WHERE id = ?'),
+    insertLog: db.prepare(`INSERT INTO mutation_log (device_id, mutation_id, entity, entity_id, op, status, reason, version, payload, received_at, seq)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM mutation_log))`),
+  };
   return {
     epochAndVersion: () => {
-      const row = db.prepare('SELECT epoch, version FROM sync_state WHERE id = 1').get() as { epoch: string; version: number };
+      const row = q.state.get() as { epoch: string; version: number };
       return Promise.resolve(row);
     },
     setVersion: (version) => {
-      db.prepare('UPDATE sync_state SET version = ? WHERE id = 1').run(version);
+      q.setVersion.run(version);
       return Promise.resolve();
     },
     lastMutationId: (deviceId) => {
-      const row = db.prepare('SELECT last_mutation_id AS id FROM clients WHERE device_id = ?').get(deviceId) as { id: number } | undefined;
+      const row = q.lastId.get(deviceId) as { id: number } | undefined;
       return Promise.resolve(row?.id ?? 0);
     },
     setLastMutationId: (deviceId, id) => {
-      db.prepare(`INSERT INTO clients (device_id, last_mutation_id) VALUES (?, ?)
-        ON CONFLICT (device_id) DO UPDATE SET last_mutation_id = excluded.last_mutation_id`).run(deviceId, id);
+      q.setLastId.run(deviceId, id);
       return Promise.resolve();
     },
     loggedVersion: (deviceId, mutationId) => {
-      const row = db.prepare('SELECT version FROM mutation_log WHERE device_id = ? AND mutation_id = ?').get(deviceId, mutationId) as
+      const row = q.loggedVersion.get(deviceId, mutationId) as
         { version: number | null } | undefined;
       return Promise.resolve(row?.version ?? null);
     },
     getRecord: (entity, entityId) => {
-      const row = db.prepare('SELECT * FROM records WHERE entity = ? AND entity_id = ?').get(entity, entityId) as RecordRow | undefined;
+      const row = q.getRecord.get(entity, entityId) as RecordRow | undefined;
       return Promise.resolve(row ? toStoredRecord(row) : undefined);
     },
     putRecord: (entity, entityId, r) => {
-      db.prepare(`INSERT INTO records (entity, entity_id, version, deleted, data, field_versions) VALUES (?, ?, ?, ?, ?, ?)
-        ON CONFLICT (entity, entity_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted,
-        data = excluded.data, field_versions = excluded.field_versions`)
+      q.putRecord
         .run(entity, entityId, r.version, r.deleted ? 1 : 0, json(r.data), json(r.fields));
       return Promise.resolve();
     },
     insertConflict: (c) => {
-      const info = db.prepare(`INSERT INTO conflicts (version, entity, entity_id, field, base_value, server_value, client_value,
-        server_device_id, server_at, client_device_id, client_at, client_mutation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      const info = q.insertConflict
         .run(c.version, c.entity, c.entityId, c.field, json(c.baseValue), json(c.serverValue), json(c.clientValue),
           c.serverDeviceId, c.serverAt, c.clientDeviceId, c.clientAt, c.mutationId);
       return Promise.resolve(Number(info.lastInsertRowid));
     },
     getConflicts: (ids) => {
-      const stmt = db.prepare('SELECT id, entity, entity_id, resolved FROM conflicts WHERE id = ?');
+      const stmt = q.getConflict;
       const refs: ConflictRef[] = [];
       for (const id of ids) {
         const row = stmt.get(id) as { id: number; entity: string; entity_id: string; resolved: number } | undefined;
@@ -65,12 +80,11 @@ function sqlitePushTx(db: Db): PushTx {
       return Promise.resolve(refs);
     },
     resolveConflict: (id, version, by, at) => {
-      db.prepare('UPDATE conflicts SET resolved = 1, version = ?, resolved_by = ?, resolved_at = ? WHERE id = ?').run(version, by, at, id);
+      q.resolveConflict.run(version, by, at, id);
       return Promise.resolve();
     },
     insertLog: (row) => {
-      db.prepare(`INSERT INTO mutation_log (device_id, mutation_id, entity, entity_id, op, status, reason, version, payload, received_at, seq)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM mutation_log))`)
+      q.insertLog
         .run(row.deviceId, row.mutation.id, row.mutation.entity, row.mutation.entityId, row.mutation.op, row.status, row.reason,
           row.version, json(row.mutation), row.at);
       return Promise.resolve();
@@ -83,7 +97,11 @@ export class SqliteStore implements SyncStore {
   readonly kind = 'sqlite';
   private readonly lock = new AsyncLock();
 
-  private constructor(private readonly db: Db, private readonly pushPauseMs: number) {}
+  private readonly pushTx: PushTx;
+
+  private constructor(private readonly db: Db, private readonly pushPauseMs: number) {
+    this.pushTx = sqlitePushTx(db);
+  }
 
   /** Opens (creating if needed) `sync.sqlite` in `dataDir`. `pushPauseMs` is a test hook (see runPush). */
   static open(dataDir: string, pushPauseMs = 0): SqliteStore {
@@ -157,7 +175,7 @@ export class SqliteStore implements SyncStore {
   }
 
   push(deviceId: string, request: PushRequest, now: string): Promise<PushOutcome> {
-    return this.write(() => runPush(sqlitePushTx(this.db), deviceId, request, now, this.pushPauseMs));
+    return this.write(() => runPush(this.pushTx, deviceId, request, now, this.pushPauseMs));
   }
 
   pull(deviceId: string, epoch: string, since: number, limit: number): Promise<PullOutcome> {
