@@ -108,27 +108,29 @@ describe('extract on the sample invoices', () => {
     expect(l.fields?.['number']?.source).toBe('pdf-text');
   });
 
-  it('reads the 天津 PNG through its QR code', () => {
+  it('reads the 天津 PNG through its QR code, and the buyer 个人 and the tax from its cells', () => {
     const l = byName(run, 'tianjin-e-putong.png');
     expect(l.ok).toBe(true);
     expect(l.invoice).toMatchObject({ code: '012001800311', number: '33207675', issueDate: '2019-05-08', checkCode: '76939056883466677916', amount: '46.62' });
     expect(l.fields?.['number']?.source).toBe('qr');
-    // OCR (2× upscaled) adds what the QR lacks; whatever it adds must be right and flagged for checking.
-    const ocrTruth: Record<string, string> = { sellerName: '天津瑞佳讯贸易有限公司', sellerTaxId: '91120222079642398Y', tax: '6.08', total: '52.70', buyerName: '个人' };
-    const fromOcr = Object.keys(l.fields ?? {}).filter((k) => l.fields?.[k]?.source === 'ocr');
-    for (const k of fromOcr) expect(l.invoice?.[k], k).toBe(ocrTruth[k]);
-    if (fromOcr.length > 0) expect(l.warnings.map((w) => w.code)).toContain('textLowConfidence');
+    // OCR adds what the QR lacks — page OCR the seller and total, the cell-by-cell pass the buyer 个人; the tax
+    // is read from its column or, when the pass stopped before it, computed as total − amount.
+    expect(l.invoice).toMatchObject({ sellerName: '天津瑞佳讯贸易有限公司', sellerTaxId: '91120222079642398Y', buyerName: '个人', tax: '6.08', total: '52.70' });
+    expect(l.invoice?.buyerTaxId).toBeUndefined();
+    for (const k of ['buyerName', 'tax', 'total']) expect(l.fields?.[k]?.source, k).toBe('ocr');
+    expect(l.warnings.map((w) => w.code)).toContain('textLowConfidence');
   });
 
-  it('never guesses on the paper 专票 scan (no QR on its face; OCR alone finds no key field today)', () => {
+  it('reads the paper 专票 scan (no QR) cell by cell', () => {
     const l = byName(run, 'demo-zhuanpiao-scan.jpg');
-    if (!l.ok) {
-      expect(l.errorCode).toBe('notInvoice');
-      return;
-    }
-    // If OCR improves, whatever it reads must be right.
-    const truth: Record<string, string> = { code: '1100094140', number: '87654321', issueDate: '2010-11-18', amount: '5999.00', tax: '1019.83', total: '7018.83' };
-    for (const [k, v] of Object.entries(l.invoice ?? {})) if (k in truth) expect(v).toBe(truth[k]);
+    expect(l.ok).toBe(true);
+    expect(l.invoice).toMatchObject({
+      code: '1100094140', number: '87654321', issueDate: '2010-11-18', buyerName: '测试购方企业', amount: '5999.00', tax: '1019.83', total: '7018.83',
+    });
+    // Everything came from OCR and is flagged for checking. (The seller 测试销方企业 is not asserted: OCR reads
+    // 测 as 汕 on this ~150-dpi scan, and the clerk corrects it.)
+    expect(Object.values(l.fields ?? {}).every((f) => f.source === 'ocr' && f.confidence < 0.5)).toBe(true);
+    expect(l.warnings.map((w) => w.code)).toContain('textLowConfidence');
   });
 
   it('prints no empty strings and money with two decimals', () => {

@@ -145,7 +145,7 @@ async function secondPass(source: CaptureImage, extracted: ExtractedInvoice, dep
   if (missing.length === 0 || !deps.ocrRegion) return null;
   const raster = source instanceof Uint8Array ? (deps.decodeImage ? await deps.decodeImage(source) : null) : source;
   if (raster === null) return null;
-  const regions = await readRegions(raster, deps.ocrRegion, missing.includes('issueDate'));
+  const regions = await readRegions(raster, deps.ocrRegion, missing);
   return Object.keys(regions.fields).length === 0 ? null : withWarnings(regions, [{ code: 'textLowConfidence' }]);
 }
 

@@ -3,7 +3,7 @@
 // header's text runs for a date the block read garbled ("2010年11月18日" → "2010411188").
 import { dateValue } from './field-values';
 import { CELL_CONFIDENCE, extractFromCells, firstLineName, isPartyCell, secondLineTaxId } from './cell-fields';
-import { ExtractionBuilder, mergeExtractions, type ExtractedInvoice } from './extracted';
+import { ExtractionBuilder, mergeExtractions, type ExtractedFieldName, type ExtractedInvoice } from './extracted';
 import type { RasterImage } from './pipeline';
 import { despeckledGrey, greyImage } from './despeckle';
 import { cropRect, otsuThreshold, rotate, scale, skewAngle, type Rect } from './raster-ops';
@@ -80,8 +80,11 @@ function inkShare(grey: Uint8Array, width: number, r: Rect, threshold: number): 
   return n / Math.max(1, r.width * r.height);
 }
 
-/** Reads cells and header runs of an invoice image; empty when it has no ruled frame. */
-export async function readRegions(image: RasterImage, read: RegionOcr, needDate: boolean): Promise<ExtractedInvoice> {
+/**
+ * Reads the header and cells of an invoice image, in reading order and only until the `missing` fields are
+ * found, then the single lines still needed; empty when the image has no ruled frame.
+ */
+export async function readRegions(image: RasterImage, read: RegionOcr, missing: readonly ExtractedFieldName[]): Promise<ExtractedInvoice> {
   let img = image;
   let { grey, despeckled } = despeckledGrey(img);
   const angle = skewAngle(grey, img.width, img.height, otsuThreshold(grey));
@@ -98,21 +101,26 @@ export async function readRegions(image: RasterImage, read: RegionOcr, needDate:
   const region = (r: Rect) => (factor === 1 ? cropRect(img, r) : scale(cropRect(img, r), factor));
   const header = layout.header ? await read(region(layout.header), { mode: 'block' }) : null;
   const cells: string[] = [];
-  // An empty cell (备注, the unused rows of the item table) is not read at all.
-  for (const cell of layout.cells) cells.push(inkShare(grey, img.width, cell, threshold) < 0.002 ? '' : await read(region(cell), { mode: 'block' }));
+  const filled = (e: ExtractedInvoice) => missing.every((f) => e.fields[f] !== undefined);
+  // Cells in reading order until the missing fields are found: the rest of the frame is not read.
+  for (const cell of layout.cells) {
+    if (filled(extractFromCells({ header, cells }))) break;
+    // An empty cell (备注, the unused rows of the item table) is not read at all.
+    cells.push(inkShare(grey, img.width, cell, threshold) < 0.002 ? '' : await read(region(cell), { mode: 'block' }));
+  }
   const fromCells = extractFromCells({ header, cells });
   const b = new ExtractionBuilder({ source: 'ocr', confidence: CELL_CONFIDENCE });
-  // Single lines read better than blocks (PSM 7): the party names, and the tax ids with a whitelist.
+  // Single lines read better than blocks (PSM 7): the missing party names, and tax ids with a whitelist.
   const parties = layout.cells.filter((_, i) => isPartyCell(cells[i] ?? '')).slice(0, 2);
   for (const [k, cell] of parties.entries()) {
     const role = k === 0 ? 'buyer' : 'seller';
     const [first, second] = textRuns(grey, img.width, cell, threshold, false);
-    if (first) b.set(`${role}Name`, await voteName(first, cells[layout.cells.indexOf(cell)] ?? '', read, region));
-    if (second && fromCells.fields[`${role}TaxId`] === undefined) {
+    if (first && missing.includes(`${role}Name`)) b.set(`${role}Name`, await voteName(first, cells[layout.cells.indexOf(cell)] ?? '', read, region));
+    if (second && missing.includes(`${role}TaxId`) && fromCells.fields[`${role}TaxId`] === undefined) {
       b.set(`${role}TaxId`, secondLineTaxId(`\n${await read(region(second), { mode: 'line', whitelist: `${TAX_ID_WHITELIST}:` })}`));
     }
   }
-  if (needDate && fromCells.fields.issueDate === undefined && layout.header) b.set('issueDate', await headerDate(img, grey, layout.header, threshold, read, region));
+  if (missing.includes('issueDate') && fromCells.fields.issueDate === undefined && layout.header) b.set('issueDate', await headerDate(img, grey, layout.header, threshold, read, region));
   return mergeExtractions(b.build(), fromCells);
 }
 
