@@ -7,6 +7,7 @@ import {
 } from '../shared/sync/protocol';
 import { bearerToken, hashSecret, newDeviceId, newToken, normalizeEnrollmentCode } from './auth';
 import { parseJsonBody, readBody } from './http/body';
+import { handleCors } from './http/cors';
 import { HttpError, sendError, sendJson } from './http/errors';
 import type { DeviceIdentity, SyncStore } from './store/store';
 
@@ -134,6 +135,7 @@ async function route(ctx: Ctx): Promise<void> {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const clock = options.now ?? (() => new Date());
   const server = createServer((req, res) => {
+    if (handleCors(req, res)) return;
     const ctx: Ctx = { req, res, options, now: clock().toISOString() };
     route(ctx).catch((error: unknown) => {
       const known = error instanceof HttpError ? error : undefined;

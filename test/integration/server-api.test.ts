@@ -46,6 +46,20 @@ describe.each(backends())('sync server API on $name', (backend) => {
     expect(health.body).toEqual({ ok: true, version: '9.9.9', epoch: await store.epoch() });
   });
 
+  it('lets the app call it from its own origin: preflight answered, every answer carries CORS headers', async () => {
+    const preflight = await fetch(`${base}/api/v1/sync/push`, {
+      method: 'OPTIONS',
+      headers: { origin: 'app://fapiao', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('PUT');
+    const refused = await fetch(`${base}/api/v1/sync/pull`, { method: 'POST', headers: { origin: 'http://127.0.0.1:4173' }, body: '{}' });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
   it('enrolls a device once per code, ignoring case and dashes', async () => {
     await addCode(store, 'ABCD-EFGH');
     const first = await call(base, 'POST', '/devices', { body: { enrollmentCode: 'abcd efgh', deviceName: '财务-1' } });
