@@ -39,4 +39,11 @@ describe('key buckets', () => {
     const bytes = utf8(text);
     expect(slices(bytes, 1).join('')).toBe(text);
   });
+
+  it('finds the key after look-alike fields and quoted text', () => {
+    const text = '{"a":"\\"id\\":no","hid":1,"idx":2,"id":"k-1"}\n{"id":"k-2"}\n';
+    const buckets = splitBuckets(utf8(text), 'id', 3);
+    expect(buckets[0]?.firstKey).toBe('k-1');
+    expect(buckets.reduce((n, b) => n + b.rows, 0)).toBe(2);
+  });
 });

@@ -27,18 +27,35 @@ const COMMA = 44;
 const BRACE = 125;
 const QUOTE = 34;
 
-function findPattern(bytes: Uint8Array, pattern: Uint8Array, from: number, to: number): number {
-  const first = pattern[0];
-  outer: for (let i = bytes.indexOf(first ?? 0, from); i >= 0 && i + pattern.length <= to; i = bytes.indexOf(first ?? 0, i + 1)) {
-    for (let j = 1; j < pattern.length; j++) if (bytes[i + j] !== pattern[j]) continue outer;
-    return i;
+/** Horspool skip table: how far the window may move when its last byte is b (the pattern's length when b is not in it). */
+function skipTable(pattern: Uint8Array): Int32Array {
+  const skip = new Int32Array(256).fill(pattern.length);
+  for (let j = 0; j < pattern.length - 1; j++) skip[pattern[j] ?? 0] = pattern.length - 1 - j;
+  return skip;
+}
+
+/**
+ * First index of pattern in bytes[from, to), or -1. Horspool rather than indexOf of the first byte: the key
+ * pattern starts with a quote, which occurs every few bytes of JSON, while Horspool skips most bytes unseen.
+ */
+function findPattern(bytes: Uint8Array, pattern: Uint8Array, skip: Int32Array, from: number, to: number): number {
+  const m = pattern.length;
+  const last = pattern[m - 1] ?? 0;
+  for (let i = from + m - 1; i < to; ) {
+    const b = bytes[i] ?? 0;
+    if (b === last) {
+      let j = m - 2;
+      while (j >= 0 && bytes[i - m + 1 + j] === pattern[j]) j--;
+      if (j < 0) return i - m + 1;
+    }
+    i += skip[b] ?? m;
   }
   return -1;
 }
 
 /** Where the key value of the line [from, to) is, or the whole line when the key is absent. */
-function keyRange(bytes: Uint8Array, pattern: Uint8Array, from: number, to: number): [number, number] {
-  const at = findPattern(bytes, pattern, from, to);
+function keyRange(bytes: Uint8Array, pattern: Uint8Array, skip: Int32Array, from: number, to: number): [number, number] {
+  const at = findPattern(bytes, pattern, skip, from, to);
   if (at < 0) return [from, to];
   const start = at + pattern.length;
   let end = start;
@@ -70,6 +87,7 @@ function keyText(bytes: Uint8Array, [start, end]: [number, number]): string {
 /** The buckets of an NDJSON file whose rows are keyed by `keyField`. */
 export function splitBuckets(bytes: Uint8Array, keyField: string, seed: number): Bucket[] {
   const pattern = utf8(`"${keyField}":`);
+  const skip = skipTable(pattern);
   const buckets: Bucket[] = [];
   let start = 0;
   let rows = 0;
@@ -78,7 +96,7 @@ export function splitBuckets(bytes: Uint8Array, keyField: string, seed: number):
   while (at < bytes.length) {
     const newline = bytes.indexOf(10, at);
     const lineEnd = newline < 0 ? bytes.length : newline + 1;
-    const key = keyRange(bytes, pattern, at, lineEnd);
+    const key = keyRange(bytes, pattern, skip, at, lineEnd);
     if (rows === 0) firstKey = keyText(bytes, key);
     rows++;
     at = lineEnd;

@@ -51,6 +51,11 @@ export class ChunkWriter {
     this.pack = new PackBuilder(repo);
   }
 
+  /** Whether an earlier snapshot's chunk with this id can be referenced (so add() will not need its bytes). */
+  isKnown(id: string): boolean {
+    return this.known.has(id);
+  }
+
   /** The chunk's index in refs; new content is sealed and packed, known content only referenced. */
   async add(id: string, idBytes: Uint8Array, plain: Uint8Array): Promise<number> {
     const existing = this.byId.get(id);

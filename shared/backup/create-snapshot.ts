@@ -34,6 +34,11 @@ class Stop extends Error {
 const ID_BATCH = 64;
 
 type FileEntry = SnapshotManifest['files'][number];
+/** A file of the parent snapshot: its size and number of chunks. */
+interface PreviousFile {
+  readonly size: number;
+  readonly pieces: number;
+}
 
 /** Backs up an export: unchanged buckets and known attachments are reused, so only changes are written. */
 export async function createSnapshot(repo: Repository, source: ExportSource, options: CreateOptions = {}): Promise<BackupResult<SnapshotInfo>> {
@@ -55,7 +60,8 @@ export async function createSnapshot(repo: Repository, source: ExportSource, opt
   }
   const writer = new ChunkWriter(repo, known, options.verifyAfterWrite !== false);
   try {
-    const entries = await writeFiles(repo, source, writer, options);
+    const previous = new Map((parent?.manifest.files ?? []).map((f) => [f.path, { size: f.size, pieces: f.chunks.length }]));
+    const entries = await writeFiles(repo, source, writer, previous, options);
     await writer.finish();
     const seq = (files.at(-1)?.seq ?? 0) + 1;
     const id = toHex(randomBytes(8));
@@ -82,7 +88,26 @@ export async function createSnapshot(repo: Repository, source: ExportSource, opt
   }
 }
 
-async function writeFiles(repo: Repository, source: ExportSource, writer: ChunkWriter, options: CreateOptions): Promise<FileEntry[]> {
+/** The chunk id of an attachment piece: the name is already the SHA-256 of the bytes, so (name, piece) identifies the content. */
+async function pieceId(repo: Repository, name: string, piece: number): Promise<{ id: string; idBytes: Uint8Array }> {
+  const idBytes = await hmac(repo.idKey, utf8(`attachment/${name}/${String(piece)}`));
+  return { id: toHex(idBytes), idBytes };
+}
+
+/**
+ * The entry of an attachment whose every piece a reusable earlier chunk holds, without reading the file: its name
+ * is the SHA-256 of its bytes, so the same name means the same content. Null when it has to be read and written.
+ */
+async function reuseAttachment(repo: Repository, writer: ChunkWriter, name: string, before: PreviousFile | undefined): Promise<FileEntry | null> {
+  if (before === undefined || before.pieces !== Math.max(1, Math.ceil(before.size / ATTACHMENT_CHUNK_BYTES))) return null;
+  const ids = await Promise.all(Array.from({ length: before.pieces }, (_, piece) => pieceId(repo, name, piece)));
+  if (!ids.every(({ id }) => writer.isKnown(id))) return null;
+  const chunks: number[] = [];
+  for (const { id, idBytes } of ids) chunks.push(await writer.add(id, idBytes, new Uint8Array()));
+  return { path: `attachments/${name}`, size: before.size, chunks };
+}
+
+async function writeFiles(repo: Repository, source: ExportSource, writer: ChunkWriter, previous: ReadonlyMap<string, PreviousFile>, options: CreateOptions): Promise<FileEntry[]> {
   const manifestBytes = await source.readManifest();
   if (manifestBytes === null) throw new Stop({ kind: 'bad-export', path: 'manifest.json', detail: 'missing' });
   const manifest = parseExportManifest(manifestBytes);
@@ -113,14 +138,19 @@ async function writeFiles(repo: Repository, source: ExportSource, writer: ChunkW
   }
   const names = (await source.listAttachments()).filter((n) => /^[0-9a-f]{64}$/.test(n)).sort();
   for (const name of names) {
+    const reused = await reuseAttachment(repo, writer, name, previous.get(`attachments/${name}`));
+    if (reused) {
+      entries.push(reused);
+      step(reused.size);
+      continue;
+    }
     const bytes = await source.readAttachment(name);
     if (bytes === null) throw new Stop({ kind: 'bad-export', path: `attachments/${name}`, detail: 'missing' });
     const chunks: number[] = [];
     for (let at = 0, piece = 0; at < bytes.length || piece === 0; at += ATTACHMENT_CHUNK_BYTES, piece++) {
-      // The attachment's name is the SHA-256 of its bytes, so (name, piece) identifies the content without hashing it again.
-      const idBytes = await hmac(repo.idKey, utf8(`attachment/${name}/${String(piece)}`));
+      const { id, idBytes } = await pieceId(repo, name, piece);
       const plain = bytes.subarray(at, Math.min(bytes.length, at + ATTACHMENT_CHUNK_BYTES));
-      chunks.push(await writer.add(toHex(idBytes), idBytes, plain));
+      chunks.push(await writer.add(id, idBytes, plain));
       step(plain.length);
     }
     entries.push({ path: `attachments/${name}`, size: bytes.length, chunks });

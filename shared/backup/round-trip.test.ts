@@ -94,4 +94,23 @@ describe('backup round trip', () => {
     expect((await store.list('packs')).length).toBe(packs);
     expect(again.value.bytesWritten).toBeLessThan(100_000);
   });
+
+  it('an incremental snapshot reads only attachments no earlier chunk holds, and still restores them', async () => {
+    const { repo, source } = await setup();
+    await createSnapshot(repo, source);
+    const edited = await memoryExport(invoices(2000), [scan(2_500_000, 1), scan(150_000, 2), scan(50_000, 3)]);
+    const read: string[] = [];
+    const counting = Object.assign(Object.create(edited) as MemoryExport, {
+      readAttachment: (name: string) => {
+        read.push(name);
+        return edited.readAttachment(name);
+      },
+    });
+    const second = await createSnapshot(repo, counting);
+    if (!second.ok) throw new Error(second.error.kind);
+    expect(read).toHaveLength(1);
+    const back = new MemoryExport();
+    expect((await restoreSnapshot(repo, second.value.id, back)).ok).toBe(true);
+    expect(sameExport(back, edited)).toBe(true);
+  });
 });

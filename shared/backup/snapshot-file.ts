@@ -78,7 +78,7 @@ export async function encodeSnapshot(repo: Repository, pub: SnapshotPublic, mani
   writeU32(head, 8, pubBytes.length);
   const before = concatBytes([head, pubBytes]);
   const nonce = randomBytes(12);
-  const sealed = await aesGcmEncrypt(repo.manifestKey, nonce, deflateSync(utf8(JSON.stringify(manifest)), { level: 6 }), aad(repo, before));
+  const sealed = await aesGcmEncrypt(repo.manifestKey, nonce, deflateSync(utf8(JSON.stringify(manifest)), { level: 1 }), aad(repo, before));
   const body = concatBytes([before, nonce, sealed]);
   return concatBytes([body, await sha256(body)]);
 }

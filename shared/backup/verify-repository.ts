@@ -17,7 +17,7 @@ import { openRepository, type Repository } from './repository';
 import type { RepoStore } from './repo-store';
 import { decodeSnapshot, PACKS_DIR, readSnapshotPublic, type Snapshot, type SnapshotPublic } from './snapshot-file';
 import { snapshotFiles } from './snapshot-store';
-import type { BackupResult, ProgressOptions, VerifyLevel, VerifyReport } from './types';
+import type { BackupResult, DamagedFile, ProgressOptions, VerifyLevel, VerifyReport } from './types';
 import { sha256 } from './web-crypto';
 
 /** Options of verifyRepository; levels 1 and 2 need the password. */
@@ -26,6 +26,16 @@ export interface VerifyOptions extends ProgressOptions {
   readonly password?: string;
   /** Tests only: accept a header with weak KDF parameters. */
   readonly allowWeakKdf?: boolean;
+}
+
+/** Packs read and checked at once. */
+const PACKS_IN_FLIGHT = 3;
+
+/** What checking one pack found. */
+interface PackOutcome {
+  readonly length: number;
+  readonly problems: readonly DamagedFile['problem'][];
+  readonly badChunks: readonly string[];
 }
 
 interface SnapEntry {
@@ -78,40 +88,44 @@ export async function verifyRepository(store: RepoStore, options: VerifyOptions)
   const total = [...packs.values()].reduce((n, p) => n + p.size, 0);
   let done = 0;
   const names = [...packs.keys()].sort();
-  let next = names[0] === undefined ? null : store.read(`${PACKS_DIR}/${names[0]}.pk`);
-  for (const [i, name] of names.entries()) {
-    if (options.signal?.aborted === true) return err({ kind: 'cancelled' });
-    const bytes = await next;
-    const following = names[i + 1];
-    next = following === undefined ? null : store.read(`${PACKS_DIR}/${following}.pk`);
-    const pack = packs.get(name);
-    if (!pack) continue;
-    const path = `${PACKS_DIR}/${name}.pk`;
-    const fail = (problem: Parameters<DamageLog['file']>[1]) => {
-      damage.file(path, problem);
-      badPacks.add(name);
-    };
-    if (bytes === null) {
-      fail('missing');
-      for (const id of pack.chunks.keys()) badChunks.add(id);
-      continue;
-    }
+  // A few packs are read and checked at once so reading, decrypting (WebCrypto's thread pool) and the next read overlap.
+  const check = async (name: string, pack: { size: number; chunks: Map<string, [number, number]> }): Promise<PackOutcome> => {
+    const bytes = await store.read(`${PACKS_DIR}/${name}.pk`);
+    if (bytes === null) return { length: 0, problems: ['missing'], badChunks: [...pack.chunks.keys()] };
     if (repo && level === 2) {
-      const check = await authenticatePack(repo, bytes, pack.size, pack.chunks);
-      if (check.problem !== null) fail(check.problem);
-      for (const id of check.badChunks) badChunks.add(id);
-    } else {
-      if (!bytesEqual(await sha256(bytes), fromHex(name)) || bytes.length !== pack.size) {
-        const owner = packRepoId(bytes);
-        fail(repoId !== null && owner !== null && owner !== repoId ? 'foreign' : bytes.length < pack.size ? 'truncated' : 'hash-mismatch');
-      }
-      if (repo) {
-        const index = await readPackIndex(repo, bytes);
-        const agrees = index !== null && [...pack.chunks].every(([id, [offset, length]]) => index.some((e) => e.id === id && e.offset === offset && e.length === length));
-        if (!agrees) fail('undecryptable');
-      }
+      const checked = await authenticatePack(repo, bytes, pack.size, pack.chunks);
+      return { length: bytes.length, problems: checked.problem === null ? [] : [checked.problem], badChunks: checked.badChunks };
     }
-    done += bytes.length;
+    const problems: DamagedFile['problem'][] = [];
+    if (!bytesEqual(await sha256(bytes), fromHex(name)) || bytes.length !== pack.size) {
+      const owner = packRepoId(bytes);
+      problems.push(repoId !== null && owner !== null && owner !== repoId ? 'foreign' : bytes.length < pack.size ? 'truncated' : 'hash-mismatch');
+    }
+    if (repo) {
+      const index = await readPackIndex(repo, bytes);
+      const agrees = index !== null && [...pack.chunks].every(([id, [offset, length]]) => index.some((e) => e.id === id && e.offset === offset && e.length === length));
+      if (!agrees) problems.push('undecryptable');
+    }
+    return { length: bytes.length, problems, badChunks: [] };
+  };
+  const pending: Promise<PackOutcome>[] = [];
+  for (let i = 0; i < names.length; i++) {
+    if (options.signal?.aborted === true) {
+      await Promise.allSettled(pending);
+      return err({ kind: 'cancelled' });
+    }
+    while (pending.length < PACKS_IN_FLIGHT && i + pending.length < names.length) {
+      const name = names[i + pending.length] ?? '';
+      pending.push(check(name, packs.get(name) ?? { size: 0, chunks: new Map() }));
+    }
+    const outcome = await (pending.shift() ?? Promise.reject(new Error('no pack check pending')));
+    const name = names[i] ?? '';
+    for (const problem of outcome.problems) {
+      damage.file(`${PACKS_DIR}/${name}.pk`, problem);
+      badPacks.add(name);
+    }
+    for (const id of outcome.badChunks) badChunks.add(id);
+    done += outcome.length;
     options.onProgress?.({ phase: 'verify', bytesDone: done, bytesTotal: total });
   }
 
