@@ -114,6 +114,7 @@ export async function writeDemoExport(dir: string, options: DemoOptions): Promis
     attachments: [...attachmentRows].sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1)),
     views: [],
     meta: [{ key: 'ledger.name', value: '演示台账' }],
+    conflicts: [],
   };
   for (const table of EXPORT_TABLES) await writeTable(dir, table, rowsOf[table], tables);
   await writeManifest(dir, tables, { count: attachmentRows.length, bytes: attachmentBytes });

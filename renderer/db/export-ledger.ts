@@ -51,6 +51,17 @@ export function sortKeys(value: unknown): unknown {
   return out;
 }
 
+/**
+ * The device token is a password for the office server: an export may sit unencrypted on a USB stick, and a
+ * restore never uses a backup's token anyway (restore-sync.ts), so it is left out.
+ */
+function withoutSecrets(row: MetaRow): MetaRow {
+  if (row.key !== 'sync.settings' || typeof row.value !== 'object' || row.value === null) return row;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { token, ...rest } = row.value as Record<string, unknown>;
+  return { key: row.key, value: rest };
+}
+
 function exportRow(table: ExportTable, row: object): object | null {
   switch (table) {
     case 'invoices': return fromRow(row as Parameters<typeof fromRow>[0]);
@@ -60,7 +71,7 @@ function exportRow(table: ExportTable, row: object): object | null {
       const { blob, ...rest } = row as { blob: Blob };
       return rest;
     }
-    case 'meta': return isLocalMeta(row as MetaRow) ? null : row;
+    case 'meta': return isLocalMeta(row as MetaRow) ? null : withoutSecrets(row as MetaRow);
     default: return row;
   }
 }

@@ -75,7 +75,7 @@ describe('export', () => {
   it('writes every table sorted by primary key, attachments by hash, and no derived or PC-local data', async () => {
     const { api, ids } = await seededLedger();
     const folder = await exportFiles(api);
-    expect(await folder.list('')).toEqual(['attachments', 'attachments.ndjson', 'audit.ndjson', 'invoices.ndjson', 'manifest.json', 'meta.ndjson', 'outbox.ndjson', 'views.ndjson']);
+    expect(await folder.list('')).toEqual(['attachments', 'attachments.ndjson', 'audit.ndjson', 'conflicts.ndjson', 'invoices.ndjson', 'manifest.json', 'meta.ndjson', 'outbox.ndjson', 'views.ndjson']);
     expect(await folder.list('attachments')).toHaveLength(2);
     const invoices = (await folderText(folder, 'invoices.ndjson')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(invoices.map((r) => r.id)).toEqual([...ids].sort());
@@ -118,7 +118,7 @@ describe('restore', () => {
     const folder = await exportFiles(api);
     const progress: number[] = [];
     const r = await api.restoreFrom(folder, { onProgress: (p) => progress.push(p.doneBytes) });
-    expect(r).toEqual({ ok: true, value: { invoices: 5, audit: 7, outbox: 7, attachments: 2, views: 1, meta: 1 } });
+    expect(r).toEqual({ ok: true, value: { invoices: 5, audit: 7, outbox: 7, attachments: 2, views: 1, meta: 1, conflicts: 0 } });
     expect(progress.at(-1)).toBeGreaterThan(0);
     const name = activeLedgerName(storage);
     expect(name).toMatch(/^fapiao-desk-restored-\d+$/);
@@ -139,6 +139,31 @@ describe('restore', () => {
     expect(bin).toEqual(await queryInvoiceIds(db, { deleted: true }));
     // This PC's backup state is carried over, not taken from the backup.
     expect((await restored.meta.get('backup.lastBackup'))?.value).toMatchObject({ target: 'U盘' });
+  });
+
+  it('keeps open conflicts across a restore; an export from before conflicts were exported reads as none', async () => {
+    const { db, api, open, storage } = await seededLedger();
+    const conflict = {
+      id: 3, version: 9, entity: 'invoice' as const, entityId: 'e1', field: 'remarks', baseValue: '', serverValue: '甲', clientValue: '乙',
+      serverDeviceId: 'A', serverAt: '2026-01-01T00:00:00.000Z', clientDeviceId: 'B', clientAt: '2026-01-01T00:00:01.000Z',
+      resolved: false, resolvedBy: null, resolvedAt: null, open: 1 as const,
+    };
+    await db.conflicts.put(conflict);
+    await db.syncedBlobs.put({ sha256: 'a'.repeat(64) });
+    const folder = await exportFiles(api);
+    expect(await folderText(folder, 'conflicts.ndjson')).toContain('"serverValue":"甲"');
+    expect((await api.restoreFrom(folder)).ok).toBe(true);
+    const restored = open(activeLedgerName(storage));
+    expect(await restored.conflicts.where('open').equals(1).toArray()).toEqual([conflict]);
+    // A cache: the restored ledger checks the server's blobs again.
+    expect(await restored.syncedBlobs.count()).toBe(0);
+    await api.undo();
+
+    await folder.remove('conflicts.ndjson');
+    const m = JSON.parse(await folderText(folder, 'manifest.json')) as { tables: Record<string, unknown> };
+    delete m.tables.conflicts;
+    await folder.writeAtomic('manifest.json', new TextEncoder().encode(JSON.stringify(m)));
+    expect(await api.restoreFrom(folder)).toMatchObject({ ok: true, value: { conflicts: 0, invoices: 5 } });
   });
 
   it('confirm deletes the replaced ledger; undo goes back and deletes the restored one', async () => {
@@ -216,6 +241,6 @@ describe('restore', () => {
   it('snapshots the ledger consistently with the export', async () => {
     const { db } = await seededLedger();
     const snap = await snapshotLedger(db);
-    expect(snap.tables.map((t) => [t.table, t.rows])).toEqual([['invoices', 5], ['audit', 7], ['outbox', 7], ['attachments', 2], ['views', 1], ['meta', 1]]);
+    expect(snap.tables.map((t) => [t.table, t.rows])).toEqual([['invoices', 5], ['audit', 7], ['outbox', 7], ['attachments', 2], ['views', 1], ['meta', 1], ['conflicts', 0]]);
   });
 });

@@ -10,6 +10,7 @@ import { writeExportFolder, type ExportError, type ExportProgress } from './expo
 import { isLocalMeta, snapshotLedger, type LedgerSnapshot } from './export-ledger';
 import { restoreInto, type RestoreCounts, type RestoreProgress } from './restore-ledger';
 import type { RestoreError } from './restore-read';
+import { isSyncMeta, type CurrentSync } from './restore-sync';
 import {
   confirmSwap, pendingSwap, restoredLedgerName, swapIn, undoSwap, type PendingSwap, type PointerStorage,
 } from './restore-pointer';
@@ -59,7 +60,12 @@ export function ledgerBackupApi(db: LedgerDb, deps: LedgerBackupDeps) {
       const name = restoredLedgerName(Date.parse(deps.now()));
       const target = deps.openDb(name);
       const keepMeta = (await db.meta.toArray()).filter(isLocalMeta);
-      const restored = await restoreInto(reader, target, { keepMeta, ...run });
+      // Read just before the restored outbox is written, so a change saved meanwhile still counts (restore-sync.ts).
+      const currentSync = () => db.transaction('r', [db.meta, db.outbox], async (): Promise<CurrentSync> => ({
+        meta: (await db.meta.toArray()).filter(isSyncMeta),
+        outbox: await db.outbox.toArray(),
+      }));
+      const restored = await restoreInto(reader, target, { keepMeta, currentSync, ...run });
       if (!restored.ok || !swapIn(name, storage)) {
         await target.delete();
         return restored.ok ? err({ kind: 'restore-pending' }) : restored;

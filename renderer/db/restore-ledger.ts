@@ -13,6 +13,7 @@ import type { LedgerDb, MetaRow } from './db';
 import { sha256Hex } from './export-ledger';
 import { appendListEntries } from './list-index';
 import { readExportFolder, type RestoreError } from './restore-read';
+import { carrySync, type CarriedSync, type CurrentSync } from './restore-sync';
 import { toRow } from './rows';
 
 /** Bytes read so far out of the total. */
@@ -25,6 +26,11 @@ export interface RestoreProgress {
 export interface RestoreOptions {
   /** Rows that describe this PC (backup state) and are carried over from the current ledger. */
   readonly keepMeta?: readonly MetaRow[];
+  /**
+   * The current ledger's sync identity and outbox (restore-sync.ts), read as late as possible: just before the
+   * outbox and meta rows are written. Absent: restored as if onto a PC that is not enrolled.
+   */
+  readonly currentSync?: () => Promise<CurrentSync>;
   readonly onProgress?: (p: RestoreProgress) => void;
   readonly signal?: AbortSignal;
 }
@@ -36,7 +42,7 @@ const BATCH = 2000;
 
 type Rows = readonly Record<string, unknown>[];
 
-async function putRows(db: LedgerDb, table: Exclude<ExportTable, 'invoices' | 'attachments'>, rows: Rows): Promise<void> {
+async function putRows(db: LedgerDb, table: Exclude<ExportTable, 'invoices' | 'attachments'>, rows: readonly object[]): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) await db.table(table).bulkAdd(rows.slice(i, i + BATCH));
 }
 
@@ -75,6 +81,7 @@ export async function restoreInto(
   let doneBytes = read.value.tableBytes;
   options.onProgress?.({ doneBytes, totalBytes });
   const heldBy = holders(rows.invoices);
+  let carried: CarriedSync = { meta: [], outbox: [] };
   try {
     for (const row of rows.attachments) {
       if (options.signal?.aborted) return err({ kind: 'cancelled' });
@@ -89,14 +96,18 @@ export async function restoreInto(
     if (options.signal?.aborted) return err({ kind: 'cancelled' });
     await putInvoices(target, rows.invoices);
     await putRows(target, 'audit', rows.audit);
-    await putRows(target, 'outbox', rows.outbox);
     await putRows(target, 'views', rows.views);
-    await putRows(target, 'meta', rows.meta);
+    await putRows(target, 'conflicts', rows.conflicts);
+    const current = (await options.currentSync?.()) ?? { meta: [], outbox: [] };
+    carried = carrySync(current, { meta: rows.meta, outbox: rows.outbox });
+    await putRows(target, 'outbox', carried.outbox);
+    await putRows(target, 'meta', carried.meta);
     await target.meta.bulkPut([...(options.keepMeta ?? [])]);
   } catch (error) {
     return err({ kind: 'write-failed', message: error instanceof Error ? error.message : String(error) });
   }
-  return verifyRestored(target, Object.fromEntries(EXPORT_TABLES.map((t) => [t, rows[t].length])) as RestoreCounts, options.keepMeta?.length ?? 0);
+  const counts = { ...Object.fromEntries(EXPORT_TABLES.map((t) => [t, rows[t].length])), outbox: carried.outbox.length, meta: carried.meta.length };
+  return verifyRestored(target, counts as RestoreCounts, options.keepMeta?.length ?? 0);
 }
 
 /** Checks the restored database on its own: counts, audit chain, list index. */

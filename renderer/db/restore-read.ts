@@ -4,7 +4,7 @@
  * order (so no record can appear twice).
  */
 import {
-  EXPORT_FORMAT, EXPORT_PRIMARY_KEYS, EXPORT_TABLES, EXPORT_VERSION, decodeNdjson, exportManifestSchema, tableFile,
+  EXPORT_FORMAT, EXPORT_PRIMARY_KEYS, EXPORT_TABLES, EXPORT_VERSION, OPTIONAL_EXPORT_TABLES, decodeNdjson, exportManifestSchema, tableFile,
   type ExportManifest, type ExportTable,
 } from '../../shared/backup/export-format';
 import type { RepoStore } from '../../shared/backup/repo-store';
@@ -59,6 +59,7 @@ async function readTable(
 ): Promise<Result<{ rows: Record<string, unknown>[]; bytes: number }, RestoreError>> {
   const entry = manifest.tables[table];
   const path = entry?.file ?? tableFile(table);
+  if (!entry && OPTIONAL_EXPORT_TABLES.includes(table)) return ok({ rows: [], bytes: 0 });
   if (!entry) return err({ kind: 'file-missing', path });
   const bytes = await reader.read(path);
   if (!bytes) return err({ kind: 'file-missing', path });

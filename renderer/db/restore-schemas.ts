@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { INVOICE_KINDS, INVOICE_STATUSES } from '../../shared/domain/invoice';
 import type { ExportTable } from '../../shared/backup/export-format';
+import { conflictSchema } from '../../shared/sync/protocol';
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const party = z.looseObject({ name: z.string(), taxId: z.string() });
@@ -59,6 +60,9 @@ const viewRow = z.looseObject({ id: z.string().min(1), name: z.string(), filter:
 
 const metaRow = z.looseObject({ key: z.string().min(1), value: z.unknown() });
 
+// A conflict as the server sent it plus the review state this PC keeps (db.ts ConflictRow).
+const conflictRow = conflictSchema.extend({ open: z.union([z.literal(0), z.literal(1)]), resolvedLocally: z.boolean().optional() }).loose();
+
 /** The row schema of each exported table. */
 export const ROW_SCHEMAS: Readonly<Record<ExportTable, z.ZodType<Record<string, unknown>>>> = {
   invoices: invoiceRow,
@@ -67,4 +71,5 @@ export const ROW_SCHEMAS: Readonly<Record<ExportTable, z.ZodType<Record<string, 
   attachments: attachmentRow,
   views: viewRow,
   meta: metaRow,
+  conflicts: conflictRow,
 };

@@ -26,7 +26,10 @@ interface State {
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const error = (status: number, code: string, extra: Record<string, unknown> = {}) => json(status, { error: { code, message: code }, ...extra });
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+// Key order does not matter, as in server/sync/same-value.ts (a restored record's objects come back key-sorted).
+const canonical = (v: unknown): unknown => v === null || typeof v !== 'object' ? v
+  : Array.isArray(v) ? v.map(canonical) : Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]));
+const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 /** The fake server: its `fetch`, its state, and fault and restore controls. */
 export function createFakeServer(options: { rejectIf?: (m: WireMutation) => string | null; at?: () => string } = {}) {

@@ -8,7 +8,8 @@
  *
  * Tables are the ledger's durable data. The list index (listChunks, listRevs) is derived and rebuilt on import,
  * so it is not exported. Attachment rows (name, type, size, addedAt) are in attachments.ndjson; their bytes are
- * the files under attachments/.
+ * the files under attachments/. conflicts.ndjson (server conflicts awaiting review) came later: an export
+ * without it reads as having none. syncedBlobs (which blobs the server holds) is a cache, not exported.
  */
 import { z } from 'zod';
 
@@ -17,7 +18,7 @@ export const EXPORT_FORMAT = 'fapiao-desk-export';
 export const EXPORT_VERSION = 1;
 
 /** Exported tables, in the order they are written and restored. */
-export const EXPORT_TABLES = ['invoices', 'audit', 'outbox', 'attachments', 'views', 'meta'] as const;
+export const EXPORT_TABLES = ['invoices', 'audit', 'outbox', 'attachments', 'views', 'meta', 'conflicts'] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 /** Primary key of each exported table (rows are sorted by it; backup buckets hash it). */
@@ -28,7 +29,11 @@ export const EXPORT_PRIMARY_KEYS: Readonly<Record<ExportTable, string>> = {
   attachments: 'sha256',
   views: 'id',
   meta: 'key',
+  conflicts: 'id',
 };
+
+/** Tables added after version 1 of the format: an export without one reads as an empty table. */
+export const OPTIONAL_EXPORT_TABLES: readonly ExportTable[] = ['conflicts'];
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
