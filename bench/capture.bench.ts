@@ -5,11 +5,13 @@
  *    OCR per page through the Node tesseract.js dep (one worker) vs native `tesseract` with one thread on the
  *    same pages; batch throughput with one worker per core through captureFile.
  * 3. Accuracy per fixture set, printed as plain text after the timing table (key fields exact vs truth).
- * BENCH_OCR_PAGES (default 2: a page takes ~35 s through tesseract.js here) sets the pages per quality; TESSERACT_BIN overrides the native binary.
+ * BENCH_OCR_PAGES (default 2) sets the pages per quality; TESSERACT_BIN overrides the native binary. The machine's
+ * load average is printed at the start and end: other work on a shared machine slows every row, which is why
+ * tesseract.js is compared with native tesseract on the same pages in the same run.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { createNodeCapture, type NodeCapture } from '../cli/capture-node';
@@ -133,6 +135,7 @@ const SET_LABEL: Readonly<Record<PageSet, string>> = {
 export async function captureBench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const b = 'capture';
+  rows.push({ bench: b, metric: `load average (1 min) at start, ${availableParallelism()} cores (informational)`, value: loadavg()[0] ?? NaN, unit: '' });
 
   // 1. Structured samples through captureFile (OCR available but not needed).
   const samples = loadSamplesTruth();
@@ -209,6 +212,8 @@ export async function captureBench(): Promise<BenchRow[]> {
   const batched = await batch(rest, workers);
   rest.forEach((p, i) => results.set(p, batched.results[i] ?? null));
   rows.push({ bench: b, metric: `batch captureFile, ${workers} OCR workers (${rest.length} pages, all sets but clean; worker start included)`, value: (rest.length / batched.seconds) * 60, unit: 'pages/min', target: 40, atLeast: true });
+
+  rows.push({ bench: b, metric: 'load average (1 min) at end (informational)', value: loadavg()[0] ?? NaN, unit: '' });
 
   const pageScores = (set: PageSet) => pages.flatMap((p) => (p.set === set ? [score(p.path.replace(/^.*\//, ''), keyTruthOf(p.truth), results.get(p) ?? null)] : []));
   const sets = [
