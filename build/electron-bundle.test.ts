@@ -40,6 +40,7 @@ const session = {
   setPermissionRequestHandler: record('setPermissionRequestHandler'),
   setPermissionCheckHandler: record('setPermissionCheckHandler'),
   setDevicePermissionHandler: record('setDevicePermissionHandler'),
+  webRequest: { onBeforeRequest: record('webRequest.onBeforeRequest') },
 };
 const electron = {
   app: {
@@ -107,6 +108,7 @@ describe('scripts/build-electron.mjs', () => {
     const channels = calls.filter(([name]) => name === 'ipcMain.handle').map(([, channel]) => channel);
     expect(channels.sort()).toEqual(Object.values(IPC_CHANNELS).sort());
     expect(calls).toContainEqual(['protocol.handle', 'app']);
+    expect(names).toContain('webRequest.onBeforeRequest');
     expect(calls).toContainEqual(['loadURL', 'app://fapiao/index.html']);
     const window = calls.find(([name]) => name === 'new BrowserWindow');
     expect(window?.[1]).toMatchObject({

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Session } from 'electron';
@@ -44,6 +44,20 @@ describe('respondToAppRequest', () => {
     expect(response.headers.get('content-security-policy')).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval';/);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await response.text()).toContain('<title>Fapiao Desk</title>');
+  });
+
+  it('lets the LAN sync server through: the header is the only policy, the page\'s stricter meta policy is dropped', async () => {
+    const page = await readFile(path.join(process.cwd(), 'renderer', 'index.html'), 'utf8');
+    expect(page).toMatch(/http-equiv="Content-Security-Policy"/); // the browser build keeps its own policy
+    await writeFile(path.join(root, 'page.html'), page);
+    const response = await get('app://fapiao/page.html');
+    const served = await response.text();
+    expect(served).not.toMatch(/Content-Security-Policy/i);
+    expect(served).toContain('<div id="root"></div>');
+    expect(served.length).toBeGreaterThan(page.length - 600);
+    expect(response.headers.get('content-length')).toBe(String(new TextEncoder().encode(served).length));
+    const connect = /connect-src ([^;]*)/.exec(response.headers.get('content-security-policy') ?? '')?.[1]?.split(' ');
+    expect(connect).toEqual(["'self'", 'http:', 'https:']); // security-network.ts keeps requests on the LAN
   });
 
   it('serves scripts and wasm with types the browser will execute', async () => {

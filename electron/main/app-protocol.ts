@@ -33,6 +33,18 @@ function isMissingFile(error: unknown): boolean {
   return code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR';
 }
 
+// renderer/index.html carries a meta policy for the browser build; in the app it would be intersected with the
+// header and block the LAN sync server, so it is removed from the page and the header (csp.ts) is the policy.
+const META_POLICY = /<meta\s+http-equiv=["']Content-Security-Policy["'][^>]*>/gi;
+
+/** The page without its meta Content-Security-Policy (HTML only; other files are passed through). */
+export function withoutMetaPolicy(file: string, body: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+  if (!file.endsWith('.html')) return body;
+  const html = new TextDecoder().decode(body);
+  const stripped = html.replace(META_POLICY, '');
+  return stripped === html ? body : new TextEncoder().encode(stripped);
+}
+
 /** Answers one app:// request from files under `rootDir`; never serves anything outside it. */
 export async function respondToAppRequest(
   request: Request,
@@ -48,7 +60,7 @@ export async function respondToAppRequest(
   if (!resolved.ok) return new Response(null, { status: resolved.error.status, headers });
   let body: Uint8Array<ArrayBuffer>;
   try {
-    body = await read(resolved.value);
+    body = withoutMetaPolicy(resolved.value, await read(resolved.value));
   } catch (error) {
     if (isMissingFile(error)) return new Response(null, { status: 404, headers });
     throw error;

@@ -12,7 +12,7 @@ describe('buildContentSecurityPolicy', () => {
   it('is the strict policy the renderer is built for', () => {
     expect(buildContentSecurityPolicy()).toBe(
       "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; img-src 'self' data: blob:; " +
-        "style-src 'self' 'unsafe-inline'; connect-src 'self' http://127.0.0.1:* http://localhost:*; object-src 'none'; " +
+        "style-src 'self' 'unsafe-inline'; connect-src 'self' http: https:; object-src 'none'; " +
         "base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
   });

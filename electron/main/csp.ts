@@ -1,10 +1,12 @@
 // The Content-Security-Policy sent with every app://fapiao response. Pure; tested in csp.test.ts.
 
 /**
- * Where the renderer may connect besides its own origin: the office sync server.
- * The one place to widen when the server moves to the LAN (e.g. add 'http://192.168.1.10:8080').
+ * Where the renderer may connect besides its own origin: the office sync server, on this PC or anywhere on the
+ * LAN (its address is whatever the clerk enrolled with). A CSP cannot name address ranges, so connect-src admits
+ * http(s) and security-network.ts cancels every request that would leave the LAN; the header is the app's only
+ * policy (app-protocol.ts drops the page's stricter meta policy, which is for the browser build).
  */
-export const CONNECT_SOURCES: readonly string[] = ["'self'", 'http://127.0.0.1:*', 'http://localhost:*'];
+export const CONNECT_SOURCES: readonly string[] = ["'self'", 'http:', 'https:'];
 
 const SOURCE = /^[^\s;,]+$/;
 

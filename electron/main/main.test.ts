@@ -24,6 +24,7 @@ vi.mock('electron', () => {
     setPermissionRequestHandler: () => fakes.calls.push('setPermissionRequestHandler'),
     setPermissionCheckHandler: () => fakes.calls.push('setPermissionCheckHandler'),
     setDevicePermissionHandler: () => fakes.calls.push('setDevicePermissionHandler'),
+    webRequest: { onBeforeRequest: () => fakes.calls.push('webRequest.onBeforeRequest') },
   };
   class BrowserWindow {
     static getAllWindows = () => [];
@@ -92,7 +93,7 @@ describe('main.ts', () => {
     fakes.ready();
     await settle();
     expect(fakes.calls.slice(3)).toEqual([
-      'setPermissionRequestHandler', 'setPermissionCheckHandler', 'setDevicePermissionHandler',
+      'setPermissionRequestHandler', 'setPermissionCheckHandler', 'setDevicePermissionHandler', 'webRequest.onBeforeRequest',
       'protocol.handle:app', 'setApplicationMenu', 'new BrowserWindow',
     ]);
     expect(fakes.handledChannels.sort()).toEqual(Object.values(IPC_CHANNELS).sort());

@@ -10,6 +10,7 @@ import { createScanFolderService, type ScanFolderService } from './scan-folder-s
 import { createBackupService } from './backup-service';
 import { listRemovableDrives, nodeDriveOs } from './drives';
 import { hardenWebContents, restrictPermissions } from './security';
+import { restrictNetwork } from './security-network';
 
 function dialogParent(owner: WebContents): BrowserWindow | null {
   return BrowserWindow.fromWebContents(owner);
@@ -95,6 +96,7 @@ function start(): void {
 
   app.whenReady().then(() => {
     restrictPermissions(session.defaultSession);
+    restrictNetwork(session.defaultSession);
     serveAppProtocol(session.defaultSession, rendererDir);
     const scanFolder = createScanFolder();
     registerIpcHandlers(scanFolder);

@@ -147,9 +147,21 @@ declare module 'electron' {
     requestingUrl: string;
   }
 
+  interface OnBeforeRequestListenerDetails {
+    url: string;
+  }
+
+  interface WebRequest {
+    onBeforeRequest(
+      filter: { urls: string[] },
+      listener: (details: OnBeforeRequestListenerDetails, callback: (response: { cancel?: boolean }) => void) => void,
+    ): void;
+  }
+
   /** Permission names are a long union in Electron; the handlers here compare them with a short list, so a string suffices. */
   interface Session {
     readonly protocol: Protocol;
+    readonly webRequest: WebRequest;
     setPermissionRequestHandler(
       handler: ((webContents: WebContents, permission: string, callback: (permissionGranted: boolean) => void, details: PermissionRequest) => void) | null,
     ): void;
