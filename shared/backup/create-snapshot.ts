@@ -95,16 +95,13 @@ async function pieceId(repo: Repository, name: string, piece: number): Promise<{
 }
 
 /**
- * The entry of an attachment whose every piece a reusable earlier chunk holds, without reading the file: its name
- * is the SHA-256 of its bytes, so the same name means the same content. Null when it has to be read and written.
+ * The chunk ids of an attachment whose every piece a reusable earlier chunk holds, so it need not be read: its
+ * name is the SHA-256 of its bytes, so the same name means the same content. Null when it has to be read.
  */
-async function reuseAttachment(repo: Repository, writer: ChunkWriter, name: string, before: PreviousFile | undefined): Promise<FileEntry | null> {
+async function reusablePieces(repo: Repository, writer: ChunkWriter, name: string, before: PreviousFile | undefined): Promise<{ id: string; idBytes: Uint8Array }[] | null> {
   if (before === undefined || before.pieces !== Math.max(1, Math.ceil(before.size / ATTACHMENT_CHUNK_BYTES))) return null;
   const ids = await Promise.all(Array.from({ length: before.pieces }, (_, piece) => pieceId(repo, name, piece)));
-  if (!ids.every(({ id }) => writer.isKnown(id))) return null;
-  const chunks: number[] = [];
-  for (const { id, idBytes } of ids) chunks.push(await writer.add(id, idBytes, new Uint8Array()));
-  return { path: `attachments/${name}`, size: before.size, chunks };
+  return ids.every(({ id }) => writer.isKnown(id)) ? ids : null;
 }
 
 async function writeFiles(repo: Repository, source: ExportSource, writer: ChunkWriter, previous: ReadonlyMap<string, PreviousFile>, options: CreateOptions): Promise<FileEntry[]> {
@@ -137,11 +134,16 @@ async function writeFiles(repo: Repository, source: ExportSource, writer: ChunkW
     entries.push({ path: file, size: bytes.length, chunks, buckets: buckets.map((b) => [b.rows, b.firstKey]) });
   }
   const names = (await source.listAttachments()).filter((n) => /^[0-9a-f]{64}$/.test(n)).sort();
-  for (const name of names) {
-    const reused = await reuseAttachment(repo, writer, name, previous.get(`attachments/${name}`));
-    if (reused) {
-      entries.push(reused);
-      step(reused.size);
+  // Ids of every attachment the parent holds, computed at once rather than one WebCrypto round trip after another.
+  const reusable = await Promise.all(names.map((name) => reusablePieces(repo, writer, name, previous.get(`attachments/${name}`))));
+  for (const [n, name] of names.entries()) {
+    const before = previous.get(`attachments/${name}`);
+    const ids = reusable[n];
+    if (ids && before) {
+      const chunks: number[] = [];
+      for (const { id, idBytes } of ids) chunks.push(await writer.add(id, idBytes, new Uint8Array()));
+      entries.push({ path: `attachments/${name}`, size: before.size, chunks });
+      step(before.size);
       continue;
     }
     const bytes = await source.readAttachment(name);
