@@ -10,7 +10,10 @@ import { writeExportFolder, type ExportError, type ExportProgress } from './expo
 import { isLocalMeta, snapshotLedger, type LedgerSnapshot } from './export-ledger';
 import { restoreInto, type RestoreCounts, type RestoreProgress } from './restore-ledger';
 import type { RestoreError } from './restore-read';
-import { isSyncMeta, type CurrentSync } from './restore-sync';
+import { COUNTER_KEY, isSyncMeta, type CurrentSync } from './restore-sync';
+
+/** Restores redone because the current ledger took a new change meanwhile, before giving up. */
+const MAX_ATTEMPTS = 3;
 import {
   confirmSwap, pendingSwap, restoredLedgerName, swapIn, undoSwap, type PendingSwap, type PointerStorage,
 } from './restore-pointer';
@@ -58,20 +61,28 @@ export function ledgerBackupApi(db: LedgerDb, deps: LedgerBackupDeps) {
     async restoreFrom(reader: Pick<RepoStore, 'read'>, run: LongRun<RestoreProgress> = {}): Promise<Result<RestoreCounts, SwapError>> {
       if (pendingSwap(storage)) return err({ kind: 'restore-pending' });
       const name = restoredLedgerName(Date.parse(deps.now()));
-      const target = deps.openDb(name);
       const keepMeta = (await db.meta.toArray()).filter(isLocalMeta);
-      // Read just before the restored outbox is written, so a change saved meanwhile still counts (restore-sync.ts).
-      const currentSync = () => db.transaction('r', [db.meta, db.outbox], async (): Promise<CurrentSync> => ({
-        meta: (await db.meta.toArray()).filter(isSyncMeta),
-        outbox: await db.outbox.toArray(),
-      }));
-      const restored = await restoreInto(reader, target, { keepMeta, currentSync, ...run });
-      if (!restored.ok || !swapIn(name, storage)) {
-        await target.delete();
-        return restored.ok ? err({ kind: 'restore-pending' }) : restored;
+      for (let attempt = 1; ; attempt++) {
+        const target = deps.openDb(name);
+        let counterSeen: unknown;
+        // Read just before the restored outbox is written, so a change saved meanwhile still counts (restore-sync.ts).
+        const currentSync = () => db.transaction('r', [db.meta, db.outbox], async (): Promise<CurrentSync> => {
+          const meta = (await db.meta.toArray()).filter(isSyncMeta);
+          counterSeen = meta.find((m) => m.key === COUNTER_KEY)?.value;
+          return { meta, outbox: await db.outbox.toArray() };
+        });
+        const restored = await restoreInto(reader, target, { keepMeta, currentSync, ...run });
+        // A change saved here after that read took a mutation id the restored ledger may hand out again: restore again.
+        const changed = restored.ok && (await db.meta.get(COUNTER_KEY))?.value !== counterSeen;
+        if (!restored.ok || changed || !swapIn(name, storage)) {
+          await target.delete();
+          if (changed && attempt < MAX_ATTEMPTS) continue;
+          if (changed) return err({ kind: 'write-failed', message: 'ledger changed during the restore / 恢复期间台账有新的修改' });
+          return restored.ok ? err({ kind: 'restore-pending' }) : restored;
+        }
+        target.close();
+        return ok(restored.value);
       }
-      target.close();
-      return ok(restored.value);
     },
 
     /** Invoice numbers and file names held by damaged backup chunks, as this ledger knows them. */

@@ -22,11 +22,15 @@ function memoryStorage(): PointerStorage {
 }
 
 /** A PC: one IndexedDB factory, its active ledger, and an engine for a device id (null = not enrolled). */
-function makePc(server: Server) {
+function makePc(server: Server, onOpen: (db: LedgerDb) => void = () => undefined) {
   const factory = new IDBFactory();
   const { ctx } = makeTestDb();
   const storage = memoryStorage();
-  const open = (name: string) => new LedgerDb(name, { indexedDB: factory, IDBKeyRange });
+  const open = (name: string) => {
+    const db = new LedgerDb(name, { indexedDB: factory, IDBKeyRange });
+    onOpen(db);
+    return db;
+  };
   const ledger = () => {
     const db = open(activeLedgerName(storage));
     const store = new SyncRepository(db, ctx.now);
@@ -106,6 +110,40 @@ describe('restoring an older backup on an enrolled PC', () => {
     expect(logOf(server, 'A')).toEqual(['1:applied', '2:applied', '3:applied']);
     expect(await numbers(after.db)).toEqual(serverNumbers(server));
     expect(serverNumbers(server)).toHaveLength(3);
+  });
+
+  it('restores again when a change is saved in the current ledger while the restored outbox is being written', async () => {
+    const server = createFakeServer();
+    let during: (() => Promise<void>) | null = null;
+    const pc = makePc(server, (db) => {
+      if (!db.name.includes('restored')) return;
+      const put = db.meta.bulkPut.bind(db.meta);
+      // The last write of a restore, after the current ledger's sync state was read.
+      db.meta.bulkPut = (async (rows: Parameters<typeof put>[0]) => {
+        const edit = during;
+        during = null;
+        if (edit) await edit();
+        return put(rows);
+      }) as unknown as typeof db.meta.bulkPut;
+    });
+    const before = pc.ledger();
+    const engine = await enroll(before, server, 'A');
+    await create(before, 1);
+    expect((await engine.syncNow()).ok).toBe(true);
+    const folder = await backup(before);
+    during = async () => {
+      await create(before, 2); // id 2, and the server gets it at once
+      expect((await engine.syncNow()).ok).toBe(true);
+    };
+    expect((await before.api.restoreFrom(folder)).ok).toBe(true);
+    expect(during).toBeNull();
+
+    const after = pc.ledger();
+    await create(after, 3);
+    expect((await after.engineFor('A', 'token-A').syncNow()).ok).toBe(true);
+    expect(logOf(server, 'A')).toEqual(['1:applied', '2:applied', '3:applied']);
+    expect(serverNumbers(server)).toHaveLength(3);
+    expect(await numbers(after.db)).toEqual(serverNumbers(server));
   });
 
   it('sends a restored pending change once when the server already has that same mutation', async () => {
