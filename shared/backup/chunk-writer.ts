@@ -1,15 +1,20 @@
 /*
  * Seals new chunks and fills packs while earlier packs are hashed and written, so both CPU cores (WebCrypto
  * runs on a thread pool) and the disk work at once. Each pack is read back right after it is written and
- * compared with what was meant to be written. Memory stays bounded: at most MAX_SEALING chunks in flight,
- * one pack being filled and MAX_CLOSING packs being hashed or written.
+ * compared with what was meant to be written. Memory stays bounded: at most MAX_SEALING chunks (and about
+ * MAX_SEALING_BYTES) being sealed, one pack being filled and MAX_CLOSING packs being hashed or written.
  */
 import { sameBytes } from './bytes';
 import { PackBuilder, PACK_TARGET_BYTES, sealChunk, type SealedChunk } from './pack';
 import { PACKS_DIR } from './snapshot-file';
 import type { Repository } from './repository';
 
-const MAX_SEALING = 4;
+/**
+ * Chunks being sealed at once: a byte budget (so memory stays bounded) and a count (so small table buckets, where
+ * each WebCrypto call's fixed cost dominates, keep the thread pool busy instead of waiting one round trip each).
+ */
+const MAX_SEALING = 64;
+const MAX_SEALING_BYTES = 4 * 1024 * 1024;
 const MAX_CLOSING = 4;
 
 /** Where a chunk of the new snapshot lives: an existing pack (by name) or a pack of this run (by slot). */
@@ -38,7 +43,8 @@ export class ChunkWriter {
   readonly refs: ChunkRef[] = [];
   readonly written: WrittenPack[] = [];
   private readonly byId = new Map<string, number>();
-  private readonly sealing: Promise<{ index: number; sealed: SealedChunk }>[] = [];
+  private readonly sealing: Promise<{ index: number; sealed: SealedChunk; bytes: number }>[] = [];
+  private sealingBytes = 0;
   private readonly closing: Promise<void>[] = [];
   private pack: PackBuilder;
   private slot = 0;
@@ -68,10 +74,11 @@ export class ChunkWriter {
       return index;
     }
     this.refs.push({ id, pack: -1, offset: 0, length: 0 });
-    const job = sealChunk(this.repo, idBytes, plain).then((sealed) => ({ index, sealed }));
+    const job = sealChunk(this.repo, idBytes, plain).then((sealed) => ({ index, sealed, bytes: plain.length }));
     job.catch(() => undefined); // observed in drainOne; this stops an unhandled rejection while it waits in the queue
     this.sealing.push(job);
-    if (this.sealing.length >= MAX_SEALING) await this.drainOne();
+    this.sealingBytes += plain.length;
+    while (this.sealing.length >= MAX_SEALING || this.sealingBytes >= MAX_SEALING_BYTES) await this.drainOne();
     return index;
   }
 
@@ -90,7 +97,8 @@ export class ChunkWriter {
   private async drainOne(): Promise<void> {
     const job = this.sealing.shift();
     if (!job) return;
-    const { index, sealed } = await job;
+    const { index, sealed, bytes } = await job;
+    this.sealingBytes -= bytes;
     const ref = this.refs[index];
     if (!ref) return;
     const entry = this.pack.add(ref.id, sealed);
