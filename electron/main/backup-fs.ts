@@ -1,8 +1,8 @@
 // The RepoStore operations on disk, for one backup folder (the root). Paths arrive already checked against
 // backupRelPathSchema; here they are also resolved and required to stay inside the root, also through symlinks.
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, realpath, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from './file-io';
 
 /** An operation refused because its path leaves the backup folder. */
 export class OutsideRootError extends Error {
@@ -76,20 +76,7 @@ export function backupFs(root: string) {
       const dir = path.dirname(target);
       await mkdir(dir, { recursive: true });
       await checkReal(root, dir, rel);
-      const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-      try {
-        const handle = await open(temp, 'wx');
-        try {
-          await handle.writeFile(data);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-        await rename(temp, target);
-      } catch (error) {
-        await rm(temp, { force: true });
-        throw error;
-      }
+      await writeFileAtomic(target, data);
       await fsyncDir(dir);
     },
 
