@@ -2,6 +2,7 @@
 // XObject (JPEG as /DCTDecode; PNG's zlib stream as /FlateDecode with PNG predictors, which is the same
 // format) and pdf.js's own decoders unpack them. Used for QR corner retries and for upscaling before OCR.
 // Interlaced, 16-bit and alpha PNGs are not handled (null): callers fall back to the encoded bytes.
+import { inflateSync } from 'node:zlib';
 import { imageSize } from '../../shared/capture/image-size';
 import type { RasterImage } from '../../shared/capture/pipeline';
 import { readPdf } from './pdf-node';
@@ -96,10 +97,83 @@ function imageDict(bytes: Uint8Array, width: number): { dict: string; stream: Ui
   return { dict: `/ColorSpace ${space} /Filter /FlateDecode /DecodeParms << /Predictor 15 /Colors ${colors} /BitsPerComponent 8 /Columns ${width} >>`, stream: png.idat };
 }
 
+/** Bytes per pixel of an 8-bit PNG colour type (grey, RGB, palette, grey+alpha, RGBA), or 0. */
+const PNG_CHANNELS: Readonly<Record<number, number>> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+
+/**
+ * An 8-bit, non-interlaced PNG decoded with node:zlib and the five PNG row filters; null for other variants.
+ * A 200-dpi A4 scan takes ~0.1 s this way and ~1 s through pdf.js.
+ */
+function decodePng(bytes: Uint8Array, width: number, height: number): RasterImage | null {
+  const png = pngParts(bytes);
+  const bpp = png ? PNG_CHANNELS[png.colorType] ?? 0 : 0;
+  if (!png || png.interlace !== 0 || png.bitDepth !== 8 || bpp === 0 || (png.colorType === 3 && !png.palette)) return null;
+  let raw: Uint8Array;
+  try {
+    raw = inflateSync(png.idat);
+  } catch {
+    return null;
+  }
+  const stride = width * bpp;
+  if (raw.length < (stride + 1) * height) return null;
+  const rows = new Uint8Array(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)] ?? 0;
+    const src = y * (stride + 1) + 1;
+    const at = y * stride;
+    rows.set(raw.subarray(src, src + stride), at);
+    // Row filters add a prediction from the left, upper and upper-left bytes (absent on the first row/pixel).
+    if (filter === 1) for (let i = bpp; i < stride; i++) rows[at + i] = ((rows[at + i] ?? 0) + (rows[at + i - bpp] ?? 0)) & 255;
+    else if (filter === 2 && y > 0) for (let i = 0; i < stride; i++) rows[at + i] = ((rows[at + i] ?? 0) + (rows[at - stride + i] ?? 0)) & 255;
+    else if (filter === 3) {
+      for (let i = 0; i < stride; i++) {
+        const left = i >= bpp ? rows[at + i - bpp] ?? 0 : 0;
+        const up = y > 0 ? rows[at - stride + i] ?? 0 : 0;
+        rows[at + i] = ((rows[at + i] ?? 0) + ((left + up) >> 1)) & 255;
+      }
+    } else if (filter === 4) {
+      for (let i = 0; i < stride; i++) {
+        const left = i >= bpp ? rows[at + i - bpp] ?? 0 : 0;
+        const up = y > 0 ? rows[at - stride + i] ?? 0 : 0;
+        const upLeft = y > 0 && i >= bpp ? rows[at - stride + i - bpp] ?? 0 : 0;
+        const p = left + up - upLeft;
+        const pa = Math.abs(p - left);
+        const pb = Math.abs(p - up);
+        const pc = Math.abs(p - upLeft);
+        rows[at + i] = ((rows[at + i] ?? 0) + (pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft)) & 255;
+      }
+    }
+  }
+  const data = new Uint8ClampedArray(width * height * 4);
+  const palette = png.palette;
+  if (bpp === 3) {
+    for (let p = 0, o = 0, q = 0; p < width * height; p++, o += 4, q += 3) {
+      data[o] = rows[q] ?? 0; data[o + 1] = rows[q + 1] ?? 0; data[o + 2] = rows[q + 2] ?? 0; data[o + 3] = 255;
+    }
+    return { width, height, data };
+  }
+  for (let p = 0; p < width * height; p++) {
+    const o = p * 4;
+    const v = rows[p * bpp] ?? 0;
+    if (png.colorType === 3 && palette) {
+      data[o] = palette[3 * v] ?? 0; data[o + 1] = palette[3 * v + 1] ?? 0; data[o + 2] = palette[3 * v + 2] ?? 0; data[o + 3] = 255;
+    } else if (bpp <= 2) {
+      data[o] = v; data[o + 1] = v; data[o + 2] = v; data[o + 3] = bpp === 2 ? rows[p * bpp + 1] ?? 255 : 255;
+    } else {
+      data[o] = v; data[o + 1] = rows[p * bpp + 1] ?? 0; data[o + 2] = rows[p * bpp + 2] ?? 0; data[o + 3] = bpp === 4 ? rows[p * bpp + 3] ?? 255 : 255;
+    }
+  }
+  return { width, height, data };
+}
+
 /** RGBA pixels of a PNG or JPEG, or null when this decoder cannot read it. */
 export async function decodeImage(bytes: Uint8Array): Promise<RasterImage | null> {
   const size = imageSize(bytes);
   if (!size) return null;
+  if (bytes[0] === 0x89 && bytes[1] === 0x50) {
+    const png = decodePng(bytes, size.width, size.height);
+    if (png) return png;
+  }
   const spec = imageDict(bytes, size.width);
   if (!spec) return null;
   const r = await readPdf(imagePdf(size.width, size.height, spec.dict, spec.stream));

@@ -23,7 +23,11 @@ export function toGrey(img: RasterImage): Uint8Array {
 /** Otsu's threshold of grey levels: pixels below it are ink. */
 export function otsuThreshold(grey: Uint8Array): number {
   const hist = new Float64Array(256);
-  for (const g of grey) hist[g] = (hist[g] ?? 0) + 1;
+  const n = grey.length;
+  for (let i = 0; i < n; i++) {
+    const g = grey[i] ?? 0;
+    hist[g] = (hist[g] ?? 0) + 1;
+  }
   const total = grey.length;
   let sum = 0;
   for (let i = 0; i < 256; i++) sum += i * (hist[i] ?? 0);

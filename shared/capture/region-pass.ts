@@ -99,7 +99,10 @@ export async function readRegions(image: RasterImage, read: RegionOcr, missing: 
   if (layout.cells.length === 0) return extractFromCells({ header: null, cells: [] });
   const factor = Math.max(img.width, img.height) < MIN_PAGE_SIDE ? 2 : 1;
   const region = (r: Rect) => (factor === 1 ? cropRect(img, r) : scale(cropRect(img, r), factor));
-  const header = layout.header ? await read(region(layout.header), { mode: 'block' }) : null;
+  // The header holds only the number, code and date: a full-width block read costs 1–3 s, so it is skipped
+  // when page OCR already has the number and the date.
+  const headerNeeded = missing.includes('number') || missing.includes('issueDate');
+  const header = layout.header && headerNeeded ? await read(region(layout.header), { mode: 'block' }) : null;
   const cells: string[] = [];
   const filled = (e: ExtractedInvoice) => missing.every((f) => e.fields[f] !== undefined);
   // Cells in reading order until the missing fields are found: the rest of the frame is not read.
