@@ -166,8 +166,23 @@ function decodePng(bytes: Uint8Array, width: number, height: number): RasterImag
   return { width, height, data };
 }
 
-/** RGBA pixels of a PNG or JPEG, or null when this decoder cannot read it. */
-export async function decodeImage(bytes: Uint8Array): Promise<RasterImage | null> {
+/**
+ * Decoded pixels by the file's bytes: the QR retries, the upscale before page OCR and the second OCR pass all
+ * need the same page's pixels, and each decode of an A4 scan costs 0.2–1 s. Callers never write to a raster.
+ */
+const decoded = new WeakMap<Uint8Array, Promise<RasterImage | null>>();
+
+/** RGBA pixels of a PNG or JPEG (decoded once per bytes object), or null when this decoder cannot read it. */
+export function decodeImage(bytes: Uint8Array): Promise<RasterImage | null> {
+  let r = decoded.get(bytes);
+  if (!r) {
+    r = decodeUncached(bytes);
+    decoded.set(bytes, r);
+  }
+  return r;
+}
+
+async function decodeUncached(bytes: Uint8Array): Promise<RasterImage | null> {
   const size = imageSize(bytes);
   if (!size) return null;
   if (bytes[0] === 0x89 && bytes[1] === 0x50) {

@@ -145,7 +145,9 @@ async function secondPass(source: CaptureImage, extracted: ExtractedInvoice, dep
   if (missing.length === 0 || !deps.ocrRegion) return null;
   const raster = source instanceof Uint8Array ? (deps.decodeImage ? await deps.decodeImage(source) : null) : source;
   if (raster === null) return null;
-  const regions = await readRegions(raster, deps.ocrRegion, missing);
+  // The amount is no key field, but without it the tax cannot be derived: the items table is read for it.
+  const wanted: ExtractedFieldName[] = extracted.fields.amount === undefined ? [...missing, 'amount'] : missing;
+  const regions = await readRegions(raster, deps.ocrRegion, wanted);
   return Object.keys(regions.fields).length === 0 ? null : withWarnings(regions, [{ code: 'textLowConfidence' }]);
 }
 

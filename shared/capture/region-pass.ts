@@ -104,9 +104,13 @@ export async function readRegions(image: RasterImage, read: RegionOcr, missing: 
   const headerNeeded = missing.includes('number') || missing.includes('issueDate');
   const header = layout.header && headerNeeded ? await read(region(layout.header), { mode: 'block' }) : null;
   const cells: string[] = [];
-  const filled = (e: ExtractedInvoice) => missing.every((f) => e.fields[f] !== undefined);
+  // With the header read, the number and date are the header's alone (headerDate retries the date): waiting
+  // for them in the cells would read the whole frame whenever the header was garbled.
+  const fromCellsWanted = header === null ? missing : missing.filter((f) => f !== 'number' && f !== 'issueDate');
+  const filled = (e: ExtractedInvoice) => fromCellsWanted.every((f) => e.fields[f] !== undefined);
   // Cells in reading order until the missing fields are found: the rest of the frame is not read.
-  for (const cell of layout.cells) {
+  const order = itemsLast(layout.cells);
+  for (const cell of order) {
     if (filled(extractFromCells({ header, cells }))) break;
     // An empty cell (备注, the unused rows of the item table) is not read at all.
     cells.push(inkShare(grey, img.width, cell, threshold) < 0.002 ? '' : await read(region(cell), { mode: 'block' }));
@@ -114,17 +118,28 @@ export async function readRegions(image: RasterImage, read: RegionOcr, missing: 
   const fromCells = extractFromCells({ header, cells });
   const b = new ExtractionBuilder({ source: 'ocr', confidence: CELL_CONFIDENCE });
   // Single lines read better than blocks (PSM 7): the missing party names, and tax ids with a whitelist.
-  const parties = layout.cells.filter((_, i) => isPartyCell(cells[i] ?? '')).slice(0, 2);
+  const parties = order.filter((_, i) => isPartyCell(cells[i] ?? '')).slice(0, 2);
   for (const [k, cell] of parties.entries()) {
     const role = k === 0 ? 'buyer' : 'seller';
     const [first, second] = textRuns(grey, img.width, cell, threshold, false);
-    if (first && missing.includes(`${role}Name`)) b.set(`${role}Name`, await voteName(first, cells[layout.cells.indexOf(cell)] ?? '', read, region));
+    if (first && missing.includes(`${role}Name`)) b.set(`${role}Name`, await voteName(first, cells[order.indexOf(cell)] ?? '', read, region));
     if (second && missing.includes(`${role}TaxId`) && fromCells.fields[`${role}TaxId`] === undefined) {
       b.set(`${role}TaxId`, secondLineTaxId(`\n${await read(region(second), { mode: 'line', whitelist: `${TAX_ID_WHITELIST}:` })}`));
     }
   }
   if (missing.includes('issueDate') && fromCells.fields.issueDate === undefined && layout.header) b.set('issueDate', await headerDate(img, grey, layout.header, threshold, read, region));
   return mergeExtractions(b.build(), fromCells);
+}
+
+/**
+ * The cells with the tallest one below the first band (the items table) moved to the end: it holds no key
+ * field unless its closing rule was lost and it swallowed the 价税合计 row, and reading it costs as much as
+ * several other cells. The first band (the buyer) never moves, so the buyer stays the first party read.
+ */
+export function itemsLast(cells: readonly Rect[]): Rect[] {
+  const top = Math.min(...cells.map((c) => c.y));
+  const tallest = cells.filter((c) => c.y > top).reduce<Rect | undefined>((t, c) => (t === undefined || c.height > t.height ? c : t), undefined);
+  return tallest === undefined ? [...cells] : [...cells.filter((c) => c !== tallest), tallest];
 }
 
 /**
