@@ -122,27 +122,7 @@ function decodePng(bytes: Uint8Array, width: number, height: number): RasterImag
     const src = y * (stride + 1) + 1;
     const at = y * stride;
     rows.set(raw.subarray(src, src + stride), at);
-    // Row filters add a prediction from the left, upper and upper-left bytes (absent on the first row/pixel).
-    if (filter === 1) for (let i = bpp; i < stride; i++) rows[at + i] = ((rows[at + i] ?? 0) + (rows[at + i - bpp] ?? 0)) & 255;
-    else if (filter === 2 && y > 0) for (let i = 0; i < stride; i++) rows[at + i] = ((rows[at + i] ?? 0) + (rows[at - stride + i] ?? 0)) & 255;
-    else if (filter === 3) {
-      for (let i = 0; i < stride; i++) {
-        const left = i >= bpp ? rows[at + i - bpp] ?? 0 : 0;
-        const up = y > 0 ? rows[at - stride + i] ?? 0 : 0;
-        rows[at + i] = ((rows[at + i] ?? 0) + ((left + up) >> 1)) & 255;
-      }
-    } else if (filter === 4) {
-      for (let i = 0; i < stride; i++) {
-        const left = i >= bpp ? rows[at + i - bpp] ?? 0 : 0;
-        const up = y > 0 ? rows[at - stride + i] ?? 0 : 0;
-        const upLeft = y > 0 && i >= bpp ? rows[at - stride + i - bpp] ?? 0 : 0;
-        const p = left + up - upLeft;
-        const pa = Math.abs(p - left);
-        const pb = Math.abs(p - up);
-        const pc = Math.abs(p - upLeft);
-        rows[at + i] = ((rows[at + i] ?? 0) + (pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft)) & 255;
-      }
-    }
+    unfilter(rows, at, y > 0 ? at - stride : -1, stride, bpp, filter);
   }
   const data = new Uint8ClampedArray(width * height * 4);
   const palette = png.palette;
@@ -171,6 +151,39 @@ function decodePng(bytes: Uint8Array, width: number, height: number): RasterImag
  * need the same page's pixels, and each decode of an A4 scan costs 0.2–1 s. Callers never write to a raster.
  */
 const decoded = new WeakMap<Uint8Array, Promise<RasterImage | null>>();
+
+/**
+ * Undoes one row's PNG filter in place: each byte plus a prediction from the byte `bpp` to the left, the byte
+ * above (row `up`, -1 on the first row) and the one above-left. Hot loop of the decoder: no bounds branches.
+ */
+function unfilter(rows: Uint8Array, at: number, up: number, stride: number, bpp: number, filter: number): void {
+  const b = (i: number) => rows[i] ?? 0;
+  if (filter === 1) {
+    for (let i = at + bpp; i < at + stride; i++) rows[i] = b(i) + b(i - bpp);
+  } else if (filter === 2 && up >= 0) {
+    for (let i = 0; i < stride; i++) rows[at + i] = b(at + i) + b(up + i);
+  } else if (filter === 3) {
+    for (let i = 0; i < bpp; i++) rows[at + i] = b(at + i) + (up >= 0 ? b(up + i) >> 1 : 0);
+    if (up < 0) for (let i = bpp; i < stride; i++) rows[at + i] = b(at + i) + (b(at + i - bpp) >> 1);
+    else for (let i = bpp; i < stride; i++) rows[at + i] = b(at + i) + ((b(at + i - bpp) + b(up + i)) >> 1);
+  } else if (filter === 4) {
+    // Paeth with no row above is Sub, and the first pixel's prediction is the byte above.
+    if (up < 0) {
+      for (let i = bpp; i < stride; i++) rows[at + i] = b(at + i) + b(at + i - bpp);
+      return;
+    }
+    for (let i = 0; i < bpp; i++) rows[at + i] = b(at + i) + b(up + i);
+    for (let i = bpp; i < stride; i++) {
+      const left = b(at + i - bpp);
+      const above = b(up + i);
+      const corner = b(up + i - bpp);
+      const pa = above > corner ? above - corner : corner - above;
+      const pb = left > corner ? left - corner : corner - left;
+      const pc = left + above - 2 * corner > 0 ? left + above - 2 * corner : 2 * corner - left - above;
+      rows[at + i] = b(at + i) + (pa <= pb && pa <= pc ? left : pb <= pc ? above : corner);
+    }
+  }
+}
 
 /** RGBA pixels of a PNG or JPEG (decoded once per bytes object), or null when this decoder cannot read it. */
 export function decodeImage(bytes: Uint8Array): Promise<RasterImage | null> {

@@ -2,20 +2,9 @@
 // memory, and compressing it cost ~0.3 s per A4 page) for handing decoded pixels to tesseract. The BMP used
 // before declared 72 dpi, which made tesseract.js ~8× slower on an A4 page (20 s vs 2.7 s): a PNG without a
 // resolution chunk lets tesseract estimate it.
+import { crc32 } from 'node:zlib';
 import { zlibSync } from 'fflate';
 import type { RasterImage } from '../../shared/capture/pipeline';
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = (CRC_TABLE[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 function chunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
@@ -34,6 +23,12 @@ export function encodePng(img: RasterImage): Uint8Array {
   for (let y = 0, o = 0; y < height; y++) {
     raw[o++] = 0; // filter: none
     for (let x = 0, p = y * width * 4; x < width; x++, p += 4) {
+      if (data[p + 3] === 255) {
+        raw[o++] = data[p] ?? 0;
+        raw[o++] = data[p + 1] ?? 0;
+        raw[o++] = data[p + 2] ?? 0;
+        continue;
+      }
       const a = (data[p + 3] ?? 255) / 255;
       raw[o++] = Math.round((data[p] ?? 0) * a + 255 * (1 - a));
       raw[o++] = Math.round((data[p + 1] ?? 0) * a + 255 * (1 - a));
