@@ -76,8 +76,8 @@ function Screen({ route }: { readonly route: Route }) {
     case 'bin': return <LedgerPage bin />;
     case 'new': return <InvoiceForm existing={null} />;
     case 'capture': return <Suspense fallback={null}><CapturePage /></Suspense>;
-    case 'sync': return <SyncPage />;
-    case 'backup': return <BackupPage />;
+    case 'sync': return <Suspense fallback={null}><SyncPage /></Suspense>;
+    case 'backup': return <Suspense fallback={null}><BackupPage /></Suspense>;
     case 'detail': return <WithInvoice id={route.id} render={(inv) => <InvoiceDetail invoice={inv} />} />;
     case 'edit': return <WithInvoice id={route.id} render={(inv) => <InvoiceForm key={inv.id} existing={inv} />} />;
   }

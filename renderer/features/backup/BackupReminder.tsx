@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../../app/i18n';
 import { useBackupState } from '../../db';
-import { runAutoBackup } from './auto-backup';
 import { hoursBetween } from './format-progress';
 import { useFormatWhen } from './use-backup-text';
 import './backup.css';
@@ -20,7 +19,8 @@ export function BackupReminder() {
   useEffect(() => {
     const tick = () => {
       setNow(Date.now());
-      void runAutoBackup(Date.now()).catch((error: unknown) => { console.error('automatic backup failed', error); });
+      // Loaded on first use: the backup format (and its WebAssembly) stays out of the first screen's bundle.
+      void import('./auto-backup').then((m) => m.runAutoBackup(Date.now())).catch((error: unknown) => { console.error('automatic backup failed', error); });
     };
     // The first check waits a little, so start-up and the first screen come first.
     const first = setTimeout(tick, 20_000);

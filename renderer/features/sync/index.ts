@@ -1,4 +1,7 @@
 /** Sync: office-server connection, status and conflict review. */
-export { SyncPage } from './SyncPage';
+import { lazy } from 'react';
+
 export { SyncStatus } from './SyncStatus';
 export { SYNC_MESSAGES } from './messages';
+/** The #/sync page, loaded on first visit so the ledger's first screen does not wait for it. */
+export const SyncPage = lazy(() => import('./SyncPage').then((m) => ({ default: m.SyncPage })));
