@@ -209,35 +209,6 @@ async function decodeUncached(bytes: Uint8Array): Promise<RasterImage | null> {
   return img && img.width === size.width && img.height === size.height ? img : null;
 }
 
-/** The image scaled up by an integer factor with bilinear interpolation (small scans OCR better at ~300 dpi). */
-export function upscale(img: RasterImage, factor: number): RasterImage {
-  const width = Math.round(img.width * factor);
-  const height = Math.round(img.height * factor);
-  const data = new Uint8ClampedArray(width * height * 4);
-  const src = img.data;
-  for (let y = 0; y < height; y++) {
-    const sy = Math.min(img.height - 1, Math.max(0, (y + 0.5) / factor - 0.5));
-    const y0 = Math.floor(sy);
-    const y1 = Math.min(img.height - 1, y0 + 1);
-    const fy = sy - y0;
-    for (let x = 0; x < width; x++) {
-      const sx = Math.min(img.width - 1, Math.max(0, (x + 0.5) / factor - 0.5));
-      const x0 = Math.floor(sx);
-      const x1 = Math.min(img.width - 1, x0 + 1);
-      const fx = sx - x0;
-      const o = (y * width + x) * 4;
-      for (let c = 0; c < 4; c++) {
-        const a = src[(y0 * img.width + x0) * 4 + c] ?? 0;
-        const b = src[(y0 * img.width + x1) * 4 + c] ?? 0;
-        const d = src[(y1 * img.width + x0) * 4 + c] ?? 0;
-        const e = src[(y1 * img.width + x1) * 4 + c] ?? 0;
-        data[o + c] = (a * (1 - fx) + b * fx) * (1 - fy) + (d * (1 - fx) + e * fx) * fy;
-      }
-    }
-  }
-  return { width, height, data };
-}
-
 /** RGBA pixels of a PNG, JPEG or TIFF, or null when none of the Node decoders can read it. */
 export async function decodeRaster(bytes: Uint8Array): Promise<RasterImage | null> {
   const { decodeTiff, isTiff } = await import('./raster-node');

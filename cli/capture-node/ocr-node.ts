@@ -5,7 +5,8 @@ import { createWorker, OEM, PSM, type RecognizeOptions, type Worker, type Worker
 import type { CaptureImage } from '../../shared/capture/pipeline';
 import type { RasterImage } from '../../shared/capture/pipeline';
 import type { RegionRequest } from '../../shared/capture/region-pass';
-import { decodeImage, upscale } from './decode-image';
+import { decodeImage } from './decode-image';
+import { scale } from '../../shared/capture/raster-ops';
 import { decodeTiff, isTiff } from './raster-node';
 import { encodePng } from './png-encode';
 import { imageSize } from '../../shared/capture/image-size';
@@ -26,7 +27,7 @@ export interface NodeOcr {
 const UPSCALE_BELOW = 1600;
 
 function prepared(img: RasterImage): Buffer {
-  return Buffer.from(encodePng(Math.max(img.width, img.height) < UPSCALE_BELOW ? upscale(img, 2) : img));
+  return Buffer.from(encodePng(Math.max(img.width, img.height) < UPSCALE_BELOW ? scale(img, 2) : img));
 }
 
 /**

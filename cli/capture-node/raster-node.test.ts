@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { imageSize } from '../../shared/capture/image-size';
-import { decodeImage, upscale } from './decode-image';
+import { decodeImage } from './decode-image';
+import { scale } from '../../shared/capture/raster-ops';
 import { isTruncated } from './index';
 import { cornerCrops, crop, downscale2x } from './raster-node';
 import { encodePng } from './png-encode';
@@ -25,7 +26,9 @@ describe('Node raster helpers', () => {
     const half = downscale2x(sample);
     expect([half.width, half.height]).toEqual([1, 1]);
     expect([...half.data]).toEqual([128, 128, 64, 255]);
-    expect(upscale(sample, 2).width).toBe(6);
+    const doubled = scale(sample, 2);
+    expect([doubled.width, doubled.height]).toEqual([6, 4]);
+    expect([...doubled.data.subarray(0, 4)]).toEqual([...sample.data.subarray(0, 4)]);
   });
 
   it('decodes a PNG through pdf.js and round-trips the pixels', async () => {
