@@ -18,7 +18,7 @@
  */
 import type { OutboxMutation } from '../../shared/sync/outbox';
 import type { MetaRow } from './db';
-import { sortKeys } from './export-ledger';
+import { sameValue } from '../../shared/sync/same-value';
 
 /** The mutation counter's meta key (renderer/db/journal.ts). */
 export const COUNTER_KEY = 'nextMutationId';
@@ -63,8 +63,8 @@ const unsettled = (row: Row) => row.state === 'pending' || row.state === 'sent' 
 
 function sameMutation(a: Row, b: Row): boolean {
   // Exports sort object keys, so a restored row is compared with key order ignored.
-  const content = (r: Row) => JSON.stringify(sortKeys([r.entity, r.entityId, r.op, r.baseVersion, r.changes, r.baseValues, r.createdAt, r.resolves]));
-  return content(a) === content(b);
+  const content = (r: Row) => [r.entity, r.entityId, r.op, r.baseVersion, r.changes, r.baseValues, r.createdAt, r.resolves];
+  return sameValue(content(a), content(b));
 }
 
 /** A restored mutation queued again under a new id, without the old verdict. */

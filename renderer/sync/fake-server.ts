@@ -8,6 +8,7 @@
 import {
   pullRequestSchema, pushRequestSchema, type Conflict, type MutationResult, type RecordChange, type WireMutation,
 } from '../../shared/sync/protocol';
+import { sameValue } from '../../shared/sync/same-value';
 
 /** A fault for the next matching request. */
 export type Fault = 'dropBefore' | 'dropAfter' | 'http502' | 'hang';
@@ -27,9 +28,6 @@ interface State {
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const error = (status: number, code: string, extra: Record<string, unknown> = {}) => json(status, { error: { code, message: code }, ...extra });
 // Key order does not matter, as in server/sync/same-value.ts (a restored record's objects come back key-sorted).
-const canonical = (v: unknown): unknown => v === null || typeof v !== 'object' ? v
-  : Array.isArray(v) ? v.map(canonical) : Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]));
-const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 /** The fake server: its `fetch`, its state, and fault and restore controls. */
 export function createFakeServer(options: { rejectIf?: (m: WireMutation) => string | null; at?: () => string } = {}) {
@@ -55,7 +53,7 @@ export function createFakeServer(options: { rejectIf?: (m: WireMutation) => stri
     } else {
       for (const [field, value] of Object.entries(m.changes)) {
         const fv = rec.fields.get(field);
-        if (fv && foreignSince(fv) && !same(rec.data[field], value) && !m.resolves?.length) {
+        if (fv && foreignSince(fv) && !sameValue(rec.data[field], value) && !m.resolves?.length) {
           conflicts.push({ ...base, field, baseValue: m.baseValues[field] ?? null, serverValue: rec.data[field] ?? null, clientValue: value, serverDeviceId: fv.device });
         } else changes[field] = value;
       }

@@ -10,7 +10,7 @@
  * Client timestamps never take part.
  */
 import type { WireMutation } from '../../shared/sync/protocol';
-import { sameValue } from './same-value';
+import { sameValue } from '../../shared/sync/same-value';
 
 /** Who last changed a field, at which version and when (server clock). */
 export interface FieldMeta {

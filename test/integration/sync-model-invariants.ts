@@ -2,7 +2,7 @@
 // mutation log (in the order applied) through a small reference model of DESIGN.md §4's per-field rule.
 import { expect } from 'vitest';
 import type { LoggedMutation } from '../../server/store/store';
-import { sameValue } from '../../server/sync/same-value';
+import { sameValue } from '../../shared/sync/same-value';
 import type { Invoice, InvoiceId } from '../../shared/domain/invoice';
 import type { Conflict, RecordChange, WireMutation } from '../../shared/sync/protocol';
 import type { InvoiceRepository } from '../../renderer/db/invoice-repository';

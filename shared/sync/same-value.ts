@@ -1,4 +1,4 @@
-/** Deep equality of JSON values (key order ignored), the one notion of "same value" the merge rules use. */
+/** Deep equality of JSON values (key order ignored; undefined and null alike): the one notion of "same value" for merge rules, fakes and restore. */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') {
