@@ -4,17 +4,17 @@
  * compared with what was meant to be written. Memory stays bounded: at most MAX_SEALING chunks (and about
  * MAX_SEALING_BYTES) being sealed, one pack being filled and MAX_CLOSING packs being hashed or written.
  */
-import { sameBytes } from './bytes';
 import { PackBuilder, PACK_TARGET_BYTES, sealChunk, type SealedChunk } from './pack';
 import { PACKS_DIR } from './snapshot-file';
 import type { Repository } from './repository';
+import { readBackProblem, type ReadBackProblem } from './repo-store';
 
 /**
  * Chunks being sealed at once: a byte budget (so memory stays bounded) and a count (so small table buckets, where
  * each WebCrypto call's fixed cost dominates, keep the thread pool busy instead of waiting one round trip each).
  */
 const MAX_SEALING = 64;
-const MAX_SEALING_BYTES = 4 * 1024 * 1024;
+const MAX_SEALING_BYTES = 8 * 1024 * 1024;
 const MAX_CLOSING = 4;
 
 /** Where a chunk of the new snapshot lives: an existing pack (by name) or a pack of this run (by slot). */
@@ -27,7 +27,7 @@ export interface ChunkRef {
 
 /** A pack that did not read back as written. */
 export class ReadBackError extends Error {
-  constructor(readonly path: string, readonly problem: 'missing' | 'truncated' | 'hash-mismatch') {
+  constructor(readonly path: string, readonly problem: ReadBackProblem) {
     super(`${path} did not read back as written (${problem})`);
   }
 }
@@ -121,8 +121,8 @@ export class ChunkWriter {
       await this.repo.store.writeAtomic(path, bytes);
       if (this.readBack) {
         // Compared with the bytes still in memory: cheaper than hashing again, and it proves the same thing.
-        const back = await this.repo.store.read(path);
-        if (back === null || !sameBytes(back, bytes)) throw new ReadBackError(path, back === null ? 'missing' : back.length < bytes.length ? 'truncated' : 'hash-mismatch');
+        const problem = await readBackProblem(this.repo.store, path, bytes);
+        if (problem !== null) throw new ReadBackError(path, problem);
       }
       this.written[slot] = { name, size: bytes.length };
     });

@@ -6,13 +6,14 @@
  * Each new pack and then the snapshot file are read back and compared with what was written.
  */
 import { err, ok } from '../domain/result';
-import { fromUtf8, sameBytes, toHex, utf8 } from './bytes';
+import { fromUtf8, toHex, utf8 } from './bytes';
 import { splitBuckets } from './buckets';
 import { ChunkWriter, ReadBackError, type ChunkRef } from './chunk-writer';
 import { EXPORT_PRIMARY_KEYS, exportManifestSchema } from './export-format';
 import { ATTACHMENT_CHUNK_BYTES } from './pack';
+import { readBackProblem } from './repo-store';
 import type { Repository } from './repository';
-import { decodeSnapshot, encodeSnapshot, PACKS_DIR, snapshotPath, type SnapshotManifest } from './snapshot-file';
+import { encodeSnapshot, PACKS_DIR, snapshotPath, type SnapshotManifest } from './snapshot-file';
 import { loadSnapshot, snapshotFiles, snapshotInfo } from './snapshot-store';
 import type { BackupError, BackupResult, ExportSource, ProgressOptions, SnapshotInfo } from './types';
 import { hmac, randomBytes } from './web-crypto';
@@ -78,9 +79,7 @@ export async function createSnapshot(repo: Repository, source: ExportSource, opt
         throw e;
       }
     }
-    const snap = await decodeSnapshot(repo, bytes);
-    if (!snap) throw new Error('a snapshot just encoded does not decode');
-    return ok(snapshotInfo(snap, bytes.length));
+    return ok(snapshotInfo({ pub, manifest }, bytes.length));
   } catch (e) {
     await writer.abandon();
     if (e instanceof Stop) return err(e.error);
@@ -137,6 +136,19 @@ async function writeFiles(repo: Repository, source: ExportSource, writer: ChunkW
   const names = (await source.listAttachments()).filter((n) => /^[0-9a-f]{64}$/.test(n)).sort();
   // Ids of every attachment the parent holds, computed at once rather than one WebCrypto round trip after another.
   const reusable = await Promise.all(names.map((name) => reusablePieces(repo, writer, name, previous.get(`attachments/${name}`))));
+  // The next attachment to be read is read while the current one is sealed, so the disk and the CPU overlap.
+  const toRead = names.filter((_, n) => reusable[n] === null);
+  const reads = new Map<string, Promise<Uint8Array | null>>();
+  const readAhead = (k: number) => {
+    const name = toRead[k];
+    if (name !== undefined && !reads.has(name)) {
+      const job = source.readAttachment(name);
+      job.catch(() => undefined); // observed when its turn comes
+      reads.set(name, job);
+    }
+  };
+  readAhead(0);
+  let nextRead = 0;
   for (const [n, name] of names.entries()) {
     const before = previous.get(`attachments/${name}`);
     const ids = reusable[n];
@@ -147,12 +159,15 @@ async function writeFiles(repo: Repository, source: ExportSource, writer: ChunkW
       step(before.size);
       continue;
     }
-    const bytes = await source.readAttachment(name);
+    readAhead(++nextRead);
+    const bytes = await (reads.get(name) ?? source.readAttachment(name));
+    reads.delete(name);
     if (bytes === null) throw new Stop({ kind: 'bad-export', path: `attachments/${name}`, detail: 'missing' });
+    const pieces = Math.max(1, Math.ceil(bytes.length / ATTACHMENT_CHUNK_BYTES));
+    const pieceIds = await Promise.all(Array.from({ length: pieces }, (_, piece) => pieceId(repo, name, piece)));
     const chunks: number[] = [];
-    for (let at = 0, piece = 0; at < bytes.length || piece === 0; at += ATTACHMENT_CHUNK_BYTES, piece++) {
-      const { id, idBytes } = await pieceId(repo, name, piece);
-      const plain = bytes.subarray(at, Math.min(bytes.length, at + ATTACHMENT_CHUNK_BYTES));
+    for (const [piece, { id, idBytes }] of pieceIds.entries()) {
+      const plain = bytes.subarray(piece * ATTACHMENT_CHUNK_BYTES, Math.min(bytes.length, (piece + 1) * ATTACHMENT_CHUNK_BYTES));
       chunks.push(await writer.add(id, idBytes, plain));
       step(plain.length);
     }
@@ -203,8 +218,6 @@ function assemble(writer: ChunkWriter, packSizes: Map<string, number>, files: Fi
 }
 
 async function readBack(repo: Repository, path: string, written: Uint8Array): Promise<void> {
-  const back = await repo.store.read(path);
-  if (back === null || !sameBytes(back, written)) {
-    throw new Stop({ kind: 'damaged', files: [{ path, problem: back === null ? 'missing' : 'hash-mismatch' }], records: [], attachments: [], intactSnapshots: [] });
-  }
+  const problem = await readBackProblem(repo.store, path, written);
+  if (problem !== null) throw new Stop({ kind: 'damaged', files: [{ path, problem }], records: [], attachments: [], intactSnapshots: [] });
 }
