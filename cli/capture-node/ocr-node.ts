@@ -4,7 +4,8 @@
 import { createWorker, OEM, PSM, type RecognizeOptions, type Worker, type WorkerParams } from 'tesseract.js';
 import type { CaptureImage } from '../../shared/capture/pipeline';
 import type { RasterImage } from '../../shared/capture/pipeline';
-import type { RegionRequest } from '../../shared/capture/region-pass';
+import type { RegionRequest, RegionText } from '../../shared/capture/region-pass';
+import { glyphsOf } from '../../shared/capture/reading-vote';
 import { decodeImage } from './decode-image';
 import { scale } from '../../shared/capture/raster-ops';
 import { decodeTiff, isTiff } from './raster-node';
@@ -15,7 +16,7 @@ import { imageSize } from '../../shared/capture/image-size';
 export interface NodeOcr {
   readonly ocr: (image: CaptureImage) => Promise<string>;
   /** One region of a page as a block or a line (already cropped and scaled by the caller). */
-  readonly ocrRegion: (image: RasterImage, request: RegionRequest) => Promise<string>;
+  readonly ocrRegion: (image: RasterImage, request: RegionRequest) => Promise<RegionText>;
   readonly close: () => Promise<void>;
 }
 
@@ -55,27 +56,28 @@ export function createNodeOcr(langPath: string): NodeOcr {
     await w.setParameters({ tessedit_pageseg_mode: PSM.AUTO, preserve_interword_spaces: '1', debug_file: '/dev/null', tessedit_do_invert: '0' });
     return w;
   };
-  const recognize = async (image: Buffer, options: Partial<RecognizeOptions & WorkerParams>): Promise<string> => {
+  const recognize = async (image: Buffer, options: Partial<RecognizeOptions & WorkerParams>, glyphs = false): Promise<RegionText> => {
     worker ??= start();
     try {
       const w = await worker;
-      const { data } = await w.recognize(image, options);
-      return data.text;
+      const { data } = await w.recognize(image, options, { text: true, blocks: glyphs });
+      return glyphs && data.blocks ? { text: data.text, glyphs: glyphsOf(data.blocks) } : { text: data.text };
     } catch {
       // An image Leptonica cannot read (or a crashed worker): no text from this file; the next starts afresh.
       const failed = worker;
       worker = null;
       await failed.then((w) => w.terminate()).catch(() => undefined);
-      return '';
+      return { text: '' };
     }
   };
   return {
-    ocr: async (image) => recognize(await toReadable(image), { rotateAuto: true }),
+    ocr: async (image) => (await recognize(await toReadable(image), { rotateAuto: true })).text,
     // Per-call parameters: tesseract.js sets them for this call only and restores the page settings after.
     ocrRegion: (image, request) => recognize(Buffer.from(encodePng(image)), {
       tessedit_pageseg_mode: request.mode === 'line' ? PSM.SINGLE_LINE : PSM.SINGLE_BLOCK,
       ...(request.whitelist === undefined ? {} : { tessedit_char_whitelist: request.whitelist }),
-    }),
+      ...(request.blacklist === undefined ? {} : { tessedit_char_blacklist: request.blacklist }),
+    }, true),
     close: async () => {
       if (worker) await (await worker).terminate();
       worker = null;

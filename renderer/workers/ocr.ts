@@ -5,7 +5,8 @@
  */
 import { createWorker, PSM, type RecognizeOptions, type Worker, type WorkerParams } from 'tesseract.js';
 import type { CaptureImage, RasterImage } from '../../shared/capture/pipeline';
-import type { RegionRequest } from '../../shared/capture/region-pass';
+import type { RegionRequest, RegionText } from '../../shared/capture/region-pass';
+import { glyphsOf } from '../../shared/capture/reading-vote';
 import { toCanvas, toRaster } from './raster';
 
 const vendor = (path: string) => new URL(`../vendor/${path}`, new URL('.', self.location.href)).href;
@@ -43,8 +44,8 @@ export async function ocr(image: CaptureImage, progress?: (p: number) => void): 
   }
 }
 
-/** One region of a page (already cropped and scaled) as a block (PSM 6) or a single line (PSM 7), optionally whitelisted. */
-export async function ocrRegion(image: RasterImage, request: RegionRequest): Promise<string> {
+/** One region of a page (already cropped and scaled) as a block (PSM 6) or a single line (PSM 7), optionally white/blacklisted; with glyph confidences. */
+export async function ocrRegion(image: RasterImage, request: RegionRequest): Promise<RegionText> {
   const w = await tesseract();
   const canvas = new OffscreenCanvas(image.width, image.height);
   const ctx = canvas.getContext('2d');
@@ -54,7 +55,8 @@ export async function ocrRegion(image: RasterImage, request: RegionRequest): Pro
   const params: Partial<RecognizeOptions & WorkerParams> = {
     tessedit_pageseg_mode: request.mode === 'line' ? PSM.SINGLE_LINE : PSM.SINGLE_BLOCK,
     ...(request.whitelist === undefined ? {} : { tessedit_char_whitelist: request.whitelist }),
+    ...(request.blacklist === undefined ? {} : { tessedit_char_blacklist: request.blacklist }),
   };
-  const result = await w.recognize(canvas, params);
-  return result.data.text;
+  const { data } = await w.recognize(canvas, params, { text: true, blocks: true });
+  return data.blocks ? { text: data.text, glyphs: glyphsOf(data.blocks) } : { text: data.text };
 }

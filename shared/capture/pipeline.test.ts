@@ -89,7 +89,7 @@ describe('captureFile', () => {
     [[20, 60, 360, 2], [20, 160, 360, 2], [20, 280, 360, 2], [20, 60, 2, 222], [378, 60, 2, 222], [200, 60, 2, 102], [40, 90, 100, 8], [220, 90, 100, 8], [40, 200, 150, 8]].forEach(([x, y, w, h]) => { box(x ?? 0, y ?? 0, w ?? 0, h ?? 0); });
     const frame: RasterImage = { width, height, data };
     const blocks = ['', '名 称: 甲方有限公司\n纳税人识别号: 91320115MA202UKD7X\n地址、电话:\n', '金 额\n100.00\n¥100.00\n', '名 称: 乙方有限公司\n纳税人识别号:\n开户行及账号:\n'];
-    const ocrRegion = vi.fn((_: RasterImage, request: RegionRequest) => Promise.resolve(request.mode === 'block' ? blocks.shift() ?? '' : ''));
+    const ocrRegion = vi.fn((_: RasterImage, request: RegionRequest) => Promise.resolve({ text: request.mode === 'block' ? blocks.shift() ?? '' : '' }));
     const d = deps({ ocr: () => Promise.resolve('价税合计（大写） 壹佰零陆圆整 （小写）¥106.00'), ocrRegion, decodeImage: () => Promise.resolve(frame) });
     const r = await captureFile(PNG, 'scan.png', d, TODAY);
     expect(r.ok).toBe(true);
@@ -103,7 +103,7 @@ describe('captureFile', () => {
   });
 
   it('does not run the second pass when page OCR found every key field', async () => {
-    const ocrRegion = vi.fn(() => Promise.resolve(''));
+    const ocrRegion = vi.fn(() => Promise.resolve({ text: '' }));
     const text = '发票号码：12345678\n开票日期：2024年01月02日\n购买方名称：甲方有限公司\n销售方名称：乙方有限公司\n纳税人识别号：91320115MA202UKD7X\n纳税人识别号：92330781MA2EDMFU50\n（小写）¥106.00';
     const d = deps({ ocr: () => Promise.resolve(text), ocrRegion, decodeImage: () => Promise.resolve(null) });
     const r = await captureFile(PNG, 'scan.png', d, TODAY);

@@ -7,19 +7,29 @@ import { ExtractionBuilder, mergeExtractions, type ExtractedFieldName, type Extr
 import type { RasterImage } from './pipeline';
 import { despeckledGrey, greyImage } from './despeckle';
 import { cropRect, otsuThreshold, rotate, scale, skewAngle, type Rect } from './raster-ops';
+import { bestReading, type RegionText } from './reading-vote';
 import { ruleMask, tableLayout } from './table-cells';
 
-/** How a region is read: as a block of lines (PSM 6) or a single line (PSM 7), optionally only some characters. */
+export type { RegionText } from './reading-vote';
+
+/** How a region is read: as a block of lines (PSM 6) or a single line (PSM 7), optionally only some characters or without some. */
 export interface RegionRequest {
   readonly mode: 'block' | 'line';
   readonly whitelist?: string;
+  readonly blacklist?: string;
 }
 
 /** OCR of one (cropped) image region. */
-export type RegionOcr = (image: RasterImage, request: RegionRequest) => Promise<string>;
+export type RegionOcr = (image: RasterImage, request: RegionRequest) => Promise<RegionText>;
 
 /** Characters of a tax id (GB 32100 charset; older 15-digit ids and 代开 "DK" ids fit too). */
 export const TAX_ID_WHITELIST = '0123456789ABCDEFGHJKLMNPQRTUWXYDK';
+
+/**
+ * Party names are read as lines without Latin letters: firstLineName only takes names that are mostly CJK, and
+ * with chi_sim+eng a small CJK name otherwise often comes out as Latin noise ("测试销方企业" → "WAT alk").
+ */
+const NAME_LINE: RegionRequest = { mode: 'line', blacklist: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz' };
 
 /** Regions are scaled so that the longer side of the page is at least this (≈ 200 dpi for an invoice). */
 const MIN_PAGE_SIDE = 1600;
@@ -98,11 +108,12 @@ export async function readRegions(image: RasterImage, read: RegionOcr, missing: 
   const layout = tableLayout(ruleMask(grey, threshold), img.width, img.height);
   if (layout.cells.length === 0) return extractFromCells({ header: null, cells: [] });
   const factor = Math.max(img.width, img.height) < MIN_PAGE_SIDE ? 2 : 1;
-  const region = (r: Rect) => (factor === 1 ? cropRect(img, r) : scale(cropRect(img, r), factor));
+  const region = (r: Rect, more = 1) => (factor * more === 1 ? cropRect(img, r) : scale(cropRect(img, r), factor * more));
   // The header holds only the number, code and date: a full-width block read costs 1–3 s, so it is skipped
   // when page OCR already has the number and the date.
   const headerNeeded = missing.includes('number') || missing.includes('issueDate');
-  const header = layout.header && headerNeeded ? await read(region(layout.header), { mode: 'block' }) : null;
+  const header = layout.header && headerNeeded ? (await read(region(layout.header), { mode: 'block' })).text : null;
+  const reads: RegionText[] = [];
   const cells: string[] = [];
   // With the header read, the number and date are the header's alone (headerDate retries the date): waiting
   // for them in the cells would read the whole frame whenever the header was garbled.
@@ -113,7 +124,9 @@ export async function readRegions(image: RasterImage, read: RegionOcr, missing: 
   for (const cell of order) {
     if (filled(extractFromCells({ header, cells }))) break;
     // An empty cell (备注, the unused rows of the item table) is not read at all.
-    cells.push(inkShare(grey, img.width, cell, threshold) < 0.002 ? '' : await read(region(cell), { mode: 'block' }));
+    const r = inkShare(grey, img.width, cell, threshold) < 0.002 ? { text: '' } : await read(region(cell), { mode: 'block' });
+    reads.push(r);
+    cells.push(r.text);
   }
   const fromCells = extractFromCells({ header, cells });
   const b = new ExtractionBuilder({ source: 'ocr', confidence: CELL_CONFIDENCE });
@@ -122,9 +135,9 @@ export async function readRegions(image: RasterImage, read: RegionOcr, missing: 
   for (const [k, cell] of parties.entries()) {
     const role = k === 0 ? 'buyer' : 'seller';
     const [first, second] = textRuns(grey, img.width, cell, threshold, false);
-    if (first && missing.includes(`${role}Name`)) b.set(`${role}Name`, await voteName(first, cells[order.indexOf(cell)] ?? '', read, region));
+    if (first && missing.includes(`${role}Name`)) b.set(`${role}Name`, await voteName(first, reads[order.indexOf(cell)] ?? { text: '' }, read, region));
     if (second && missing.includes(`${role}TaxId`) && fromCells.fields[`${role}TaxId`] === undefined) {
-      b.set(`${role}TaxId`, secondLineTaxId(`\n${await read(region(second), { mode: 'line', whitelist: `${TAX_ID_WHITELIST}:` })}`));
+      b.set(`${role}TaxId`, secondLineTaxId(`\n${(await read(region(second), { mode: 'line', whitelist: `${TAX_ID_WHITELIST}:` })).text}`));
     }
   }
   if (missing.includes('issueDate') && fromCells.fields.issueDate === undefined && layout.header) b.set('issueDate', await headerDate(img, grey, layout.header, threshold, read, region));
@@ -143,17 +156,16 @@ export function itemsLast(cells: readonly Rect[]): Rect[] {
 }
 
 /**
- * A party name read three ways — the line cropped tight and with more margin, and the cell's block read —
- * and the value at least two agree on; OCR of a ~150-dpi name flips single glyphs with the crop. Without a
- * majority, the tight line read (PSM 7) wins, then the block read.
+ * A party name read four ways — the line cropped tight, the cell's block read, the line with more margin, and
+ * that again at 1.5× the scale — and the reading OCR is surest of (reading-vote.ts): on a ~150-dpi scan single
+ * glyphs flip with the crop and the scale, and the wrong readings may agree. Without glyph confidences the
+ * majority wins, then the tight line read (PSM 7), then the block read.
  */
-async function voteName(row: Rect, blockText: string, read: RegionOcr, region: (r: Rect) => RasterImage): Promise<string | undefined> {
+async function voteName(row: Rect, block: RegionText, read: RegionOcr, region: (r: Rect, more?: number) => RasterImage): Promise<string | undefined> {
   const grow = Math.round(0.15 * row.height);
-  const tight = firstLineName(await read(region(row), { mode: 'line' }));
-  const loose = firstLineName(await read(region({ x: row.x, y: row.y - grow, width: row.width, height: row.height + 2 * grow }), { mode: 'line' }));
-  const block = firstLineName(blockText);
-  const votes = [tight, loose, block].filter((v): v is string => v !== undefined);
-  return votes.find((v) => votes.filter((x) => x === v).length >= 2) ?? tight ?? block ?? loose;
+  const loose = { x: row.x, y: row.y - grow, width: row.width, height: row.height + 2 * grow };
+  const readings = [await read(region(row), NAME_LINE), block, await read(region(loose), NAME_LINE), await read(region(loose, 1.5), NAME_LINE)];
+  return bestReading(readings.map((from) => ({ value: firstLineName(from.text), from })));
 }
 
 /**
@@ -165,7 +177,7 @@ async function headerDate(img: RasterImage, grey: Uint8Array, h: Rect, threshold
   const thirds = [[0.6, 0.95], [0.3, 0.7], [0.05, 0.4]].map(([a = 0, z = 1]) => ({ x: h.x + a * h.width, y: h.y, width: (z - a) * h.width, height: h.height }));
   const runs = thirds.flatMap((t) => textRuns(grey, img.width, t, threshold));
   for (const run of runs.slice(0, MAX_RUNS)) {
-    const text = (await read(region(run), { mode: 'line' })).replace(/\s+/g, '');
+    const text = (await read(region(run), { mode: 'line' })).text.replace(/\s+/g, '');
     const m = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(text);
     const date = m ? dateValue(`${m[1] ?? ''}-${(m[2] ?? '').padStart(2, '0')}-${(m[3] ?? '').padStart(2, '0')}`) : undefined;
     if (date !== undefined) return date;
