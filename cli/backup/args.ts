@@ -8,6 +8,8 @@ export type BackupArgs =
   | { readonly kind: 'verify'; readonly repo: string; readonly level: 0 | 1 | 2; readonly passwordFile: string | null; readonly locale: Locale }
   | { readonly kind: 'list'; readonly repo: string; readonly passwordFile: string; readonly locale: Locale }
   | { readonly kind: 'prune'; readonly repo: string; readonly passwordFile: string; readonly keepLast: number; readonly keepDaily: number; readonly keepWeekly: number; readonly keepMonthly: number; readonly locale: Locale }
+  | { readonly kind: 'passwd'; readonly repo: string; readonly passwordFile: string; readonly newPasswordFile: string; readonly locale: Locale }
+  | { readonly kind: 'recovery-key'; readonly repo: string; readonly passwordFile: string; readonly locale: Locale }
   | { readonly kind: 'demo'; readonly to: string; readonly invoices: number; readonly attachments: number; readonly seed: number; readonly locale: Locale }
   | { readonly kind: 'help'; readonly locale: Locale }
   | { readonly kind: 'usage'; readonly message: string; readonly locale: Locale };
@@ -19,7 +21,10 @@ export const USAGE = `usage: npm run backup -- <command> [options]
   verify  REPO [--password-file F] [--level 0|1|2]         check without restoring (default: 2 with a password, else 0)
   list    REPO --password-file F                           list snapshots
   prune   REPO --password-file F [--keep-last N] [--keep-daily N] [--keep-weekly N] [--keep-monthly N]
+  passwd  REPO --password-file F --new-password-file N     set a new password (F may hold the recovery key)
+  recovery-key REPO --password-file F                      print a new recovery key (the old one stops working)
   demo    --to EXPORT_DIR --invoices N --attachments M [--seed S]   write demo data in the export format
+  (wherever a password file is read, it may hold the repository's recovery key instead)
   --lang zh-CN|en   language of messages (default: from LANG, else zh-CN)
 exit status: 0 ok, 2 wrong password, 3 damaged or truncated, 4 newer format or unsafe parameters, 1 anything else`;
 
@@ -30,7 +35,7 @@ export function localeFromEnv(lang: string | undefined): Locale {
   return lang?.toLowerCase().startsWith('en') === true ? 'en' : 'zh-CN';
 }
 
-const VALUE_OPTIONS = ['--from', '--to', '--password-file', '--snapshot', '--level', '--invoices', '--attachments', '--seed', '--lang', '--keep-last', '--keep-daily', '--keep-weekly', '--keep-monthly'];
+const VALUE_OPTIONS = ['--from', '--to', '--password-file', '--new-password-file', '--snapshot', '--level', '--invoices', '--attachments', '--seed', '--lang', '--keep-last', '--keep-daily', '--keep-weekly', '--keep-monthly'];
 
 /** Parses argv (after the script name). */
 export function parseBackupArgs(argv: readonly string[], env: { readonly LANG?: string | undefined }): BackupArgs {
@@ -97,6 +102,16 @@ export function parseBackupArgs(argv: readonly string[], env: { readonly LANG?: 
       if (repo === undefined || passwordFile === null) return usage('prune needs REPO and --password-file');
       if (keepLast === null || keepDaily === null || keepWeekly === null || keepMonthly === null) return usage('--keep-* values must be whole numbers');
       return { kind: 'prune', repo, passwordFile, keepLast, keepDaily, keepWeekly, keepMonthly, locale };
+    }
+    case 'passwd': {
+      const passwordFile = need('--password-file'), newPasswordFile = need('--new-password-file');
+      if (repo === undefined || passwordFile === null || newPasswordFile === null) return usage('passwd needs REPO, --password-file and --new-password-file');
+      return { kind: 'passwd', repo, passwordFile, newPasswordFile, locale };
+    }
+    case 'recovery-key': {
+      const passwordFile = need('--password-file');
+      if (repo === undefined || passwordFile === null) return usage('recovery-key needs REPO and --password-file');
+      return { kind: 'recovery-key', repo, passwordFile, locale };
     }
     case 'demo': {
       const to = need('--to'), invoices = count('--invoices', -1), attachments = count('--attachments', 0), seed = count('--seed', 20261127);

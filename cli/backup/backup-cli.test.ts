@@ -84,7 +84,25 @@ describe('npm run backup', () => {
     writeFileSync(wrong, 'not it\n');
     const r = await cli('list', join(dir, 'repo'), '--password-file', wrong);
     expect(r.status).toBe(2);
-    expect(r.err).toMatch(/password is wrong/);
+    expect(r.err).toMatch(/password or recovery key is wrong/);
+  }, 60_000);
+
+  it('a printed recovery key opens the repository wherever a password file is read, and replaces a forgotten password', async () => {
+    const repo = copyRepo('recovery');
+    const made = await cli('recovery-key', repo, '--password-file', pw);
+    expect(made.status).toBe(0);
+    const key = made.out.trim();
+    expect(key).toMatch(/^([A-Z2-9]{5}-){5}[A-Z2-9]{5}$/);
+    const keyFile = join(dir, 'recovery.txt');
+    writeFileSync(keyFile, `${key.toLowerCase()}\n`);
+    expect((await cli('list', repo, '--password-file', keyFile)).status).toBe(0);
+    const fresh = join(dir, 'new-password.txt');
+    writeFileSync(fresh, '新的密码 another horse\n');
+    const changed = await cli('passwd', repo, '--password-file', keyFile, '--new-password-file', fresh);
+    expect(changed.status).toBe(0);
+    expect((await cli('list', repo, '--password-file', pw)).status).toBe(2);
+    expect((await cli('verify', repo, '--password-file', fresh, '--level', '1')).status).toBe(0);
+    expect((await cli('verify', repo, '--password-file', keyFile, '--level', '1')).status).toBe(0);
   }, 60_000);
 
   it('a flipped byte in a pack exits 3 naming the pack and the records or attachments', async () => {

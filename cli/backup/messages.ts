@@ -15,6 +15,11 @@ const MESSAGES: Catalogue = {
   listDamaged: { 'zh-CN': '无法读取的快照文件：{path}', en: 'Snapshot file cannot be read: {path}' },
   listEmpty: { 'zh-CN': '备份库里还没有快照', en: 'The repository holds no snapshot yet' },
   pruned: { 'zh-CN': '保留 {kept} 个快照，删除 {removed} 个快照和 {packs} 个数据包，释放 {mb} MB', en: 'Kept {kept} snapshots; removed {removed} snapshots and {packs} packs, freeing {mb} MB' },
+  passwd: { 'zh-CN': '已设置新密码（恢复密钥如有，仍然有效）', en: 'The new password is set (a recovery key, if any, still works)' },
+  recoveryKey: {
+    'zh-CN': '新的恢复密钥（请打印或抄写在纸上，与U盘分开保管；旧的恢复密钥已失效）：',
+    en: 'New recovery key (print it or copy it onto paper and keep it apart from the stick; the old recovery key no longer works):',
+  },
   demo: { 'zh-CN': '已在 {path} 写入演示数据：{invoices} 张发票，{attachments} 个附件，共 {mb} MB', en: 'Demo data written to {path}: {invoices} invoices, {attachments} attachments, {mb} MB' },
   io: { 'zh-CN': '读写失败：{detail}', en: 'Reading or writing failed: {detail}' },
 };

@@ -1,8 +1,8 @@
 // `npm run backup -- <command>`: runs one command over shared/backup and returns the exit status.
 import { readdir, readFile } from 'node:fs/promises';
 import {
-  backupErrorMessage, backupExitCode, createSnapshot, initRepository, listSnapshots, openRepository, pruneSnapshots,
-  restoreSnapshot, verifyRepository, type BackupError, type Repository,
+  backupErrorMessage, backupExitCode, changePassword, createSnapshot, initRepository, listSnapshots, newRecoveryKey, openRepository,
+  pruneSnapshots, restoreSnapshot, setRecoveryKey, verifyRepository, type BackupError, type Repository,
 } from '../../shared/backup/index';
 import type { Locale } from '../../shared/i18n/translate';
 import { parseBackupArgs, USAGE, type BackupArgs } from './args';
@@ -115,6 +115,21 @@ async function run(args: Exclude<BackupArgs, { kind: 'help' | 'usage' }>, io: Cl
       if (!pruned.ok) fail(pruned.error, locale);
       const p = pruned.value;
       io.out(cliMessage(locale, 'pruned', { kept: p.kept.length, removed: p.removedSnapshots.length, packs: p.removedPacks, mb: mb(p.bytesFreed) }));
+      return;
+    }
+    case 'passwd': {
+      const secret = await readPassword(args.passwordFile, locale);
+      const changed = await changePassword(new FsRepoStore(args.repo), secret, await readPassword(args.newPasswordFile, locale));
+      if (!changed.ok) fail(changed.error, locale);
+      io.out(cliMessage(locale, 'passwd'));
+      return;
+    }
+    case 'recovery-key': {
+      const key = newRecoveryKey();
+      const set = await setRecoveryKey(new FsRepoStore(args.repo), await readPassword(args.passwordFile, locale), key);
+      if (!set.ok) fail(set.error, locale);
+      io.err(cliMessage(locale, 'recoveryKey'));
+      io.out(key);
       return;
     }
     case 'demo': {

@@ -5,7 +5,7 @@ import type { BackupError, DamagedFile, DamagedRecords } from './types';
 const MESSAGES: Catalogue = {
   'not-a-repository': { 'zh-CN': '这个文件夹不是发票台账的备份库（{detail}）', en: 'This folder is not a Fapiao Desk backup repository ({detail})' },
   'already-a-repository': { 'zh-CN': '这个文件夹里已经有一个备份库', en: 'This folder already holds a backup repository' },
-  'wrong-password': { 'zh-CN': '密码不正确，备份库没有打开', en: 'The password is wrong; the repository was not opened' },
+  'wrong-password': { 'zh-CN': '密码或恢复密钥不正确，备份库没有打开', en: 'The password or recovery key is wrong; the repository was not opened' },
   'unsupported-version': {
     'zh-CN': '这个备份库由更新版本的软件创建（格式 {found}，本软件支持到 {supported}），请先升级软件',
     en: 'This repository was made by a newer version (format {found}; this version reads up to {supported}); please update the app',

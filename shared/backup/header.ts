@@ -3,6 +3,7 @@
  * its newline, so bit rot is found without the password (`head -n1 repo.hdr | sha256sum`). The master key is
  * wrapped with AES-256-GCM under the Argon2id KEK; the wrap's additional data binds the format version, repo id
  * and KDF parameters, so editing any of them makes the password fail instead of silently weakening the key.
+ * An optional second wrap of the same master key opens the repository with a printed recovery key.
  */
 import { z } from 'zod';
 import { bytesEqual, concatBytes, fromHex, fromUtf8, toHex, utf8 } from './bytes';
@@ -33,6 +34,8 @@ const headerBodySchema = z.object({
     salt: hex(16),
   }),
   masterKey: z.object({ nonce: hex(12), wrapped: hex(48) }),
+  /** The master key wrapped a second time, under a printed recovery key (absent when none was made). */
+  recovery: z.object({ nonce: hex(12), wrapped: hex(48) }).optional(),
 });
 /** The parsed body of repo.hdr. */
 export type HeaderBody = z.infer<typeof headerBodySchema>;
@@ -41,6 +44,11 @@ export type HeaderBody = z.infer<typeof headerBodySchema>;
 export function wrapAad(body: Pick<HeaderBody, 'version' | 'repoId' | 'kdf'>): Uint8Array {
   const { kdf } = body;
   return utf8(`${REPO_FORMAT}/${String(body.version)}/${body.repoId}/argon2id/${String(kdf.memoryKiB)}/${String(kdf.iterations)}/${String(kdf.parallelism)}/${kdf.salt}`);
+}
+
+/** The additional data of the recovery-key wrap: not bound to the password's KDF, so a new password keeps it valid. */
+export function recoveryWrapAad(body: Pick<HeaderBody, 'version' | 'repoId'>): Uint8Array {
+  return utf8(`${REPO_FORMAT}/${String(body.version)}/${body.repoId}/recovery`);
 }
 
 /** Serialises a header body with its hash line. */

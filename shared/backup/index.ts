@@ -7,8 +7,9 @@ export type {
   ProgressOptions, PruneReport, RetentionPolicy, SnapshotInfo, SnapshotListing, VerifyLevel, VerifyReport,
 } from './types';
 export type { RepoStore } from './repo-store';
-export type { Repository, InitOptions, OpenOptions } from './repository';
-export { initRepository, openRepository } from './repository';
+export type { Repository, InitOptions, OpenOptions, OpenedWith } from './repository';
+export { changePassword, hasRecoveryKey, initRepository, openRepository, setRecoveryKey } from './repository';
+export { newRecoveryKey, parseRecoveryKey } from './recovery-key';
 export { DEFAULT_KDF, KDF_LIMITS, TEST_ONLY_WEAK_KDF } from './kdf';
 export { FORMAT_VERSION } from './header';
 export { createSnapshot, type CreateOptions } from './create-snapshot';

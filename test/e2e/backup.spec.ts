@@ -96,6 +96,10 @@ test('back up to a folder, clear the database, restore: the same ledger, audit c
   await page.getByLabel('再输入一次').fill(PASSWORD);
   await expect(page.getByText(/密码强度：强/)).toBeVisible();
   await page.getByLabel('我已把密码记在安全的地方').check();
+  // The optional recovery key, printed on paper: it will open the backup when the password is forgotten.
+  await page.getByRole('button', { name: /另外生成一个恢复密钥/ }).click();
+  const recoveryKey = (await page.locator('.recovery-key .key').textContent()) ?? '';
+  expect(recoveryKey).toMatch(/^([A-Z2-9]{5}-){5}[A-Z2-9]{5}$/);
   await page.screenshot({ path: 'test-screens/backup-password.png', fullPage: true });
   await page.getByRole('button', { name: '设置密码并开始使用' }).click();
   await page.getByRole('button', { name: '立即备份' }).click();
@@ -124,13 +128,20 @@ test('back up to a folder, clear the database, restore: the same ledger, audit c
   await page.reload();
   await expect(page.getByText('台账中还没有发票')).toBeVisible();
 
-  // Restore with only the folder and the password.
+  // Restore with only the folder and the paper recovery key (the password is "forgotten"): the app asks for a
+  // new password at once.
   await chooseFolder(page);
-  await page.getByLabel('备份密码', { exact: true }).fill('wrong password 123');
+  await page.getByLabel('备份密码或恢复密钥').fill('wrong password 123');
   await page.getByRole('button', { name: '打开备份' }).click();
-  await expect(page.getByText('密码不正确')).toBeVisible({ timeout: 30_000 });
-  await page.getByLabel('备份密码', { exact: true }).fill(PASSWORD);
+  await expect(page.getByText('密码或恢复密钥不正确')).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel('备份密码或恢复密钥').fill(recoveryKey.toLowerCase().replace(/-/g, ' '));
   await page.getByRole('button', { name: '打开备份' }).click();
+  await expect(page.getByRole('heading', { name: '已用恢复密钥打开：请设置新密码' })).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel('新密码').fill('新的密码-Qingdao-2027!');
+  await page.getByLabel('再输入一次').fill('新的密码-Qingdao-2027!');
+  await page.getByLabel('我已把密码记在安全的地方').check();
+  await page.getByRole('button', { name: '设置新密码' }).click();
+  await expect(page.getByText('新密码已设置，恢复密钥仍然有效')).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: '恢复…' }).first().click(); // the newest
   await expect(page.getByText(/当前账本会保留，直到您确认/)).toBeVisible();
   await page.screenshot({ path: 'test-screens/backup-restore-confirm.png', fullPage: true });
@@ -176,7 +187,7 @@ test('export all data and import it back through the same verified swap', async 
   await expect(page.getByText(/自动备份完成/)).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText(/上次自动备份：/)).toBeVisible();
   await page.getByRole('button', { name: '本机自动备份文件夹' }).click();
-  await page.getByLabel('备份密码', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('备份密码或恢复密钥').fill(PASSWORD);
   await page.getByRole('button', { name: '打开备份' }).click();
   await expect(page.locator('.snapshots tbody tr')).toHaveCount(1);
   await page.screenshot({ path: 'test-screens/backup-page.png', fullPage: true });

@@ -15,7 +15,7 @@ import './backup.css';
 export function BackupPage() {
   const t = useT();
   const flows = useBackupFlows();
-  const { target, hasRepository, repo, snapshots, task, notice } = useBackupUi();
+  const { target, hasRepository, repo, snapshots, task, notice, needsNewPassword } = useBackupUi();
   const busy = task !== null;
   return (
     <section className="backup-page">
@@ -31,7 +31,10 @@ export function BackupPage() {
           </div>
         )}
         {target !== null && repo === null && hasRepository !== null ? (
-          <PasswordForm key={String(hasRepository)} create={!hasRepository} busy={task?.kind === 'unlock'} onSubmit={(pw) => { void flows.unlock(pw); }} />
+          <PasswordForm key={String(hasRepository)} mode={hasRepository ? 'open' : 'create'} busy={task?.kind === 'unlock'} onSubmit={(pw, key) => { void flows.unlock(pw, key); }} />
+        ) : null}
+        {repo !== null && needsNewPassword ? (
+          <PasswordForm key="reset" mode="reset" busy={task?.kind === 'unlock'} onSubmit={(pw) => { void flows.resetPassword(pw); }} />
         ) : null}
         {repo !== null ? (
           <div className="target-actions">

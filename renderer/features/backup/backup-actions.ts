@@ -4,7 +4,7 @@
  * ledger's verify-then-swap, prune. Expected failures come back as values naming where they came from.
  */
 import {
-  createSnapshot, initRepository, listSnapshots, openRepository, pruneSnapshots, restoreSnapshot, verifyRepository,
+  changePassword, createSnapshot, initRepository, listSnapshots, openRepository, pruneSnapshots, restoreSnapshot, verifyRepository,
   type BackupError, type BackupProgress, type Repository, type SnapshotInfo, type VerifyLevel, type VerifyReport,
 } from '../../../shared/backup';
 import type { RepoStore } from '../../../shared/backup/repo-store';
@@ -39,9 +39,18 @@ export async function isRepository(store: RepoStore): Promise<boolean> {
   return (await store.size('repo.hdr')) !== null;
 }
 
-/** Opens a repository with its password, or creates one in an empty folder with a new password. */
-export async function unlock(store: RepoStore, password: string, create: boolean): Promise<Result<Repository, BackupFailure>> {
-  const r = create ? await initRepository(store, password) : await openRepository(store, password);
+/**
+ * Opens a repository with its password or recovery key, or creates one in an empty folder with a new password
+ * (and, when given, a recovery key that opens it too).
+ */
+export async function unlock(store: RepoStore, secret: string, create: boolean, recoveryKey: string | null = null): Promise<Result<Repository, BackupFailure>> {
+  const r = create ? await initRepository(store, secret, recoveryKey === null ? {} : { recoveryKey }) : await openRepository(store, secret);
+  return r.ok ? r : err(formatFailure(r.error));
+}
+
+/** Replaces the password (after the recovery key opened the repository); the recovery key keeps working. */
+export async function resetPassword(store: RepoStore, secret: string, newPassword: string): Promise<Result<void, BackupFailure>> {
+  const r = await changePassword(store, secret, newPassword);
   return r.ok ? r : err(formatFailure(r.error));
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes, formatDuration, hoursBetween, secondsLeft } from './format-progress';
-import { passwordStrength, recoveryKey } from './password-strength';
+import { passwordStrength } from './password-strength';
 import { isAutoBackupDue } from './auto-backup-schedule';
 
 describe('passwordStrength', () => {
@@ -9,20 +9,6 @@ describe('passwordStrength', () => {
     ['kettle2026', 2], ['kettle-river-47', 4], ['Ziyuan#2026!财务', 4], ['correct horse battery staple', 4],
   ])('rates %j as %i', (password, strength) => {
     expect(passwordStrength(password)).toBe(strength);
-  });
-});
-
-describe('recoveryKey', () => {
-  it('is 6 groups of 5 characters without look-alikes, different each time', () => {
-    const key = recoveryKey();
-    expect(key).toMatch(/^([A-HJKMNP-Z2-9]{5}-){5}[A-HJKMNP-Z2-9]{5}$/);
-    expect(recoveryKey()).not.toBe(key);
-    expect(passwordStrength(key)).toBe(4);
-  });
-
-  it('skips biased bytes', () => {
-    const key = recoveryKey((b) => b.fill(250).fill(0, 16));
-    expect(key).toBe('AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA');
   });
 });
 

@@ -32,6 +32,10 @@ interface BackupUiState {
   readonly notice: Notice | null;
   readonly choose: (target: BackupTarget | null, hasRepository: boolean | null) => void;
   readonly opened: (repo: Repository, password: string, snapshots: readonly SnapshotInfo[]) => void;
+  /** After the recovery key opened the repository: the new password replaces it. */
+  readonly passwordChanged: (password: string) => void;
+  /** Whether the repository was opened with the recovery key and still waits for a new password. */
+  readonly needsNewPassword: boolean;
   readonly start: (kind: Task['kind']) => AbortController;
   readonly progress: (p: Progress) => void;
   readonly finish: (notice: Notice | null) => void;
@@ -47,8 +51,10 @@ export const useBackupUi = create<BackupUiState>()((set) => ({
   snapshots: null,
   task: null,
   notice: null,
-  choose: (target, hasRepository) => { set({ target, hasRepository, repo: null, password: null, snapshots: null, notice: null }); },
-  opened: (repo, password, snapshots) => { set({ repo, password, snapshots, hasRepository: true }); },
+  choose: (target, hasRepository) => { set({ target, hasRepository, repo: null, password: null, snapshots: null, notice: null, needsNewPassword: false }); },
+  needsNewPassword: false,
+  opened: (repo, password, snapshots) => { set({ repo, password, snapshots, hasRepository: true, needsNewPassword: repo.openedWith === 'recovery-key' }); },
+  passwordChanged: (password) => { set({ password, needsNewPassword: false }); },
   start: (kind) => {
     const controller = new AbortController();
     set({ task: { kind, startedAt: Date.now(), progress: null, controller }, notice: null });

@@ -22,13 +22,18 @@ export const BACKUP_MESSAGES = {
   'backup.target.change': { 'zh-CN': '换一个位置', en: 'Choose another location' },
 
   // Password
-  'backup.password.setHeading': { 'zh-CN': '为这个备份位置设置密码', en: 'Set a password for this backup location' },
+  'backup.password.createHeading': { 'zh-CN': '为这个备份位置设置密码', en: 'Set a password for this backup location' },
   'backup.password.openHeading': { 'zh-CN': '输入这个备份的密码', en: 'Enter this backup\'s password' },
+  'backup.password.resetHeading': { 'zh-CN': '已用恢复密钥打开：请设置新密码', en: 'Opened with the recovery key: set a new password' },
+  'backup.password.openLabel': { 'zh-CN': '备份密码或恢复密钥', en: 'Backup password or recovery key' },
+  'backup.password.newLabel': { 'zh-CN': '新密码', en: 'New password' },
+  'backup.password.reset': { 'zh-CN': '设置新密码', en: 'Set the new password' },
+  'backup.password.resetDone': { 'zh-CN': '新密码已设置，恢复密钥仍然有效', en: 'The new password is set; the recovery key still works' },
   'backup.password.label': { 'zh-CN': '备份密码', en: 'Backup password' },
   'backup.password.confirm': { 'zh-CN': '再输入一次', en: 'Repeat the password' },
   'backup.password.warning': {
-    'zh-CN': '请牢记这个密码：密码无法找回，也无法重置。忘记密码，这里的备份就再也打不开了。',
-    en: 'Keep this password safe: it cannot be recovered or reset. Without it, the backups here can never be opened again.',
+    'zh-CN': '请牢记这个密码：密码无法找回，软件和技术支持都无法重置。忘记密码又没有纸上的恢复密钥，这里的备份就再也打不开了。',
+    en: 'Keep this password safe: nobody can recover it, not the app and not support. Without it or the recovery key on paper, the backups here can never be opened again.',
   },
   'backup.password.acknowledge': { 'zh-CN': '我已把密码记在安全的地方', en: 'I have written the password down somewhere safe' },
   'backup.password.create': { 'zh-CN': '设置密码并开始使用', en: 'Set the password and start' },
@@ -43,11 +48,12 @@ export const BACKUP_MESSAGES = {
   'backup.strength.2': { 'zh-CN': '一般', en: 'fair' },
   'backup.strength.3': { 'zh-CN': '较强', en: 'good' },
   'backup.strength.4': { 'zh-CN': '强', en: 'strong' },
-  'backup.recovery.make': { 'zh-CN': '生成恢复密钥并用作密码', en: 'Generate a recovery key and use it as the password' },
+  'backup.recovery.make': { 'zh-CN': '另外生成一个恢复密钥（忘记密码时用，打印在纸上保存）', en: 'Also make a recovery key (for a forgotten password; print it and keep the paper)' },
+  'backup.recovery.again': { 'zh-CN': '换一个恢复密钥', en: 'Make a different recovery key' },
   'backup.recovery.heading': { 'zh-CN': '恢复密钥（请打印或抄写在纸上保存）', en: 'Recovery key (print it or copy it onto paper)' },
   'backup.recovery.hint': {
-    'zh-CN': '这串密钥就是这个备份位置的密码。在新电脑上恢复时只需要备份文件夹和它。',
-    en: 'This key is the password of this backup location. Restoring on a new PC needs only the backup folder and this key.',
+    'zh-CN': '忘记密码时，用这串密钥代替密码打开备份，然后设置新密码。在新电脑上恢复只需要备份文件夹和密码（或这串密钥）。请与U盘分开保管。',
+    en: 'If the password is forgotten, this key opens the backup instead, and you then set a new password. Restoring on a new PC needs only the backup folder and the password (or this key). Keep it apart from the USB stick.',
   },
   'backup.recovery.print': { 'zh-CN': '打印', en: 'Print' },
 

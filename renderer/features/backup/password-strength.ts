@@ -53,27 +53,3 @@ export function passwordStrength(password: string): Strength {
   if (bits < 80) return 3;
   return 4;
 }
-
-const RECOVERY_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-
-/**
- * A random recovery key to print and keep on paper: 6 groups of 5 characters from an alphabet without look-alikes
- * (no 0/O, 1/I/L), about 148 bits. `random` fills a byte array (crypto.getRandomValues in the app).
- */
-export function recoveryKey(random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): string {
-  const groups: string[] = [];
-  // 31 symbols: rejection sampling keeps every symbol equally likely.
-  let group = '';
-  while (groups.length < 6) {
-    for (const byte of random(new Uint8Array(32))) {
-      if (byte >= 248) continue;
-      group += RECOVERY_ALPHABET[byte % RECOVERY_ALPHABET.length] ?? '';
-      if (group.length === 5) {
-        groups.push(group);
-        group = '';
-        if (groups.length === 6) break;
-      }
-    }
-  }
-  return groups.join('-');
-}

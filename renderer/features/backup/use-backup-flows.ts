@@ -6,7 +6,7 @@ import type { VerifyLevel } from '../../../shared/backup';
 import { useT } from '../../app/i18n';
 import { ledgerBackup } from '../../db';
 import type { BackupTarget } from '../../platform/backup-targets';
-import { backUp, importFolder, isRepository, restore, snapshots, unlock, verify, type BackupFailure } from './backup-actions';
+import { backUp, importFolder, isRepository, resetPassword, restore, snapshots, unlock, verify, type BackupFailure } from './backup-actions';
 import { useBackupUi, type Task } from './backup-store';
 import { formatBytes } from './format-progress';
 import { useDescribeFailure } from './use-backup-text';
@@ -44,15 +44,25 @@ export function useBackupFlows() {
       if (target) ui().choose(target, await isRepository(target.store));
     },
 
-    async unlock(password: string) {
+    async unlock(password: string, recoveryKey: string | null) {
       const { target, hasRepository } = ui();
       if (!target) return;
       begin('unlock');
-      const repo = await unlock(target.store, password, hasRepository === false);
+      const repo = await unlock(target.store, password, hasRepository === false, recoveryKey);
       if (!repo.ok) { await failed(repo.error); return; }
       const list = await snapshots(repo.value);
       ui().opened(repo.value, password, list.ok ? list.value : []);
       ui().finish(list.ok ? null : { tone: 'error', text: describe(list.error) });
+    },
+
+    async resetPassword(newPassword: string) {
+      const { target, password } = ui();
+      if (!target || password === null) return;
+      begin('unlock');
+      const r = await resetPassword(target.store, password, newPassword);
+      if (!r.ok) { await failed(r.error); return; }
+      ui().passwordChanged(newPassword);
+      ui().finish({ tone: 'ok', text: t('backup.password.resetDone') });
     },
 
     async backUp() {
