@@ -5,6 +5,7 @@ import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDesktopApiImpl, type DesktopApiDeps } from './desktop-api-impl';
 import type { ScanFolderService } from './scan-folder-service';
+import { createLocalSecrets } from './local-secrets';
 import { createBackupService } from './backup-service';
 
 let dir: string;
@@ -40,6 +41,7 @@ function deps(overrides: Partial<DesktopApiDeps> = {}): DesktopApiDeps {
     showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
     scanFolder: fakeScanFolder(),
     backup: createBackupService({ userDataDir: dir, showFolderDialog: () => Promise.resolve({ canceled: true, filePaths: [] }), listDrives: () => Promise.resolve([]) }),
+    secrets: createLocalSecrets(dir, { available: () => false, encrypt: () => new Uint8Array(), decrypt: () => '' }),
     ...overrides,
   };
 }

@@ -7,6 +7,7 @@ import { FileTooLargeError, readFileWithLimit, writeFileAtomic } from './file-io
 import type { IpcImpl } from './ipc-handle';
 import type { ScanFolderService } from './scan-folder-service';
 import type { BackupService } from './backup-service';
+import type { LocalSecrets } from './local-secrets';
 
 /** The largest file openFiles returns; bigger ones would stall IPC (the bytes are copied between processes). */
 export const MAX_OPEN_FILE_BYTES = 256 * 1024 * 1024;
@@ -29,6 +30,8 @@ export interface DesktopApiDeps {
   readonly scanFolder: ScanFolderService;
   /** Backup folders and the RepoStore operations on them (backup-service.ts). */
   readonly backup: BackupService;
+  /** Secrets kept for this PC, encrypted by the OS (local-secrets.ts). */
+  readonly secrets: LocalSecrets;
 }
 
 /** Every DesktopApi method's implementation, to register with handle(). */
@@ -88,5 +91,7 @@ export function createDesktopApiImpl(deps: DesktopApiDeps): DesktopApiImpl {
     backupList: (args) => deps.backup.list(args),
     backupSize: (args) => deps.backup.size(args),
     backupRemove: (args) => deps.backup.remove(args),
+    getLocalSecret: ({ name }) => deps.secrets.get(name),
+    setLocalSecret: ({ name, value }) => deps.secrets.set(name, value),
   };
 }

@@ -1,5 +1,5 @@
 // Electron entry point: wiring only (CONVENTIONS §4). Each piece lives in its own module with its own test.
-import { app, BrowserWindow, dialog, Menu, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, Menu, safeStorage, session, shell, type WebContents } from 'electron';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { appPaths } from './app-paths';
 import { createDesktopApiImpl } from './desktop-api-impl';
@@ -8,6 +8,7 @@ import { createMainWindow } from './main-window';
 import { buildMenuTemplate } from './menu';
 import { createScanFolderService, type ScanFolderService } from './scan-folder-service';
 import { createBackupService } from './backup-service';
+import { createLocalSecrets } from './local-secrets';
 import { listRemovableDrives, nodeDriveOs } from './drives';
 import { hardenWebContents, restrictPermissions } from './security';
 import { restrictNetwork } from './security-network';
@@ -27,6 +28,12 @@ function registerIpcHandlers(scanFolder: ScanFolderService): void {
         return parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options);
       },
       listDrives: () => listRemovableDrives(nodeDriveOs()),
+    }),
+    secrets: createLocalSecrets(app.getPath('userData'), {
+      // Linux without a keyring "encrypts" with a fixed key (basic_text): that is not protection, so it counts as none.
+      available: () => safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
+      encrypt: (plain) => safeStorage.encryptString(plain),
+      decrypt: (sealed) => safeStorage.decryptString(Buffer.from(sealed)),
     }),
     appInfo: () => ({
       name: app.name,
@@ -65,6 +72,8 @@ function registerIpcHandlers(scanFolder: ScanFolderService): void {
   handle('backupList', impl.backupList);
   handle('backupSize', impl.backupSize);
   handle('backupRemove', impl.backupRemove);
+  handle('getLocalSecret', impl.getLocalSecret);
+  handle('setLocalSecret', impl.setLocalSecret);
 }
 
 function createScanFolder(): ScanFolderService {

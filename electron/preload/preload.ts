@@ -25,6 +25,8 @@ const api = {
   backupList: (args) => invoke('backupList', args),
   backupSize: (args) => invoke('backupSize', args),
   backupRemove: (args) => invoke('backupRemove', args),
+  getLocalSecret: (args) => invoke('getLocalSecret', args),
+  setLocalSecret: (args) => invoke('setLocalSecret', args),
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld('desktop', api);

@@ -243,4 +243,14 @@ declare module 'electron' {
   const session: SessionModule;
   const shell: Shell;
   const dialog: Dialog;
+
+  // electron.d.ts 45: `getSelectedStorageBackend(): ('basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown')`;
+  // the synchronous calls exist up to Electron 45 (46 replaced them with async ones).
+  interface SafeStorage {
+    isEncryptionAvailable(): boolean;
+    encryptString(plainText: string): Buffer;
+    decryptString(encrypted: Buffer): string;
+    getSelectedStorageBackend(): 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown';
+  }
+  const safeStorage: SafeStorage;
 }

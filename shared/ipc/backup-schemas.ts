@@ -78,3 +78,28 @@ export type BackupListResult = z.infer<typeof backupListResultSchema>;
 export const backupDoneSchema = z.object({});
 /** An operation that answers nothing but success. */
 export type BackupDone = z.infer<typeof backupDoneSchema>;
+
+/** Secrets main keeps for this PC, encrypted by the OS (Electron safeStorage: DPAPI, Keychain, libsecret). */
+export const localSecretNameSchema = z.enum(['local-backup-password']);
+/** The name of a secret main keeps. */
+export type LocalSecretName = z.infer<typeof localSecretNameSchema>;
+
+/** Which secret to read. */
+export const localSecretGetArgsSchema = z.object({ name: localSecretNameSchema });
+/** Which secret to read. */
+export type LocalSecretGetArgs = z.infer<typeof localSecretGetArgsSchema>;
+
+/** A secret to keep (null forgets it). */
+export const localSecretSetArgsSchema = z.object({ name: localSecretNameSchema, value: z.string().min(1).max(1024).nullable() });
+/** A secret to keep (null forgets it). */
+export type LocalSecretSetArgs = z.infer<typeof localSecretSetArgsSchema>;
+
+/** A secret's value, or null when none is kept. */
+export const localSecretValueSchema = z.object({ value: z.string().nullable() });
+/** A secret's value, or null. */
+export type LocalSecretValue = z.infer<typeof localSecretValueSchema>;
+
+/** Why a secret could not be kept or read: no OS encryption on this PC, a file that no longer decrypts, or I/O. */
+export const localSecretErrorSchema = z.object({ kind: z.enum(['unavailable', 'unreadable', 'io']), message: z.string() });
+/** Why a secret could not be kept or read. */
+export type LocalSecretError = z.infer<typeof localSecretErrorSchema>;

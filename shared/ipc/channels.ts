@@ -20,4 +20,6 @@ export const IPC_CHANNELS = {
   backupList: 'desktop:backup-list',
   backupSize: 'desktop:backup-size',
   backupRemove: 'desktop:backup-remove',
+  getLocalSecret: 'desktop:get-local-secret',
+  setLocalSecret: 'desktop:set-local-secret',
 } as const satisfies Record<keyof DesktopApi, string>;

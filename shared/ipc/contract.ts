@@ -9,7 +9,7 @@ import {
 import {
   backupDoneSchema, backupDrivesSchema, backupFileArgsSchema, backupFolderSchema, backupListArgsSchema,
   backupListResultSchema, backupReadResultSchema, backupSizeResultSchema, backupStoreErrorSchema, backupWriteArgsSchema,
-  chooseBackupFolderErrorSchema,
+  chooseBackupFolderErrorSchema, localSecretErrorSchema, localSecretGetArgsSchema, localSecretSetArgsSchema, localSecretValueSchema,
 } from './backup-schemas';
 
 /** The schemas of one method: its argument and its reply. */
@@ -36,4 +36,6 @@ export const IPC_SCHEMAS: { readonly [M in DesktopMethod]: MethodSchemas<M> } = 
   backupList: { args: backupListArgsSchema, result: replySchema(backupListResultSchema, backupStoreErrorSchema) },
   backupSize: { args: backupFileArgsSchema, result: replySchema(backupSizeResultSchema, backupStoreErrorSchema) },
   backupRemove: { args: backupFileArgsSchema, result: replySchema(backupDoneSchema, backupStoreErrorSchema) },
+  getLocalSecret: { args: localSecretGetArgsSchema, result: replySchema(localSecretValueSchema, localSecretErrorSchema) },
+  setLocalSecret: { args: localSecretSetArgsSchema, result: replySchema(backupDoneSchema, localSecretErrorSchema) },
 };

@@ -6,7 +6,8 @@ import type {
 } from './schemas';
 import type {
   BackupDone, BackupDrives, BackupFileArgs, BackupFolder, BackupListArgs, BackupListResult, BackupReadResult,
-  BackupSizeResult, BackupStoreError, BackupWriteArgs, ChooseBackupFolderError,
+  BackupSizeResult, BackupStoreError, BackupWriteArgs, ChooseBackupFolderError, LocalSecretError, LocalSecretGetArgs,
+  LocalSecretSetArgs, LocalSecretValue,
 } from './backup-schemas';
 
 /** A desktop call's reply: expected failures are values (CONVENTIONS §12); every call may also answer with an IpcFailure. */
@@ -49,6 +50,10 @@ export interface DesktopApi {
   backupSize(args: BackupFileArgs): Promise<IpcReply<BackupSizeResult, BackupStoreError>>;
   /** RepoStore.remove. */
   backupRemove(args: BackupFileArgs): Promise<IpcReply<BackupDone, BackupStoreError>>;
+  /** A secret kept for this PC, encrypted by the OS (safeStorage); 'unavailable' when the OS offers no encryption. */
+  getLocalSecret(args: LocalSecretGetArgs): Promise<IpcReply<LocalSecretValue, LocalSecretError>>;
+  /** Keeps (or, with null, forgets) a secret for this PC, encrypted by the OS. */
+  setLocalSecret(args: LocalSecretSetArgs): Promise<IpcReply<BackupDone, LocalSecretError>>;
 }
 
 /** The renderer's view of `window`: `desktop` is present only inside Electron (renderer/platform reads it). */

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useT } from '../../app/i18n';
 import { DEFAULT_BACKUP_SETTINGS, ledgerBackup, useBackupState, type BackupSettings } from '../../db';
 import { useToasts } from '../../ui/toast';
@@ -17,15 +17,22 @@ export function AutoBackupPanel() {
   const when = useFormatWhen();
   const describe = useDescribeFailure();
   const show = useToasts((s) => s.show);
-  const [hasPassword, setHasPassword] = useState(() => localBackupPassword() !== null);
+  const [hasPassword, setHasPassword] = useState(false);
+  const [plainText, setPlainText] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void localBackupPassword().then((p) => { if (live) setHasPassword(p !== null); });
+    return () => { live = false; };
+  }, []);
   const [password, setPassword] = useState('');
   const [running, setRunning] = useState(false);
   const settings = state?.settings ?? DEFAULT_BACKUP_SETTINGS;
   const save = (next: Partial<BackupSettings>) => { void ledgerBackup.state.saveSettings({ ...settings, ...next }); };
-  const savePassword = () => {
-    setLocalBackupPassword(password);
+  const savePassword = async () => {
+    const protection = await setLocalBackupPassword(password);
     setPassword('');
     setHasPassword(true);
+    setPlainText(protection === 'plain');
     show(t('backup.auto.passwordSet'));
   };
   const runNow = async () => {
@@ -52,7 +59,7 @@ export function AutoBackupPanel() {
       </label>
       <p className="muted small">{t('backup.auto.keep', { daily: settings.keepDaily, weekly: settings.keepWeekly })}</p>
       <p className="small">{state?.lastAutomatic ? t('backup.auto.last', { when: when(state.lastAutomatic.at) }) : t('backup.auto.never')}</p>
-      {hasPassword ? <p className="small">{t('backup.auto.passwordSet')}</p> : (
+      {hasPassword ? <p className="small">{t(plainText ? 'backup.auto.passwordSetPlain' : 'backup.auto.passwordSet')}</p> : (
         <div className="auto-password">
           <p className="msg-warning">{t('backup.auto.noPassword')}</p>
           <p className="small">{t('backup.password.warning')}</p>
@@ -60,7 +67,7 @@ export function AutoBackupPanel() {
             <input type="password" autoComplete="new-password" value={password} onChange={(e) => { setPassword(e.target.value); }} />
           </label>
           <StrengthMeter password={password} />
-          <button type="button" disabled={!strongEnough} onClick={savePassword}>{t('backup.auto.savePassword')}</button>
+          <button type="button" disabled={!strongEnough} onClick={() => { void savePassword(); }}>{t('backup.auto.savePassword')}</button>
         </div>
       )}
       <button type="button" disabled={running || !hasPassword} onClick={() => { void runNow(); }}>{t('backup.auto.runNow')}</button>

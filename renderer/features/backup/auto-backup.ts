@@ -2,26 +2,25 @@
  * Automatic local backups into the app's own folder (Electron: userData/backups; browser: the Origin Private File
  * System), on a schedule (daily by default), pruned to 7 daily + 4 weekly snapshots.
  *
- * The local repository is encrypted like any other, and its password is kept on this PC (localStorage) so the
- * backup can run unattended. That protects the copy only once it leaves this PC (the live ledger beside it is not
+ * The local repository is encrypted like any other, and its password is kept on this PC so the backup can run
+ * unattended: sealed by the OS in the desktop app (Electron safeStorage), in localStorage in a plain browser. That protects the copy only once it leaves this PC (the live ledger beside it is not
  * encrypted either); it exists to survive a damaged or mistakenly cleared ledger, and can be restored on a fresh
  * install with the password the clerk chose.
  */
 import { ledgerBackup } from '../../db';
 import { backupPlatform } from '../../platform/backup-targets';
+import { localSecrets, type SecretProtection } from '../../platform/local-secrets';
 import { backUp, isRepository, prune, unlock, type BackupFailure } from './backup-actions';
 import { isAutoBackupDue } from './auto-backup-schedule';
 
-const PASSWORD_KEY = 'fapiao.backup.localPassword';
-
 /** The password of the local repository, if the clerk set one on this PC. */
-export function localBackupPassword(): string | null {
-  return localStorage.getItem(PASSWORD_KEY);
+export function localBackupPassword(): Promise<string | null> {
+  return localSecrets().get('local-backup-password');
 }
 
-/** Remembers the local repository's password (set once, when automatic backups are switched on). */
-export function setLocalBackupPassword(password: string): void {
-  localStorage.setItem(PASSWORD_KEY, password);
+/** Remembers the local repository's password (set once, when automatic backups are switched on); says how it is kept. */
+export function setLocalBackupPassword(password: string): Promise<SecretProtection> {
+  return localSecrets().set('local-backup-password', password);
 }
 
 /** What an automatic run did. */
@@ -34,7 +33,7 @@ export type AutoBackupOutcome =
 export async function runAutoBackup(now: number, force = false): Promise<AutoBackupOutcome> {
   const state = await ledgerBackup.state.read();
   if (!force && !isAutoBackupDue(state.settings, state.lastAutomatic, now)) return { kind: 'not-due' };
-  const password = localBackupPassword();
+  const password = await localBackupPassword();
   if (password === null) return { kind: 'no-password' };
   const target = await backupPlatform().localTarget();
   if (!target) return { kind: 'no-folder' };

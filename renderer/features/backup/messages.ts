@@ -144,6 +144,10 @@ export const BACKUP_MESSAGES = {
   'backup.auto.password': { 'zh-CN': '本机备份的密码（保存在本机，用于自动运行）', en: 'Password of the local backups (kept on this PC so they run unattended)' },
   'backup.auto.savePassword': { 'zh-CN': '保存密码', en: 'Save password' },
   'backup.auto.passwordSet': { 'zh-CN': '已设置本机备份密码', en: 'The local backup password is set' },
+  'backup.auto.passwordSetPlain': {
+    'zh-CN': '已设置本机备份密码（此电脑没有系统密钥库，密码以普通文本保存在本机）',
+    en: 'The local backup password is set (this PC has no system keyring, so it is stored as plain text on this PC)',
+  },
   'backup.auto.runNow': { 'zh-CN': '现在运行一次', en: 'Run once now' },
   'backup.auto.last': { 'zh-CN': '上次自动备份：{when}', en: 'Last automatic backup: {when}' },
   'backup.auto.never': { 'zh-CN': '还没有自动备份过', en: 'No automatic backup yet' },
