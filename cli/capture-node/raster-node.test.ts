@@ -20,6 +20,15 @@ describe('Node raster helpers', () => {
     expect(back && [...back.data]).toEqual([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255, 0, 0, 0, 255, 127, 127, 127, 255]);
   });
 
+  it('encodes an opaque grey image as a one-channel PNG that decodes back to the same pixels', async () => {
+    const grey = { width: 2, height: 2, data: Uint8ClampedArray.from([0, 0, 0, 255, 90, 90, 90, 255, 200, 200, 200, 255, 255, 255, 255, 255]) };
+    const png = encodePng(grey);
+    expect(png[25]).toBe(0); // IHDR colour type: greyscale
+    expect(png.length).toBeLessThan(encodePng({ ...grey, data: Uint8ClampedArray.from([...grey.data.subarray(0, 12), 255, 255, 254, 255]) }).length);
+    const back = await decodeImage(png);
+    expect(back && [...back.data]).toEqual([...grey.data]);
+  });
+
   it('crops, takes corners and downscales', () => {
     expect(crop(sample, 1, 1, 5, 5)).toEqual({ width: 2, height: 1, data: Uint8ClampedArray.from([0, 0, 0, 255, 0, 0, 0, 128]) });
     expect(cornerCrops(sample)).toHaveLength(4);

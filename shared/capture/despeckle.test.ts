@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { despeckledGrey, median3, speckleShare } from './despeckle';
+import { cleanPage, despeckledGrey, median3, speckleShare } from './despeckle';
 
 describe('median3', () => {
   it('equals the middle of the sorted 3×3 neighbourhood', () => {
@@ -35,5 +35,15 @@ describe('despeckledGrey', () => {
     expect(speckleShare(grey, 200, 100, 128)).toBeLessThan(0.05);
     // The glyphs survive.
     expect(grey[44 * 200 + 23]).toBe(0);
+  });
+
+  it('gives a speckled page as its despeckled grey pixels, which count as clean, and a clean page as it is', () => {
+    const clean = page(false);
+    expect(cleanPage(clean).image).toBe(clean);
+    const speckled = cleanPage(page(true));
+    expect(speckled.despeckled).toBe(true);
+    expect(speckled.image.data[(44 * 200 + 23) * 4]).toBe(0);
+    expect(speckleShare(speckled.grey, 200, 100, 128)).toBeLessThan(0.05);
+    expect(cleanPage(speckled.image)).toMatchObject({ image: speckled.image, despeckled: false });
   });
 });

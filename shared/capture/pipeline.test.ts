@@ -1,12 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { ok } from '../domain/result';
-import { captureFile, type CaptureDeps, type RasterImage } from './pipeline';
+import { captureFile, type CaptureDeps, type CaptureImage, type RasterImage } from './pipeline';
 import type { RegionRequest } from './region-pass';
 
 const sample = (path: string) => new Uint8Array(readFileSync(new URL(`../../../shared/samples/${path}`, import.meta.url)));
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 const TODAY = '2026-11-27';
+
+/** A frame: header, a band of two cells (buyer | amount column), a band with the seller; a little "text" in each cell. */
+function ruledFrame(): RasterImage {
+  const width = 400;
+  const height = 300;
+  const data = new Uint8ClampedArray(width * height * 4).fill(255);
+  const box = (x0: number, y0: number, w: number, h: number) => {
+    for (let y = y0; y < y0 + h; y++) data.fill(0, (y * width + x0) * 4, (y * width + x0 + w) * 4);
+  };
+  [[20, 60, 360, 2], [20, 160, 360, 2], [20, 280, 360, 2], [20, 60, 2, 222], [378, 60, 2, 222], [200, 60, 2, 102], [40, 90, 100, 8], [220, 90, 100, 8], [40, 200, 150, 8]].forEach(([x, y, w, h]) => { box(x ?? 0, y ?? 0, w ?? 0, h ?? 0); });
+  return { width, height, data };
+}
 
 function deps(over: Partial<CaptureDeps> = {}): CaptureDeps {
   return {
@@ -78,16 +90,7 @@ describe('captureFile', () => {
   });
 
   it('reads the cells of a ruled frame one by one when page OCR missed key fields, and derives the tax', async () => {
-    // A frame: header, a band of two cells (buyer | amount column), a band with the seller.
-    const width = 400;
-    const height = 300;
-    const data = new Uint8ClampedArray(width * height * 4).fill(255);
-    const box = (x0: number, y0: number, w: number, h: number) => {
-      for (let y = y0; y < y0 + h; y++) data.fill(0, (y * width + x0) * 4, (y * width + x0 + w) * 4);
-    };
-    // Rules, then a little "text" in each cell (empty cells are not read).
-    [[20, 60, 360, 2], [20, 160, 360, 2], [20, 280, 360, 2], [20, 60, 2, 222], [378, 60, 2, 222], [200, 60, 2, 102], [40, 90, 100, 8], [220, 90, 100, 8], [40, 200, 150, 8]].forEach(([x, y, w, h]) => { box(x ?? 0, y ?? 0, w ?? 0, h ?? 0); });
-    const frame: RasterImage = { width, height, data };
+    const frame = ruledFrame();
     const blocks = ['', '名 称: 甲方有限公司\n纳税人识别号: 91320115MA202UKD7X\n地址、电话:\n', '金 额\n100.00\n¥100.00\n', '名 称: 乙方有限公司\n纳税人识别号:\n开户行及账号:\n'];
     const ocrRegion = vi.fn((_: RasterImage, request: RegionRequest) => Promise.resolve({ text: request.mode === 'block' ? blocks.shift() ?? '' : '' }));
     const d = deps({ ocr: () => Promise.resolve('价税合计（大写） 壹佰零陆圆整 （小写）¥106.00'), ocrRegion, decodeImage: () => Promise.resolve(frame) });
@@ -109,5 +112,35 @@ describe('captureFile', () => {
     const r = await captureFile(PNG, 'scan.png', d, TODAY);
     expect(r.ok).toBe(true);
     expect(ocrRegion).not.toHaveBeenCalled();
+  });
+
+  it('reads only the cells when a QR code gave the numbers and the cells give the rest, without page OCR', async () => {
+    const blocks = ['名 称: 甲方有限公司\n纳税人识别号: 91320115MA202UKD7X\n', '¥2150.63\n', '名 称: 乙方有限公司\n纳税人识别号: 92330781MA2EDMFU50\n'];
+    const ocrRegion = vi.fn((_: RasterImage, request: RegionRequest) => Promise.resolve({ text: request.mode === 'block' ? blocks.shift() ?? '' : '' }));
+    const ocr = vi.fn(() => Promise.resolve(''));
+    const d = deps({ decodeQr: () => Promise.resolve(['01,31, ,23512000000005197325,2150.63,20230130, ,F366']), ocr, ocrRegion, decodeImage: () => Promise.resolve(ruledFrame()) });
+    const r = await captureFile(PNG, 'scan.png', d, TODAY);
+    expect(r.ok && r.value.extracted.fields).toMatchObject({ number: '23512000000005197325', buyerName: '甲方有限公司', sellerName: '乙方有限公司', sellerTaxId: '92330781MA2EDMFU50' });
+    expect(r.ok && r.value.route).toEqual(['qr', 'ocr']);
+    expect(ocr).not.toHaveBeenCalled();
+  });
+
+  it('hands page OCR the despeckled pixels of a speckled page', async () => {
+    const width = 200;
+    const height = 200;
+    const data = new Uint8ClampedArray(width * height * 4).fill(255);
+    // Lone dark pixels on a 5-pixel grid: all speckle, no strokes.
+    for (let y = 2; y < height; y += 5) for (let x = 2; x < width; x += 5) data.fill(0, (y * width + x) * 4, (y * width + x) * 4 + 3);
+    const ocr = vi.fn<(image: CaptureImage) => Promise<string>>(() => Promise.resolve('发票号码：12345678'));
+    await captureFile(PNG, 'scan.png', deps({ ocr, decodeImage: () => Promise.resolve({ width, height, data }) }), TODAY);
+    const seen = ocr.mock.calls[0]?.[0];
+    expect(seen).not.toBeInstanceOf(Uint8Array);
+    expect(seen instanceof Uint8Array ? [] : [...(seen?.data ?? [])].filter((v, i) => i % 4 === 0 && v < 128)).toEqual([]);
+  });
+
+  it('hands page OCR the file bytes as they are when the page is clean', async () => {
+    const ocr = vi.fn<(image: CaptureImage) => Promise<string>>(() => Promise.resolve('发票号码：12345678'));
+    await captureFile(PNG, 'scan.png', deps({ ocr, decodeImage: () => Promise.resolve(ruledFrame()) }), TODAY);
+    expect(ocr.mock.calls[0]?.[0]).toBe(PNG);
   });
 });

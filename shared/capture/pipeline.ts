@@ -10,12 +10,13 @@ import { captureError, fileTypeError, imageSizeError, MAX_IMAGE_MEGAPIXELS, type
 import { crossCheck, toDraft, type CaptureDraft } from './cross-check';
 import { deriveTax } from './derive';
 import { extractFromXml } from './digital-xml';
-import { emptyExtraction, mergeExtractions, withWarnings, type CaptureWarning, type ExtractedFieldName, type ExtractedInvoice } from './extracted';
+import { emptyExtraction, withWarnings, type CaptureWarning, type ExtractedInvoice } from './extracted';
 import { extractFromOfd } from './ofd';
 import { extractFromPdfText } from './pdf-text';
-import { extractFromText } from './plain-text';
 import { parseInvoiceQr, withQrText } from './qr';
-import { readRegions, type RegionOcr } from './region-pass';
+import { hasAnyKeyField, missingKeyFields } from './key-fields';
+import { ocrStage } from './ocr-stage';
+import type { RegionOcr } from './region-pass';
 import { isImageType, sniffFileType, type CaptureFileType } from './sniff';
 import type { TextItem } from './text-items';
 
@@ -63,8 +64,7 @@ export interface Captured {
   readonly route: readonly ('xml' | 'ofd' | 'qr' | 'pdf-text' | 'ocr')[];
 }
 
-/** Fields without which the clerk would have to type a lot: when any is missing, OCR is tried. */
-export const KEY_FIELDS: readonly ExtractedFieldName[] = ['number', 'issueDate', 'total', 'sellerName', 'sellerTaxId', 'buyerName'];
+export { KEY_FIELDS } from './key-fields';
 
 /** Runs the pipeline over one file; a failure is a capture code with a bilingual message. `today` (YYYY-MM-DD) validates the prefilled draft. */
 export async function captureFile(bytes: Uint8Array, name: string, deps: CaptureDeps, today: string): Promise<Result<Captured, CaptureWarning>> {
@@ -118,37 +118,14 @@ export async function captureFile(bytes: Uint8Array, name: string, deps: Capture
   if (qr.warnings.length > 0) extracted = withWarnings(extracted, qr.warnings);
 
   if (ocrSource !== null && deps.ocr && missingKeyFields(extracted).length > 0) {
-    const text = await deps.ocr(ocrSource);
-    const fromOcr = extractFromText(text, 'ocr');
-    if (hasAnyKeyField(fromOcr)) {
-      extracted = hasAnyKeyField(extracted) ? mergeExtractions(extracted, fromOcr) : fromOcr;
-      route.push('ocr');
-    }
-    const second = await secondPass(ocrSource, extracted, deps);
-    if (second !== null && hasAnyKeyField(second)) {
-      extracted = hasAnyKeyField(extracted) ? mergeExtractions(extracted, second) : second;
-      if (!route.includes('ocr')) route.push('ocr');
-    }
+    const r = await ocrStage(ocrSource, extracted, deps, qr.text !== null);
+    extracted = r.extracted;
+    if (r.read) route.push('ocr');
   }
 
   if (!hasAnyKeyField(extracted)) return err(captureError('notInvoice'));
   const checked = crossCheck(deriveTax(extracted));
   return ok({ type, extracted: checked, prefill: toDraft(checked, today), route });
-}
-
-/**
- * Cell-by-cell OCR (region-pass.ts) when page-level OCR left key fields missing; null when it is not
- * needed or not available. Its values only fill gaps: the merge keeps earlier values and records conflicts.
- */
-async function secondPass(source: CaptureImage, extracted: ExtractedInvoice, deps: CaptureDeps): Promise<ExtractedInvoice | null> {
-  const missing = missingKeyFields(extracted);
-  if (missing.length === 0 || !deps.ocrRegion) return null;
-  const raster = source instanceof Uint8Array ? (deps.decodeImage ? await deps.decodeImage(source) : null) : source;
-  if (raster === null) return null;
-  // The amount is no key field, but without it the tax cannot be derived: the items table is read for it.
-  const wanted: ExtractedFieldName[] = extracted.fields.amount === undefined ? [...missing, 'amount'] : missing;
-  const regions = await readRegions(raster, deps.ocrRegion, wanted);
-  return Object.keys(regions.fields).length === 0 ? null : withWarnings(regions, [{ code: 'textLowConfidence' }]);
 }
 
 function qrOnly(text: string): ExtractedInvoice {
@@ -173,13 +150,4 @@ async function firstInvoiceQr(images: readonly CaptureImage[], deps: CaptureDeps
     }
   }
   return { text: null, warnings };
-}
-
-/** Key fields still missing after all routes so far. */
-function missingKeyFields(e: ExtractedInvoice): ExtractedFieldName[] {
-  return KEY_FIELDS.filter((f) => e.fields[f] === undefined || e.fields[f] === '');
-}
-
-function hasAnyKeyField(e: ExtractedInvoice): boolean {
-  return missingKeyFields(e).length < KEY_FIELDS.length;
 }
