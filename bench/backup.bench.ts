@@ -11,8 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSnapshot, DEFAULT_KDF, EXPORT_PRIMARY_KEYS, initRepository, verifyRepository, type ExportManifest } from '../shared/backup/index';
-import { splitBuckets } from '../shared/backup/buckets';
+import { createSnapshot, DEFAULT_KDF, initRepository, verifyRepository, type ExportManifest } from '../shared/backup/index';
+import { bucketRule, splitBuckets } from '../shared/backup/buckets';
 import { editDemoExport, writeDemoExport } from '../cli/backup/demo-export';
 import { FsExportSource } from '../cli/backup/fs-export';
 import { FsRepoStore } from '../cli/backup/fs-repo-store';
@@ -39,8 +39,8 @@ async function chunkSizes(exportDir: string, sampleBytes: number): Promise<numbe
   const buckets: number[] = [];
   for (const [table, { file }] of Object.entries(manifest.tables)) {
     const bytes = await readFile(join(exportDir, file));
-    const key = (EXPORT_PRIMARY_KEYS as Readonly<Record<string, string | undefined>>)[table] ?? 'id';
-    for (const b of splitBuckets(bytes, key, 0x9e3779b9)) buckets.push(b.end - b.start);
+    const rule = bucketRule(table);
+    for (const b of splitBuckets(bytes, rule.keyField, 0x9e3779b9, rule.rowsPerBucket)) buckets.push(b.end - b.start);
   }
   const tableBytes = buckets.reduce((n, b) => n + b, 0);
   const share = tableBytes / (tableBytes + manifest.attachments.bytes);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { utf8 } from './bytes';
-import { splitBuckets } from './buckets';
+import { APPEND_ONLY_BUCKET_ROWS, bucketRule, BUCKET_ROWS, splitBuckets } from './buckets';
 
 const ndjson = (rows: readonly object[]) => utf8(rows.map((r) => JSON.stringify(r) + '\n').join(''));
 const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ amount: i * 7, id: `id-${String(i).padStart(5, '0')}`, note: '备注' }));
@@ -45,5 +45,14 @@ describe('key buckets', () => {
     const buckets = splitBuckets(utf8(text), 'id', 3);
     expect(buckets[0]?.firstKey).toBe('k-1');
     expect(buckets.reduce((n, b) => n + b.rows, 0)).toBe(2);
+  });
+
+  it('cut the append-only audit chain into larger buckets than the tables whose rows are edited', () => {
+    expect(bucketRule('audit')).toEqual({ keyField: 'seq', rowsPerBucket: APPEND_ONLY_BUCKET_ROWS });
+    expect(bucketRule('invoices')).toEqual({ keyField: 'id', rowsPerBucket: BUCKET_ROWS });
+    const audit = ndjson(Array.from({ length: 20_000 }, (_, i) => ({ seq: i + 1, action: 'update' })));
+    const count = (rowsPerBucket: number) => splitBuckets(audit, 'seq', 5, rowsPerBucket).length;
+    expect(count(APPEND_ONLY_BUCKET_ROWS)).toBeLessThan(20_000 / 128);
+    expect(count(BUCKET_ROWS)).toBeGreaterThan(20_000 / 32);
   });
 });

@@ -9,9 +9,16 @@
  * the boundaries are still deterministic, only dedup is less precise.
  */
 import { fromUtf8, utf8 } from './bytes';
+import { APPEND_ONLY_EXPORT_TABLES, EXPORT_PRIMARY_KEYS } from './export-format';
 
 /** Average rows per bucket (a power of two). 16 rows of ~1 KB keep an edit's rewrite near 16 KB. */
 export const BUCKET_ROWS = 16;
+
+/**
+ * Average rows per bucket of tables that only grow at the end: their old rows never change, so an incremental
+ * backup rewrites only the last bucket whatever its size, and larger buckets mean far fewer chunks to seal.
+ */
+export const APPEND_ONLY_BUCKET_ROWS = 256;
 /** A bucket is cut at this size even without a key boundary, so one chunk never grows unbounded. */
 export const MAX_BUCKET_BYTES = 1024 * 1024;
 
@@ -84,8 +91,16 @@ function keyText(bytes: Uint8Array, [start, end]: [number, number]): string {
   return text.startsWith('"') && text.endsWith('"') && text.length >= 2 ? text.slice(1, -1) : text;
 }
 
-/** The buckets of an NDJSON file whose rows are keyed by `keyField`. */
-export function splitBuckets(bytes: Uint8Array, keyField: string, seed: number): Bucket[] {
+/** How a table of the export is split: its key field and average rows per bucket. */
+export function bucketRule(table: string): { readonly keyField: string; readonly rowsPerBucket: number } {
+  return {
+    keyField: (EXPORT_PRIMARY_KEYS as Readonly<Record<string, string | undefined>>)[table] ?? 'id',
+    rowsPerBucket: (APPEND_ONLY_EXPORT_TABLES as readonly string[]).includes(table) ? APPEND_ONLY_BUCKET_ROWS : BUCKET_ROWS,
+  };
+}
+
+/** The buckets of an NDJSON file whose rows are keyed by `keyField`, about `rowsPerBucket` (a power of two) rows each. */
+export function splitBuckets(bytes: Uint8Array, keyField: string, seed: number, rowsPerBucket = BUCKET_ROWS): Bucket[] {
   const pattern = utf8(`"${keyField}":`);
   const skip = skipTable(pattern);
   const buckets: Bucket[] = [];
@@ -100,7 +115,7 @@ export function splitBuckets(bytes: Uint8Array, keyField: string, seed: number):
     if (rows === 0) firstKey = keyText(bytes, key);
     rows++;
     at = lineEnd;
-    const boundary = (keyedHash(bytes, key[0], key[1], seed) & (BUCKET_ROWS - 1)) === 0;
+    const boundary = (keyedHash(bytes, key[0], key[1], seed) & (rowsPerBucket - 1)) === 0;
     if (boundary || at - start >= MAX_BUCKET_BYTES || at === bytes.length) {
       buckets.push({ start, end: at, rows, firstKey });
       start = at;

@@ -7,9 +7,9 @@
  */
 import { err, ok } from '../domain/result';
 import { fromUtf8, toHex, utf8 } from './bytes';
-import { splitBuckets } from './buckets';
+import { bucketRule, splitBuckets } from './buckets';
 import { ChunkWriter, ReadBackError, type ChunkRef } from './chunk-writer';
-import { EXPORT_PRIMARY_KEYS, exportManifestSchema } from './export-format';
+import { exportManifestSchema } from './export-format';
 import { ATTACHMENT_CHUNK_BYTES } from './pack';
 import { readBackProblem } from './repo-store';
 import type { Repository } from './repository';
@@ -120,7 +120,8 @@ async function writeFiles(repo: Repository, source: ExportSource, writer: ChunkW
     const bytes = await source.readTable(file);
     if (bytes === null) throw new Stop({ kind: 'bad-export', path: file, detail: 'missing' });
     total += bytes.length;
-    const buckets = splitBuckets(bytes, (EXPORT_PRIMARY_KEYS as Readonly<Record<string, string | undefined>>)[table] ?? 'id', repo.bucketSeed);
+    const rule = bucketRule(table);
+    const buckets = splitBuckets(bytes, rule.keyField, repo.bucketSeed, rule.rowsPerBucket);
     const chunks: number[] = [];
     for (let i = 0; i < buckets.length; i += ID_BATCH) {
       const batch = buckets.slice(i, i + ID_BATCH).map((b) => bytes.subarray(b.start, b.end));

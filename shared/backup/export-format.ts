@@ -32,6 +32,9 @@ export const EXPORT_PRIMARY_KEYS: Readonly<Record<ExportTable, string>> = {
   conflicts: 'id',
 };
 
+/** Tables whose rows are only ever appended (the audit chain): backed up in larger buckets (APPEND_ONLY_BUCKET_ROWS). */
+export const APPEND_ONLY_EXPORT_TABLES: readonly ExportTable[] = ['audit'];
+
 /** Tables added after version 1 of the format: an export without one reads as an empty table. */
 export const OPTIONAL_EXPORT_TABLES: readonly ExportTable[] = ['conflicts'];
 

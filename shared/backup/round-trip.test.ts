@@ -70,11 +70,13 @@ describe('backup round trip', () => {
     const first = await createSnapshot(repo, source);
     if (!first.ok) throw new Error(first.error.kind);
     const rows = invoices(2000);
+    const originals = invoices(2000);
     for (const i of [5, 700, 1500]) rows[i] = { ...rows[i], status: 'verified' };
-    const edited = await memoryExport(rows, [scan(2_500_000, 1), scan(150_000, 2), scan(50_000, 3)]);
+    // The audit chain keeps its 2,000 creation rows and gains one row per edit, at the end.
+    const edited = await memoryExport(rows, [scan(2_500_000, 1), scan(150_000, 2), scan(50_000, 3)], { created: originals, edits: [5, 700, 1500].map((i) => rows[i] ?? {}) });
     const second = await createSnapshot(repo, edited);
     if (!second.ok) throw new Error(second.error.kind);
-    // 3 edited invoice buckets + 3 audit buckets + the new 50 KB scan + attachments table + manifests: far below a full copy.
+    // 3 edited invoice buckets + the audit chain's last bucket + the new 50 KB scan + attachments table + manifests: far below a full copy.
     expect(first.value.bytesWritten).toBeGreaterThan(4_000_000);
     expect(second.value.bytesWritten).toBeLessThan(first.value.bytesWritten / 10);
     const a = new MemoryExport();

@@ -36,10 +36,17 @@ export class MemoryExport implements ExportSource, ExportSink {
 }
 
 /** Builds an export of `invoices` rows (plus matching audit rows) and the given attachments. */
-export async function memoryExport(invoices: readonly Record<string, unknown>[], attachments: readonly Uint8Array[]): Promise<MemoryExport> {
+export async function memoryExport(
+  invoices: readonly Record<string, unknown>[],
+  attachments: readonly Uint8Array[],
+  history: { readonly created: readonly Record<string, unknown>[]; readonly edits: readonly Record<string, unknown>[] } = { created: invoices, edits: [] },
+): Promise<MemoryExport> {
   const out = new MemoryExport();
   const tables: ExportManifest['tables'] = {};
-  const audit = invoices.map((row, i) => ({ seq: i + 1, action: 'create', entityId: row['id'], after: row }));
+  // Like the app's audit chain: one row per invoice when it was created, then one appended per later edit.
+  const { created, edits } = history;
+  const audit = [...created.map((row, i) => ({ seq: i + 1, action: 'create', entityId: row['id'], after: row })),
+    ...edits.map((row, i) => ({ seq: created.length + i + 1, action: 'update', entityId: row['id'], after: row }))];
   const attachmentRows: Record<string, unknown>[] = [];
   let attachmentBytes = 0;
   for (const bytes of attachments) {
