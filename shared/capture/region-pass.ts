@@ -44,9 +44,11 @@ const MAX_RUNS = 24;
 
 /**
  * Text runs of a region: ink rows grouped into lines, each line cut at gaps wider than twice its height
- * (or kept whole, the region's width, when `split` is false).
+ * (or kept whole, the region's width, when `split` is false). A run still going at the region's right edge is
+ * followed up to `extendTo` (default: that edge) until such a gap: the date at the end of a header line would
+ * otherwise be cut ("2025年11月0").
  */
-export function textRuns(grey: Uint8Array, width: number, region: Rect, threshold: number, split = true): Rect[] {
+export function textRuns(grey: Uint8Array, width: number, region: Rect, threshold: number, split = true, extendTo?: number): Rect[] {
   const ink = (x: number, y: number) => (grey[y * width + x] ?? 255) < threshold;
   const x0 = Math.floor(region.x);
   const x1 = Math.floor(region.x + region.width);
@@ -74,13 +76,15 @@ export function textRuns(grey: Uint8Array, width: number, region: Rect, threshol
     }
     let segStart = -1;
     let lastInk = -1;
-    for (let x = x0; x <= x1; x++) {
+    const limit = Math.max(x1, Math.min(width, Math.floor(extendTo ?? x1)));
+    for (let x = x0; x <= limit; x++) {
+      if (x >= x1 && segStart < 0) break; // no run starts beyond the region
       let col = false;
-      if (x < x1) for (let y = top; y < top + h && !col; y++) col = ink(x, y);
+      if (x < limit) for (let y = top; y < top + h && !col; y++) col = ink(x, y);
       if (col) {
         if (segStart < 0) segStart = x;
         lastInk = x;
-      } else if (segStart >= 0 && (x - lastInk > 2 * h || x === x1)) {
+      } else if (segStart >= 0 && (x - lastInk > 2 * h || x === limit)) {
         if (lastInk - segStart > h) runs.push({ x: segStart - 4, y: top - 4, width: lastInk - segStart + 8, height: h + 8 });
         segStart = -1;
       }
@@ -182,7 +186,7 @@ async function voteName(row: Rect, block: RegionText, read: RegionOcr, region: (
  */
 async function headerDate(img: RasterImage, grey: Uint8Array, h: Rect, threshold: number, read: RegionOcr, region: (r: Rect) => RasterImage): Promise<string | undefined> {
   const thirds = [[0.6, 0.95], [0.3, 0.7], [0.05, 0.4]].map(([a = 0, z = 1]) => ({ x: h.x + a * h.width, y: h.y, width: (z - a) * h.width, height: h.height }));
-  const runs = thirds.flatMap((t) => textRuns(grey, img.width, t, threshold));
+  const runs = thirds.flatMap((t) => textRuns(grey, img.width, t, threshold, true, h.x + h.width));
   for (const run of runs.slice(0, MAX_RUNS)) {
     const text = (await read(region(run), { mode: 'line' })).text.replace(/\s+/g, '');
     const m = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(text);
