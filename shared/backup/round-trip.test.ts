@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSnapshot, initRepository, listSnapshots, openRepository, restoreSnapshot, TEST_ONLY_WEAK_KDF, type Repository } from './index';
 import { MemoryRepoStore } from './memory-store';
+import { loadSnapshot, snapshotFiles } from './snapshot-store';
 import { MemoryExport, memoryExport } from './test-export';
 import { seededRng } from '../demo/random';
 
@@ -41,6 +42,25 @@ async function setup(): Promise<{ store: MemoryRepoStore; repo: Repository; sour
   return { store, repo: repo.value, source };
 }
 
+/** Per file of snapshot `b`, how many of its chunk ids snapshot `a` does not hold. */
+async function chunksNotIn(repo: Repository, a: string, b: string): Promise<Map<string, number>> {
+  const files = await snapshotFiles(repo.store);
+  const load = async (id: string) => {
+    const file = files.find((f) => f.id === id);
+    const snap = file ? await loadSnapshot(repo, file) : null;
+    if (!snap) throw new Error(`snapshot ${id} does not load`);
+    return snap.manifest;
+  };
+  const [ma, mb] = [await load(a), await load(b)];
+  const known = new Set(ma.chunks.map(([id]) => id));
+  const out = new Map<string, number>();
+  for (const f of mb.files) {
+    const fresh = f.chunks.filter((c) => !known.has(mb.chunks[c]?.[0] ?? '')).length;
+    if (fresh > 0) out.set(f.path, fresh);
+  }
+  return out;
+}
+
 describe('backup round trip', () => {
   it('restores every file byte for byte, manifest.json included', async () => {
     const { repo, source } = await setup();
@@ -76,9 +96,16 @@ describe('backup round trip', () => {
     const edited = await memoryExport(rows, [scan(2_500_000, 1), scan(150_000, 2), scan(50_000, 3)], { created: originals, edits: [5, 700, 1500].map((i) => rows[i] ?? {}) });
     const second = await createSnapshot(repo, edited);
     if (!second.ok) throw new Error(second.error.kind);
-    // 3 edited invoice buckets + the audit chain's last bucket + the new 50 KB scan + attachments table + manifests: far below a full copy.
+    // New chunks: ≤ 3 invoice buckets (the edited rows), the audit chain's tail (its last bucket, plus any the 3
+    // appended rows close), the attachments table and the new scan; everything else is the first snapshot's.
     expect(first.value.bytesWritten).toBeGreaterThan(4_000_000);
-    expect(second.value.bytesWritten).toBeLessThan(first.value.bytesWritten / 10);
+    const newChunks = await chunksNotIn(repo, first.value.id, second.value.id);
+    expect(newChunks.get('invoices.ndjson')).toBeGreaterThanOrEqual(1);
+    expect(newChunks.get('invoices.ndjson')).toBeLessThanOrEqual(3);
+    expect(newChunks.get('audit.ndjson')).toBeGreaterThanOrEqual(1);
+    expect(newChunks.get('audit.ndjson')).toBeLessThanOrEqual(4);
+    expect([...newChunks.keys()].filter((p) => p.startsWith('attachments/'))).toHaveLength(1);
+    expect(second.value.bytesWritten).toBeLessThan(first.value.bytesWritten / 3);
     const a = new MemoryExport();
     const b = new MemoryExport();
     expect((await restoreSnapshot(repo, first.value.id, a)).ok).toBe(true);
