@@ -145,8 +145,8 @@ export const BACKUP_MESSAGES = {
   'backup.auto.savePassword': { 'zh-CN': '保存密码', en: 'Save password' },
   'backup.auto.passwordSet': { 'zh-CN': '已设置本机备份密码', en: 'The local backup password is set' },
   'backup.auto.passwordSetPlain': {
-    'zh-CN': '已设置本机备份密码（此电脑没有系统密钥库，密码以普通文本保存在本机）',
-    en: 'The local backup password is set (this PC has no system keyring, so it is stored as plain text on this PC)',
+    'zh-CN': '已设置本机备份密码（系统密钥库不可用：密码未经系统加密，以普通文本保存在本机）',
+    en: 'The local backup password is set (no system keyring available: it is stored on this PC as plain text, not encrypted by the system)',
   },
   'backup.auto.runNow': { 'zh-CN': '现在运行一次', en: 'Run once now' },
   'backup.auto.last': { 'zh-CN': '上次自动备份：{when}', en: 'Last automatic backup: {when}' },
