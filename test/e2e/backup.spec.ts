@@ -137,6 +137,7 @@ test('back up to a folder, clear the database, restore: the same ledger, audit c
   await page.getByLabel('备份密码或恢复密钥').fill(recoveryKey.toLowerCase().replace(/-/g, ' '));
   await page.getByRole('button', { name: '打开备份' }).click();
   await expect(page.getByRole('heading', { name: '已用恢复密钥打开：请设置新密码' })).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({ path: 'test-screens/backup-recovery-reset.png', fullPage: true });
   await page.getByLabel('新密码').fill('新的密码-Qingdao-2027!');
   await page.getByLabel('再输入一次').fill('新的密码-Qingdao-2027!');
   await page.getByLabel('我已把密码记在安全的地方').check();
