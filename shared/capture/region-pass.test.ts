@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemsLast, textRuns } from './region-pass';
+import { itemsLast, partiesLast, textRuns } from './region-pass';
 
 describe('itemsLast', () => {
   const buyer = { x: 10, y: 100, width: 400, height: 120 };
@@ -20,6 +20,16 @@ describe('itemsLast', () => {
   it('keeps a frame of one band as it is', () => {
     expect(itemsLast([buyer, cipher])).toEqual([buyer, cipher]);
     expect(itemsLast([])).toEqual([]);
+  });
+});
+
+describe('partiesLast', () => {
+  it('moves the first band (buyer and what stands beside it) after every other cell', () => {
+    const buyer = { x: 10, y: 100, width: 400, height: 120 };
+    const seller = { x: 420, y: 100, width: 400, height: 120 };
+    const total = { x: 10, y: 540, width: 810, height: 40 };
+    const items = { x: 10, y: 230, width: 810, height: 300 };
+    expect(partiesLast([buyer, seller, total, items])).toEqual([total, items, buyer, seller]);
   });
 });
 

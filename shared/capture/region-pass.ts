@@ -121,22 +121,26 @@ export async function readRegions(image: RasterImage, read: RegionOcr, missing: 
   // when page OCR already has the number and the date.
   const headerNeeded = missing.includes('number') || missing.includes('issueDate');
   const header = layout.header && headerNeeded ? (await read(region(layout.header), { mode: 'block' })).text : null;
-  const reads: RegionText[] = [];
-  const cells: string[] = [];
   // With the header read, the number and date are the header's alone (headerDate retries the date): waiting
   // for them in the cells would read the whole frame whenever the header was garbled.
   const fromCellsWanted = header === null ? missing : missing.filter((f) => f !== 'number' && f !== 'issueDate');
   const filled = (e: ExtractedInvoice) => fromCellsWanted.every((f) => e.fields[f] !== undefined);
-  // Cells in reading order until the missing fields are found: the rest of the frame is not read.
+  // Cells in reading order until the missing fields are found: the rest of the frame is not read. Texts stay
+  // in reading order (unread cells empty), which is how extractFromCells tells the buyer from the seller.
   const order = itemsLast(layout.cells);
-  for (const cell of order) {
+  const partiesWanted = fromCellsWanted.some((f) => PARTY_FIELDS.includes(f));
+  const reads: RegionText[] = order.map(() => ({ text: '' }));
+  const cells: string[] = order.map(() => '');
+  for (const cell of partiesWanted ? order : partiesLast(order)) {
     if (filled(extractFromCells({ header, cells }))) break;
+    const i = order.indexOf(cell);
     // An empty cell (备注, the unused rows of the item table) is not read at all.
-    const r = inkShare(grey, img.width, cell, threshold) < 0.002 ? { text: '' } : await read(region(cell), { mode: 'block' });
-    reads.push(r);
-    cells.push(r.text);
+    if (inkShare(grey, img.width, cell, threshold) < 0.002) continue;
+    reads[i] = await read(region(cell), { mode: 'block' });
+    cells[i] = reads[i].text;
   }
-  const fromCells = extractFromCells({ header, cells });
+  // Read out of order, a seller cell could pass for the buyer's: party fields count only when they were sought.
+  const fromCells = partiesWanted ? extractFromCells({ header, cells }) : withoutFields(extractFromCells({ header, cells }), PARTY_FIELDS);
   const b = new ExtractionBuilder({ source: 'ocr', confidence: CELL_CONFIDENCE });
   // Single lines read better than blocks (PSM 7): the missing party names, and tax ids with a whitelist.
   const parties = order.filter((_, i) => isPartyCell(cells[i] ?? '')).slice(0, 2);
@@ -150,6 +154,27 @@ export async function readRegions(image: RasterImage, read: RegionOcr, missing: 
   }
   if (missing.includes('issueDate') && fromCells.fields.issueDate === undefined && layout.header) b.set('issueDate', await headerDate(img, grey, layout.header, threshold, read, region));
   return mergeExtractions(b.build(), fromCells);
+}
+
+/** The fields of the two party cells. */
+const PARTY_FIELDS: readonly ExtractedFieldName[] = ['buyerName', 'buyerTaxId', 'sellerName', 'sellerTaxId'];
+
+/**
+ * The cells with the first band (the buyer, and the seller or the cipher beside it) moved to the end: when only
+ * the total or the amount is missing, the party cells are the last place to look for it.
+ */
+export function partiesLast(cells: readonly Rect[]): Rect[] {
+  const top = Math.min(...cells.map((c) => c.y));
+  return [...cells.filter((c) => c.y > top), ...cells.filter((c) => c.y <= top)];
+}
+
+function withoutFields(e: ExtractedInvoice, names: readonly string[]): ExtractedInvoice {
+  const keep = ([k]: [string, unknown]) => !names.includes(k);
+  return {
+    ...e,
+    fields: Object.fromEntries(Object.entries(e.fields).filter(keep)),
+    sources: Object.fromEntries(Object.entries(e.sources).filter(keep)),
+  };
 }
 
 /**
