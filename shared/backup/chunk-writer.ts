@@ -4,7 +4,7 @@
  * compared with what was meant to be written. Memory stays bounded: at most MAX_SEALING chunks (and about
  * MAX_SEALING_BYTES) being sealed, one pack being filled and MAX_CLOSING packs being hashed or written.
  */
-import { PackBuilder, PACK_TARGET_BYTES, sealChunk, type SealedChunk } from './pack';
+import { PackBuilder, PACK_BUFFER_BYTES, PACK_TARGET_BYTES, sealChunk, type SealedChunk } from './pack';
 import { PACKS_DIR } from './snapshot-file';
 import type { Repository } from './repository';
 import { readBackProblem, type ReadBackProblem } from './repo-store';
@@ -48,6 +48,8 @@ export class ChunkWriter {
   private readonly closing: Promise<void>[] = [];
   private pack: PackBuilder;
   private slot = 0;
+  /** Pack buffers whose pack is written and read back, for the next packs. */
+  private readonly spare: Uint8Array[] = [];
 
   constructor(
     private readonly repo: Repository,
@@ -114,7 +116,7 @@ export class ChunkWriter {
   private closePack(): void {
     const builder = this.pack;
     const slot = this.slot;
-    this.pack = new PackBuilder(this.repo);
+    this.pack = new PackBuilder(this.repo, this.spare.pop());
     this.slot++;
     const job = builder.finish().then(async ({ name, bytes }) => {
       const path = `${PACKS_DIR}/${name}.pk`;
@@ -125,6 +127,7 @@ export class ChunkWriter {
         if (problem !== null) throw new ReadBackError(path, problem);
       }
       this.written[slot] = { name, size: bytes.length };
+      if (builder.buffer.length === PACK_BUFFER_BYTES) this.spare.push(builder.buffer);
     });
     job.catch(() => undefined); // observed by finish() or drainOne()
     this.closing.push(job);

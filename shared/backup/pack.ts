@@ -53,18 +53,35 @@ export function openChunk(repo: Repository, id: Uint8Array, sealed: Uint8Array):
   return aesGcmDecrypt(repo.chunkKey, sealed.subarray(0, 12), sealed.subarray(12), chunkAad(repo, id));
 }
 
-/** Collects sealed chunks into one pack. */
+/** Bytes of a pack buffer: a full pack plus one more largest chunk, so a pack rarely has to grow its buffer. */
+export const PACK_BUFFER_BYTES = PACK_TARGET_BYTES + ATTACHMENT_CHUNK_BYTES + 64 * 1024;
+
+/**
+ * Collects sealed chunks into one pack, copying each into one buffer as it arrives (a buffer the caller may reuse
+ * for the next pack once this one is written, so a backup does not allocate every pack afresh).
+ */
 export class PackBuilder {
-  private readonly parts: Uint8Array[] = [];
   private readonly entries: PackEntry[] = [];
   private offset = HEADER_BYTES;
 
-  constructor(private readonly repo: Repository) {
-    const header = new Uint8Array(HEADER_BYTES);
-    header.set(PACK_MAGIC, 0);
-    header[4] = 1;
-    header.set(repo.idBytes, 8);
-    this.parts.push(header);
+  constructor(private readonly repo: Repository, private bytes: Uint8Array = new Uint8Array(PACK_BUFFER_BYTES)) {
+    this.bytes.set(PACK_MAGIC, 0);
+    this.bytes.set([1, 0, 0, 0], 4);
+    this.bytes.set(repo.idBytes, 8);
+  }
+
+  /** The buffer the pack is built in (to reuse once the finished pack is written). */
+  get buffer(): Uint8Array {
+    return this.bytes;
+  }
+
+  private put(part: Uint8Array, at: number): void {
+    if (at + part.length > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(at + part.length, this.bytes.length * 2));
+      grown.set(this.bytes.subarray(0, at));
+      this.bytes = grown;
+    }
+    this.bytes.set(part, at);
   }
 
   /** Bytes so far. */
@@ -81,7 +98,8 @@ export class PackBuilder {
   add(id: string, sealed: SealedChunk): PackEntry {
     const length = sealed.nonce.length + sealed.body.length;
     const entry = { id, offset: this.offset, length };
-    this.parts.push(sealed.nonce, sealed.body);
+    this.put(sealed.nonce, this.offset);
+    this.put(sealed.body, this.offset + sealed.nonce.length);
     this.entries.push(entry);
     this.offset += length;
     return entry;
@@ -95,7 +113,9 @@ export class PackBuilder {
     const trailer = new Uint8Array(8);
     writeU32(trailer, 0, sealedIndex.length);
     trailer.set(PACK_END, 4);
-    const bytes = concatBytes([...this.parts, sealedIndex, trailer]);
+    this.put(sealedIndex, this.offset);
+    this.put(trailer, this.offset + sealedIndex.length);
+    const bytes = this.bytes.subarray(0, this.offset + sealedIndex.length + trailer.length);
     return { name: toHex(await sha256(bytes)), bytes };
   }
 }

@@ -13,6 +13,7 @@ export interface RepoStore {
   /**
    * Writes a whole file durably and atomically: temp file, fsync, rename (where the host can; the browser's
    * writable streams commit on close). A crash leaves either the old file or the new one, never half of it.
+   * The store must not keep `bytes` once the promise settles: the backup reuses the buffer for the next pack.
    */
   writeAtomic(path: string, bytes: Uint8Array): Promise<void>;
   /** Names of the files directly in a folder ("" = the repository folder); [] when it does not exist. */
