@@ -1,6 +1,7 @@
 // decodeQr for Node: zxing-wasm's reader, its .wasm read from disk (the vendor copy, else node_modules), never a CDN.
-// Encoded images go to zxing as bytes first (it decodes PNG/JPEG/BMP/GIF itself). When nothing is found, the
-// pixels (TIFF via utif2, PNG/JPEG via decode-image.ts) are retried as four corner crops and a 2× downscale.
+// Images are decoded once (TIFF via utif2, PNG/JPEG via decode-image.ts; the pixels are cached for OCR) and zxing
+// reads the pixels; other formats go to zxing as bytes (it decodes BMP/GIF itself). When nothing is found, the
+// pixels are retried as four corner crops and a 2× downscale.
 // WebP and alpha/interlaced/16-bit PNGs cannot be decoded here and get no retries.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,10 +52,12 @@ export async function decodeQr(image: CaptureImage): Promise<string[]> {
       const found = await read(raster);
       if (found.length > 0) return found;
     } else {
-      const found = await read(image);
-      if (found.length > 0) return found;
+      // The page is decoded anyway (OCR and the retries need its pixels): zxing reads them instead of decoding
+      // the file a second time itself; what our decoder cannot read (WebP, …) goes to zxing as bytes.
       raster = await decodeImage(image);
-      if (!raster) return [];
+      if (!raster) return read(image);
+      const found = await read(raster);
+      if (found.length > 0) return found;
     }
   } else {
     raster = image;
