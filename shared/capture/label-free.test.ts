@@ -64,6 +64,11 @@ describe('garbled labels', () => {
   it('reads the invoice number after 票号码 when OCR misread 发', () => {
     expect(extractFromText('增值税电子专用发票\n发票代码: 011002510113 之票号码: 00000001\n').fields.number).toBe('00000001');
   });
+
+  it('reads the invoice number after 发?号码 when OCR misread 票 (a 100-dpi scan), but not after 发动机号码', () => {
+    expect(extractFromText('发覃代码: 011002510113\n增值税电子专用发亚       发村号码: 00000001\n').fields.number).toBe('00000001');
+    expect(extractFromText('机动车销售统一发票\n发动机号码: 12345678\n').fields.number).toBeUndefined();
+  });
 });
 
 describe('paper invoice header without labels', () => {
