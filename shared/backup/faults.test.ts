@@ -51,11 +51,25 @@ describe('backup faults', () => {
     }
   });
 
+  it('levels 1-2 with the repository the app already opened need no password and find the same damage', async () => {
+    const { store, repo, newPacks } = await repoWithTwoSnapshots();
+    expect((await verifyRepository(store, { level: 2, repository: repo })).ok).toBe(true);
+    const pack = newPacks[0] ?? '';
+    flip(store, pack, (n) => Math.floor(n / 2));
+    const e = await failure(verifyRepository(store, { level: 2, repository: repo }));
+    expect(e).toMatchObject({ kind: 'damaged' });
+    expect(e.kind === 'damaged' && e.files).toContainEqual({ path: pack, problem: 'undecryptable' });
+    // Another repository's keys are not used on this store: without a password that is refused.
+    const other = await repoWithTwoSnapshots();
+    expect(await failure(verifyRepository(store, { level: 1, repository: other.repo, allowWeakKdf: true }))).toEqual({ kind: 'wrong-password' });
+  });
+
   it('wrong password: its own kind and exit status 2', async () => {
     const { store } = await repoWithTwoSnapshots();
     const e = await failure(openRepository(store, 'wrong', { allowWeakKdf: true }));
     expect(e.kind).toBe('wrong-password');
     expect(backupExitCode(e)).toBe(2);
+    expect(await failure(openRepository(store, '', { allowWeakKdf: true }))).toEqual({ kind: 'wrong-password' });
   });
 
   it('a flipped byte in a pack chunk names the records or attachment and keeps the older snapshot restorable', async () => {

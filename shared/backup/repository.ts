@@ -55,6 +55,7 @@ export interface OpenOptions {
 type Wrap = NonNullable<HeaderBody['recovery']>;
 
 async function wrapWithPassword(master: Uint8Array, password: string, partial: Pick<HeaderBody, 'version' | 'repoId'>, kdf: KdfParams) {
+  if (password === '') throw new TypeError('a repository password cannot be empty (the forms and the CLI refuse one first)');
   const salt = randomBytes(16);
   const nonce = randomBytes(12);
   const kdfBody = { id: 'argon2id' as const, ...kdf, salt: toHex(salt) };
@@ -164,6 +165,8 @@ async function unwrapMaster(body: HeaderBody, secret: string, options: OpenOptio
   const kdf = headerKdf(body);
   const problem = kdfProblem(kdf, options.allowWeakKdf === true);
   if (problem !== null) return err({ kind: 'unsafe-kdf', detail: problem });
+  // No password was ever empty (Argon2 refuses one), so an empty secret is simply wrong.
+  if (secret === '') return err({ kind: 'wrong-password' });
   const kek = await aesKey(await deriveKek(secret, fromHex(body.kdf.salt), kdf));
   const key = await aesGcmDecrypt(kek, fromHex(body.masterKey.nonce), fromHex(body.masterKey.wrapped), wrapAad(body));
   return key === null ? err({ kind: 'wrong-password' }) : ok({ key, with: 'password' });

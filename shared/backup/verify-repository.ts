@@ -20,10 +20,12 @@ import { snapshotFiles } from './snapshot-store';
 import type { BackupResult, DamagedFile, ProgressOptions, VerifyLevel, VerifyReport } from './types';
 import { sha256 } from './web-crypto';
 
-/** Options of verifyRepository; levels 1 and 2 need the password. */
+/** Options of verifyRepository; levels 1 and 2 need the password or the repository already open. */
 export interface VerifyOptions extends ProgressOptions {
   readonly level: VerifyLevel;
   readonly password?: string;
+  /** The repository of this store, already open (the app's unlocked one): no second key derivation. */
+  readonly repository?: Repository;
   /** Tests only: accept a header with weak KDF parameters. */
   readonly allowWeakKdf?: boolean;
 }
@@ -47,14 +49,16 @@ interface SnapEntry {
 /** Checks without writing anything; damage comes back as a 'damaged' error naming files, records and attachments. */
 export async function verifyRepository(store: RepoStore, options: VerifyOptions): Promise<BackupResult<VerifyReport>> {
   const { level } = options;
-  if (level > 0 && options.password === undefined) throw new Error('verify levels 1 and 2 need the password');
+  if (level > 0 && options.password === undefined && options.repository === undefined) throw new Error('verify levels 1 and 2 need the password');
   const damage = new DamageLog();
   const header = await decodeHeader(await store.read(HEADER_PATH));
   if (!header.ok && (header.error.kind !== 'damaged' || level > 0)) return header;
   if (!header.ok) damage.file(HEADER_PATH, 'hash-mismatch');
   const repoId = header.ok ? header.value.repoId : null;
   let repo: Repository | null = null;
-  if (level > 0) {
+  if (level > 0 && options.repository !== undefined && options.repository.id === repoId) {
+    repo = options.repository;
+  } else if (level > 0) {
     const opened = await openRepository(store, options.password ?? '', { allowWeakKdf: options.allowWeakKdf === true });
     if (!opened.ok) return opened;
     repo = opened.value;

@@ -69,9 +69,9 @@ export async function snapshots(repo: Repository): Promise<Result<SnapshotInfo[]
   return r.ok ? ok([...r.value.snapshots].reverse()) : err(formatFailure(r.error));
 }
 
-/** Verifies without restoring; level 0 needs no password. */
-export async function verify(store: RepoStore, level: VerifyLevel, password: string | null, run: Run = {}): Promise<Result<VerifyReport, BackupFailure>> {
-  const r = await verifyRepository(store, { level, ...(password !== null ? { password } : {}), ...fromFormat(run) });
+/** Verifies without restoring; level 0 needs no password, levels 1–2 the password or the repository already open. */
+export async function verify(store: RepoStore, level: VerifyLevel, password: string | null, run: Run = {}, repo: Repository | null = null): Promise<Result<VerifyReport, BackupFailure>> {
+  const r = await verifyRepository(store, { level, ...(password !== null ? { password } : {}), ...(repo !== null ? { repository: repo } : {}), ...fromFormat(run) });
   return r.ok ? r : err(formatFailure(r.error));
 }
 

@@ -77,9 +77,9 @@ export function useBackupFlows() {
     },
 
     async verify(level: VerifyLevel) {
-      const { target, password } = ui();
+      const { target, password, repo } = ui();
       if (!target) return;
-      const r = await verify(target.store, level, level === 0 ? null : password, begin('verify'));
+      const r = await verify(target.store, level, level === 0 ? null : password, begin('verify'), level === 0 ? null : repo);
       if (!r.ok && r.error.error.kind === 'cancelled') { await failed(r.error); return; }
       await ledgerBackup.state.recordVerified({ at: new Date().toISOString(), level, ok: r.ok, target: targetName(target) });
       if (!r.ok) { await failed(r.error); return; }
