@@ -191,7 +191,27 @@ test('export all data and import it back through the same verified swap', async 
   await page.getByLabel('备份密码或恢复密钥').fill(PASSWORD);
   await page.getByRole('button', { name: '打开备份' }).click();
   await expect(page.locator('.snapshots tbody tr')).toHaveCount(1);
+  // The automatic repository was made without a recovery key: one can be added now, and it opens the backup.
+  await expect(page.getByText('这个备份位置还没有恢复密钥')).toBeVisible();
+  await page.getByRole('button', { name: '生成恢复密钥…' }).click();
+  const added = (await page.locator('.recovery-key .key').textContent()) ?? '';
+  expect(added).toMatch(/^([A-Z2-9]{5}-){5}[A-Z2-9]{5}$/);
   await page.screenshot({ path: 'test-screens/backup-page.png', fullPage: true });
+  await page.getByRole('button', { name: '换一个位置' }).click();
+  await page.getByRole('button', { name: '本机自动备份文件夹' }).click();
+  await page.getByLabel('备份密码或恢复密钥').fill(added);
+  await page.getByRole('button', { name: '打开备份' }).click();
+  await expect(page.getByRole('heading', { name: '已用恢复密钥打开：请设置新密码' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.snapshots tbody tr')).toHaveCount(1);
+  // A new password for this PC's own repository is also the one the automatic backups use from now on.
+  await page.getByLabel('新密码').fill('本机-新密码-2027!');
+  await page.getByLabel('再输入一次').fill('本机-新密码-2027!');
+  await page.getByLabel('我已把密码记在安全的地方').check();
+  await page.getByRole('button', { name: '设置新密码' }).click();
+  await expect(page.getByText('新密码已设置，恢复密钥仍然有效')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/自动备份完成/)).toHaveCount(0, { timeout: 10_000 }); // the first run's notice is gone
+  await page.getByRole('button', { name: '现在运行一次' }).click();
+  await expect(page.getByText(/自动备份完成/)).toBeVisible({ timeout: 60_000 });
 
   // Bit rot on the disk: one byte flipped in the middle of every pack. Both checks find it, and the full check
   // names the invoices and the original files that the damaged chunks hold.

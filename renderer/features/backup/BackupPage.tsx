@@ -3,6 +3,7 @@ import { AutoBackupPanel } from './AutoBackupPanel';
 import { useBackupUi } from './backup-store';
 import { ExportPanel } from './ExportPanel';
 import { PasswordForm } from './PasswordForm';
+import { RecoveryKeyPanel } from './RecoveryKeyPanel';
 import { RestoreBanner } from './RestoreBanner';
 import { SnapshotList } from './SnapshotList';
 import { TargetPicker } from './TargetPicker';
@@ -15,7 +16,7 @@ import './backup.css';
 export function BackupPage() {
   const t = useT();
   const flows = useBackupFlows();
-  const { target, hasRepository, repo, snapshots, task, notice, needsNewPassword } = useBackupUi();
+  const { target, hasRepository, repo, password, snapshots, task, notice, needsNewPassword } = useBackupUi();
   const busy = task !== null;
   return (
     <section className="backup-page">
@@ -41,6 +42,7 @@ export function BackupPage() {
             <button type="button" className="primary" disabled={busy} onClick={() => { void flows.backUp(); }}>{t('backup.run.now')}</button>
           </div>
         ) : null}
+        {target !== null && repo !== null && password !== null && !needsNewPassword ? <RecoveryKeyPanel store={target.store} secret={password} busy={busy} /> : null}
         <TaskProgress />
         {notice ? <p className={`notice notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>{notice.text}</p> : null}
         {target !== null ? <VerifyPanel busy={busy} unlocked={repo !== null} onVerify={(level) => { void flows.verify(level); }} /> : null}

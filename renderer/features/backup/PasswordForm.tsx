@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useT } from '../../app/i18n';
 import { newRecoveryKey } from '../../../shared/backup';
 import { MIN_PASSWORD_LENGTH, passwordLength, passwordStrength } from './password-strength';
+import { RecoveryKeyCard } from './RecoveryKeyCard';
 import { StrengthMeter } from './StrengthMeter';
 
 /** What the form is for: a new repository, opening one, or a new password after opening with the recovery key. */
@@ -49,14 +50,7 @@ export function PasswordForm(props: { readonly mode: PasswordMode; readonly busy
           {props.mode === 'create' ? (
             <button type="button" className="link" onClick={() => { setKey(newRecoveryKey()); }}>{t(key ? 'backup.recovery.again' : 'backup.recovery.make')}</button>
           ) : null}
-          {key ? (
-            <div className="recovery-key">
-              <strong>{t('backup.recovery.heading')}</strong>
-              <p className="mono key">{key}</p>
-              <p className="small">{t('backup.recovery.hint')}</p>
-              <button type="button" onClick={() => { window.print(); }}>{t('backup.recovery.print')}</button>
-            </div>
-          ) : null}
+          {key ? <RecoveryKeyCard recoveryKey={key} /> : null}
           <label className="checkbox">
             <input type="checkbox" checked={acknowledged} onChange={(e) => { setAcknowledged(e.target.checked); }} />
             {t('backup.password.acknowledge')}

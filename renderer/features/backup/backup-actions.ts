@@ -4,7 +4,7 @@
  * ledger's verify-then-swap, prune. Expected failures come back as values naming where they came from.
  */
 import {
-  changePassword, createSnapshot, initRepository, listSnapshots, openRepository, pruneSnapshots, restoreSnapshot, verifyRepository,
+  changePassword, createSnapshot, hasRecoveryKey, initRepository, newRecoveryKey, setRecoveryKey, listSnapshots, openRepository, pruneSnapshots, restoreSnapshot, verifyRepository,
   type BackupError, type BackupProgress, type Repository, type SnapshotInfo, type VerifyLevel, type VerifyReport,
 } from '../../../shared/backup';
 import type { RepoStore } from '../../../shared/backup/repo-store';
@@ -46,6 +46,19 @@ export async function isRepository(store: RepoStore): Promise<boolean> {
 export async function unlock(store: RepoStore, secret: string, create: boolean, recoveryKey: string | null = null): Promise<Result<Repository, BackupFailure>> {
   const r = create ? await initRepository(store, secret, recoveryKey === null ? {} : { recoveryKey }) : await openRepository(store, secret);
   return r.ok ? r : err(formatFailure(r.error));
+}
+
+/** Whether the repository at this store has a recovery key. */
+export async function recoveryKeyStatus(store: RepoStore): Promise<Result<boolean, BackupFailure>> {
+  const r = await hasRecoveryKey(store);
+  return r.ok ? r : err(formatFailure(r.error));
+}
+
+/** Makes a new recovery key for the repository (opened with `secret`); any old key stops working. Returns the key. */
+export async function replaceRecoveryKey(store: RepoStore, secret: string): Promise<Result<string, BackupFailure>> {
+  const key = newRecoveryKey();
+  const r = await setRecoveryKey(store, secret, key);
+  return r.ok ? ok(key) : err(formatFailure(r.error));
 }
 
 /** Replaces the password (after the recovery key opened the repository); the recovery key keeps working. */

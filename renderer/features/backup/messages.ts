@@ -56,6 +56,10 @@ export const BACKUP_MESSAGES = {
     en: 'If the password is forgotten, this key opens the backup instead, and you then set a new password. Restoring on a new PC needs only the backup folder and the password (or this key). Keep it apart from the USB stick.',
   },
   'backup.recovery.print': { 'zh-CN': '打印', en: 'Print' },
+  'backup.recovery.has': { 'zh-CN': '这个备份位置有恢复密钥（打印在纸上保存的那一份）。', en: 'This backup location has a recovery key (the one printed on paper).' },
+  'backup.recovery.none': { 'zh-CN': '这个备份位置还没有恢复密钥：忘记密码就无法打开。', en: 'This backup location has no recovery key: a forgotten password cannot be replaced.' },
+  'backup.recovery.add': { 'zh-CN': '生成恢复密钥…', en: 'Make a recovery key…' },
+  'backup.recovery.replace': { 'zh-CN': '换一个新的恢复密钥（旧的作废）…', en: 'Replace the recovery key (the old one stops working)…' },
 
   // Backup
   'backup.run.now': { 'zh-CN': '立即备份', en: 'Back up now' },

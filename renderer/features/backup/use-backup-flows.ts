@@ -7,6 +7,7 @@ import { useT } from '../../app/i18n';
 import { ledgerBackup } from '../../db';
 import type { BackupTarget } from '../../platform/backup-targets';
 import { backUp, importFolder, isRepository, resetPassword, restore, snapshots, unlock, verify, type BackupFailure } from './backup-actions';
+import { setLocalBackupPassword } from './auto-backup';
 import { useBackupUi, type Task } from './backup-store';
 import { formatBytes } from './format-progress';
 import { useDescribeFailure } from './use-backup-text';
@@ -61,6 +62,8 @@ export function useBackupFlows() {
       begin('unlock');
       const r = await resetPassword(target.store, password, newPassword);
       if (!r.ok) { await failed(r.error); return; }
+      // The automatic backups open this PC's own repository with the password kept for them: keep it current.
+      if (target.kind === 'local') await setLocalBackupPassword(newPassword);
       ui().passwordChanged(newPassword);
       ui().finish({ tone: 'ok', text: t('backup.password.resetDone') });
     },
