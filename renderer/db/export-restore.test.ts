@@ -2,7 +2,6 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../shared/audit/audit-chain';
 import type { InvoiceContent } from '../../shared/domain/invoice';
-import { fen } from '../../shared/domain/money';
 import { LedgerDb } from './db';
 import { BlobFolder } from './restore-folder';
 import { queryInvoiceIds } from './invoice-query';
@@ -12,15 +11,10 @@ import { activeLedgerName, type PointerStorage } from './restore-pointer';
 import { fromRow } from './rows';
 import { ViewsRepository } from './views-repository';
 import { makeTestDb } from './test-db';
+import { sampleContent } from './sync-fixtures';
 import { sha256Hex, snapshotLedger } from './export-ledger';
 
-const base: InvoiceContent = {
-  kind: 'e_normal', code: '033002000211', number: '83089647', issueDate: '2020-07-23',
-  buyer: { name: '江苏京利华新材料有限公司', taxId: '91320115MA202UKD7X' },
-  seller: { name: '兰溪市悦济舫餐厅', taxId: '92330781MA2EDMFU50' },
-  lines: [], amount: fen(51068), tax: fen(1532), total: fen(52600), taxRate: '0.03',
-  checkCode: '16197833567414507415', remarks: '', isRed: false,
-};
+const base: InvoiceContent = sampleContent();
 
 function memoryStorage(): PointerStorage & { map: Map<string, string> } {
   const map = new Map<string, string>();

@@ -4,14 +4,9 @@ import type { InvoiceContent } from '../../shared/domain/invoice';
 import { fen } from '../../shared/domain/money';
 import { InvoiceRepository } from './invoice-repository';
 import { makeTestDb } from './test-db';
+import { sampleContent } from './sync-fixtures';
 
-const content: InvoiceContent = {
-  kind: 'e_normal', code: '033002000211', number: '83089647', issueDate: '2020-07-23',
-  buyer: { name: '江苏京利华新材料有限公司', taxId: '91320115MA202UKD7X' },
-  seller: { name: '兰溪市悦济舫餐厅', taxId: '92330781MA2EDMFU50' },
-  lines: [], amount: fen(51068), tax: fen(1532), total: fen(52600), taxRate: '0.03',
-  checkCode: '16197833567414507415', remarks: '', isRed: false,
-};
+const content: InvoiceContent = sampleContent();
 
 function setup() {
   const { db, ctx } = makeTestDb();
