@@ -47,6 +47,14 @@ async function enroll(l: ReturnType<ReturnType<typeof makePc>['ledger']>, server
   return l.engineFor(deviceId, token);
 }
 
+/** A fake server and one PC whose current ledger is enrolled as device A. */
+async function enrolledPc() {
+  const server = createFakeServer();
+  const pc = makePc(server);
+  const before = pc.ledger();
+  return { server, pc, before, engine: await enroll(before, server, 'A') };
+}
+
 async function create(l: { invoices: InvoiceRepository }, n: number): Promise<Invoice> {
   const r = await l.invoices.create(sampleContent(n), { warnings: [] });
   if (!r.ok) throw new Error('setup');
@@ -65,10 +73,7 @@ const serverNumbers = (server: Server) => [...server.state.records.values()].map
 
 describe('restoring an older backup on an enrolled PC', () => {
   it('keeps the mutation counter: a change made after the restore reaches the server (no duplicate)', async () => {
-    const server = createFakeServer();
-    const pc = makePc(server);
-    const before = pc.ledger();
-    const engine = await enroll(before, server, 'A');
+    const { server, pc, before, engine } = await enrolledPc();
     await create(before, 1);
     expect((await engine.syncNow()).ok).toBe(true);
     const folder = await backup(before);
@@ -94,10 +99,7 @@ describe('restoring an older backup on an enrolled PC', () => {
   });
 
   it('carries unsent changes of the replaced ledger: no gap in the ids, nothing lost', async () => {
-    const server = createFakeServer();
-    const pc = makePc(server);
-    const before = pc.ledger();
-    const engine = await enroll(before, server, 'A');
+    const { server, pc, before, engine } = await enrolledPc();
     await create(before, 1);
     expect((await engine.syncNow()).ok).toBe(true);
     const folder = await backup(before);
@@ -147,10 +149,7 @@ describe('restoring an older backup on an enrolled PC', () => {
   });
 
   it('sends a restored pending change once when the server already has that same mutation', async () => {
-    const server = createFakeServer();
-    const pc = makePc(server);
-    const before = pc.ledger();
-    const engine = await enroll(before, server, 'A');
+    const { server, pc, before, engine } = await enrolledPc();
     await create(before, 1);
     const folder = await backup(before); // mutation 1 pending in the backup
     expect((await engine.syncNow()).ok).toBe(true);
@@ -164,10 +163,7 @@ describe('restoring an older backup on an enrolled PC', () => {
   });
 
   it('re-sends a restored change the server never got under a new id', async () => {
-    const server = createFakeServer();
-    const pc = makePc(server);
-    const before = pc.ledger();
-    const engine = await enroll(before, server, 'A');
+    const { server, pc, before, engine } = await enrolledPc();
     const inv = await create(before, 1);
     const folder = await backup(before); // holds mutation 1 pending
     // The replaced ledger then lost that change some other way (e.g. an earlier restore) and used id 1 for another.
