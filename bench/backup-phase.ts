@@ -19,20 +19,20 @@ import { FsRepoStore } from '../cli/backup/fs-repo-store';
 const MB = 1_048_576;
 const PASSWORD = 'bench password 发票';
 
-/** Wall seconds and CPU seconds (all threads of this process) of `run`. */
-async function timed<T>(run: () => Promise<T>): Promise<{ result: T; seconds: number; cpu: number }> {
+/** Wall seconds, CPU seconds (all threads of this process) and of those the kernel's, of `run`. */
+async function timed<T>(run: () => Promise<T>): Promise<{ result: T; seconds: number; cpu: number; kernel: number }> {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const result = await run();
   const c = process.cpuUsage(c0);
-  return { result, seconds: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6 };
+  return { result, seconds: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6, kernel: c.system / 1e6 };
 }
 
 /**
  * The plaintext sizes the backup seals, sampled to about `sampleBytes` with the export's own mix: table buckets
  * (their real sizes, from the same key split the backup uses) and 1 MiB attachment pieces, in the same byte ratio.
  */
-async function chunkSizes(exportDir: string, sampleBytes: number): Promise<number[]> {
+async function chunkSizes(exportDir: string, sampleBytes: number): Promise<{ sizes: number[]; tableShare: number }> {
   const manifest = JSON.parse(await readFile(join(exportDir, 'manifest.json'), 'utf8')) as ExportManifest;
   const buckets: number[] = [];
   for (const [table, { file }] of Object.entries(manifest.tables)) {
@@ -50,7 +50,7 @@ async function chunkSizes(exportDir: string, sampleBytes: number): Promise<numbe
     taken += b;
   }
   for (let rest = sampleBytes - taken; rest > 0; rest -= MB) sizes.push(Math.min(MB, rest));
-  return sizes;
+  return { sizes, tableShare: share };
 }
 
 /**
@@ -58,7 +58,7 @@ async function chunkSizes(exportDir: string, sampleBytes: number): Promise<numbe
  * random 96-bit nonce and a 52-byte AAD per chunk. Encryption keeps what the chunk writer keeps in flight (at most
  * 64 chunks and about 8 MiB); decryption what level-2 verify keeps in flight (3 packs of ~4 MiB, every chunk at once).
  */
-async function rawAesGcm(sizes: readonly number[]) {
+async function rawAesGcm({ sizes, tableShare }: { sizes: readonly number[]; tableShare: number }) {
   const block = new Uint8Array(MB);
   crypto.getRandomValues(block.subarray(0, 65_536));
   const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
@@ -93,7 +93,27 @@ async function rawAesGcm(sizes: readonly number[]) {
     if (!s) throw new Error('nothing sealed');
     return crypto.subtle.decrypt({ name: 'AES-GCM', iv: s.iv, additionalData: aad }, key, s.body);
   });
-  return { chunks: sizes.length, bytes: total, encrypt: encrypt.rate, decrypt: decrypt.rate, cpuPerGb: (encrypt.cpu + decrypt.cpu) / ((2 * total) / 1024 / MB) };
+  // SHA-256 over the same number of bytes in 4 MiB packs, 4 at a time like the writer's closing packs: DESIGN.md §5
+  // names every pack file by its SHA-256, so a full backup hashes every byte it writes once more.
+  const pack = new Uint8Array(4 * MB);
+  for (let at = 0; at < pack.length; at += MB) pack.set(block, at);
+  const packs = Math.ceil(total / pack.length);
+  const digest = await timed(async () => {
+    for (let i = 0; i < packs; i += 4) await Promise.all(Array.from({ length: Math.min(4, packs - i) }, () => crypto.subtle.digest('SHA-256', pack)));
+  });
+  const gb = total / 1024 / MB;
+  const hashedGb = (packs * pack.length) / 1024 / MB;
+  return {
+    chunks: sizes.length,
+    bytes: total,
+    encrypt: encrypt.rate,
+    decrypt: decrypt.rate,
+    cpuPerGb: (encrypt.cpu + decrypt.cpu) / (2 * gb),
+    encryptCpuPerGb: encrypt.cpu / gb,
+    sha256: (hashedGb * 1024) / digest.seconds,
+    sha256CpuPerGb: digest.cpu / hashedGb,
+    tableShare,
+  };
 }
 
 async function phase(argv: readonly string[]): Promise<unknown> {
@@ -106,7 +126,8 @@ async function phase(argv: readonly string[]): Promise<unknown> {
       if (!made.ok) throw new Error(made.error.kind);
       const run = await timed(() => createSnapshot(made.value, new FsExportSource(a)));
       if (!run.result.ok) throw new Error(run.result.error.kind);
-      return { seconds: run.seconds, bytes: run.result.value.bytes, cpuPerGb: run.cpu / (run.result.value.bytes / 1024 / MB) };
+      const gb = run.result.value.bytes / 1024 / MB;
+      return { seconds: run.seconds, bytes: run.result.value.bytes, cpuPerGb: run.cpu / gb, kernelPerGb: run.kernel / gb };
     }
     case 'incremental': {
       const opened = await openRepository(new FsRepoStore(b), PASSWORD);
