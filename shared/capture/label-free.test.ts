@@ -69,6 +69,24 @@ describe('garbled labels', () => {
     expect(extractFromText('发覃代码: 011002510113\n增值税电子专用发亚       发村号码: 00000001\n').fields.number).toBe('00000001');
     expect(extractFromText('机动车销售统一发票\n发动机号码: 12345678\n').fields.number).toBeUndefined();
   });
+
+  it('reads the invoice number after 发票号? when OCR misread 码 (a speckled scan), but never after 发票代码', () => {
+    expect(extractFromText('增值税电子专用发票  发票号但; 00000001\n开标日期: 2025年1月09日\n').fields.number).toBe('00000001');
+    expect(extractFromText('增值税电子专用发票\n发票代码: 12345678\n').fields.number).toBeUndefined();
+  });
+});
+
+describe('header number with its label garbled beyond recognition', () => {
+  it('reads eight digits after a short garbled label in the header box', () => {
+    expect(extractByShape('增值税电子专用发票\n发票代码: 011002510113\n4\n开\neh: 00000001\n又日期过2025年中月09日\n名称: 杭州同心文化传媒股份有限公司\n').fields.number).toBe('00000001');
+    expect(extractByShape('发票代码: 011002590011\n发标号但: 00000002\n开票日期: 2025年03月20日\n').fields.number).toBe('00000002');
+  });
+
+  it('takes nothing from below the header, nor a 20-digit check code, nor two different candidates', () => {
+    expect(extractByShape('增值税电子普通发票\n名称: 天津正邦信息技术有限公司\n账号: 12345678\n').fields.number).toBeUndefined();
+    expect(extractByShape('发票代码: 011002590011\nResid: 21077550728389845482\n').fields.number).toBeUndefined();
+    expect(extractByShape('发票代码: 011002590011\nab: 00000002\ncd: 00000003\n').fields.number).toBeUndefined();
+  });
 });
 
 describe('paper invoice header without labels', () => {

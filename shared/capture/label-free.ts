@@ -48,6 +48,26 @@ function isCodeShaped(t: string): boolean {
   return t.length === 10 ? /^[1-6]\d{7}[2-9][0-4]$/.test(t) : /^0[1-6]\d{8}(?:0[4-7]|1[1-3])$/.test(t);
 }
 
+/** Labels of other eight-digit-capable header values: the code (代码), 机动车 invoices' engine and frame numbers, … */
+const OTHER_HEADER_LABEL = /代|动机|机器|编号|电话|账号|开户|车架|车辆|合格证/;
+
+/**
+ * The 8-digit number of the header box (发票代码 / 发票号码 / 开票日期 stacked at the top right) when OCR garbled its
+ * label beyond recognition ("eh: 00000001", "发标号但: 00000002"): a line of the header — above the first party
+ * line — ending in a short label, a colon and exactly eight digits. Only when there is exactly one such line:
+ * the code has 10 or 12 digits and the check code 20, so neither fits.
+ */
+function headerNumber(lines: readonly string[]): string | undefined {
+  const firstParty = lines.findIndex((l) => /名\s*称|纳税人|识别号/.test(l) || taxIds([l]).length > 0);
+  const header = firstParty < 0 ? lines.slice(0, 8) : lines.slice(0, firstParty);
+  const found = new Set(header.flatMap((l) => {
+    const m = /(?:^|\s)([^\s\d]{1,6})\s*[:：;；]\s*(\d{8})\s*$/.exec(l);
+    return m?.[2] && !OTHER_HEADER_LABEL.test(m[1] ?? '') ? [m[2]] : [];
+  }));
+  const [only] = found;
+  return found.size === 1 ? only : undefined;
+}
+
 /** Fields read by their shape, for the gaps the label rules left in OCR text. */
 export function extractByShape(text: string, source: CaptureSource = 'ocr'): ExtractedInvoice {
   const lines = text.split(/\r?\n/).map((l) => normalizeText(l)).filter((l) => l.trim() !== '');
@@ -75,6 +95,7 @@ export function extractByShape(text: string, source: CaptureSource = 'ocr'): Ext
     const m = /(?:№|N[oO0º°])\s*[.:：]?\s*(\d{8})(?!\d)/.exec(l);
     if (m?.[1]) { b.set('number', m[1]); break; }
   }
+  b.set('number', headerNumber(lines));
   const codes = new Set(lines.flatMap((l) => [...l.matchAll(/(?<![\d.])(\d{10}|\d{12})(?![\d.])/g)].map((m) => m[1] ?? '').filter(isCodeShaped)));
   const [onlyCode] = codes;
   if (codes.size === 1) b.set('code', onlyCode);

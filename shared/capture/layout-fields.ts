@@ -101,9 +101,10 @@ export function extractFromLines(lines: readonly TextLine[], options: LayoutOpti
     }
   }
   b.set('code', readLabel(lines, /发\s*票\s*代\s*码/g, r.code));
-  // OCR often misreads one character of 发票号码 (之票号码, 友票号码, 发村号码); 票号码 alone, or 发 and one
-  // character before 号码, is specific enough (发动机号码 has two), and the value must be 8 or 20 digits.
-  b.set('number', readLabel(lines, /(?:发\s*)?票\s*号\s*码|发\s*[^\s\d:：]\s*号\s*码/g, r.number));
+  // OCR often misreads one character of 发票号码 (之票号码, 友票号码, 发村号码, 发票号但); 票号码 alone, 发 and
+  // one character before 号码, or 发票号 and one character are specific enough (发动机号码 has two wrong, 发票代码
+  // has no 号), and the value must be 8 or 20 digits.
+  b.set('number', readLabel(lines, /(?:发\s*)?票\s*号\s*码|发\s*[^\s\d:：]\s*号\s*码|发\s*票\s*号\s*[^\s\d:：;；]/g, r.number));
   b.set('issueDate', readLabel(lines, /开\s*票\s*日\s*期/g, r.date));
   b.set('checkCode', readLabel(lines, /校\s*验\s*码/g, r.checkCode));
   const names = readParties(lines, /(?<!项\s*目\s*)名\s*称/g, (t) => nameValue(t));

@@ -43,8 +43,8 @@ export function findLabels(lines: readonly TextLine[], pattern: RegExp): LabelHi
   return hits;
 }
 
-/** Strips the colon and spaces that follow a label. */
-const afterColon = (text: string): string => text.replace(/^[\s:：]+/, '');
+/** Strips the colon and spaces that follow a label (OCR reads a colon as a semicolon now and then). */
+const afterColon = (text: string): string => text.replace(/^[\s:：;；]+/, '');
 
 /** Candidate value texts for a label, nearest first. */
 export function valueCandidates(lines: readonly TextLine[], hit: LabelHit): string[] {
