@@ -82,6 +82,11 @@ describe('header number with its label garbled beyond recognition', () => {
     expect(extractByShape('发票代码: 011002590011\n发标号但: 00000002\n开票日期: 2025年03月20日\n').fields.number).toBe('00000002');
   });
 
+  it('reads o as 0 in it, as long as most of the eight are digits', () => {
+    expect(extractByShape('发票代码: 011002590011\n增值税电子普通发票 入村中: ooo00002\n').fields.number).toBe('00000002');
+    expect(extractByShape('发票代码: 011002590011\nab: oooooo12\n').fields.number).toBeUndefined();
+  });
+
   it('takes nothing from below the header, nor a 20-digit check code, nor two different candidates', () => {
     expect(extractByShape('增值税电子普通发票\n名称: 天津正邦信息技术有限公司\n账号: 12345678\n').fields.number).toBeUndefined();
     expect(extractByShape('发票代码: 011002590011\nResid: 21077550728389845482\n').fields.number).toBeUndefined();

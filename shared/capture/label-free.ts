@@ -53,7 +53,7 @@ const OTHER_HEADER_LABEL = /代|动机|机器|编号|电话|账号|开户|车架
 
 /**
  * The 8-digit number of the header box (发票代码 / 发票号码 / 开票日期 stacked at the top right) when OCR garbled its
- * label beyond recognition ("eh: 00000001", "发标号但: 00000002"): a line of the header — above the first party
+ * label beyond recognition ("eh: 00000001", "发标号但: 00000002", "入村中: ooo00002"): a line of the header — above the first party
  * line — ending in a short label, a colon and exactly eight digits. Only when there is exactly one such line:
  * the code has 10 or 12 digits and the check code 20, so neither fits.
  */
@@ -61,8 +61,10 @@ function headerNumber(lines: readonly string[]): string | undefined {
   const firstParty = lines.findIndex((l) => /名\s*称|纳税人|识别号/.test(l) || taxIds([l]).length > 0);
   const header = firstParty < 0 ? lines.slice(0, 8) : lines.slice(0, firstParty);
   const found = new Set(header.flatMap((l) => {
-    const m = /(?:^|\s)([^\s\d]{1,6})\s*[:：;；]\s*(\d{8})\s*$/.exec(l);
-    return m?.[2] && !OTHER_HEADER_LABEL.test(m[1] ?? '') ? [m[2]] : [];
+    // OCR reads 0 as o/O now and then ("ooo00002"); most of the eight must still be digits.
+    const m = /(?:^|\s)([^\s\d]{1,6})\s*[:：;；]\s*([\doO]{8})\s*$/.exec(l);
+    const digits = m?.[2]?.replace(/[oO]/g, '0');
+    return digits !== undefined && (m?.[2]?.match(/\d/g)?.length ?? 0) >= 4 && !OTHER_HEADER_LABEL.test(m?.[1] ?? '') ? [digits] : [];
   }));
   const [only] = found;
   return found.size === 1 ? only : undefined;
