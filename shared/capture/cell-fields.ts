@@ -3,7 +3,7 @@
 // the seller's, and their first line is 名称; an items column headed 金额 or 税额 ends with its 合计.
 import { ExtractionBuilder, mergeExtractions, type CaptureSource, type ExtractedInvoice, type FieldOrigin } from './extracted';
 import type { Fen } from '../domain/money';
-import { moneyValue, taxIdValue, textValue } from './field-values';
+import { fixLegalForm, isMostlyCjk, moneyValue, taxIdValue, textValue } from './field-values';
 import { extractFromText } from './plain-text';
 
 /** What a region pass read: the header above the frame and each cell, in reading order. */
@@ -29,9 +29,7 @@ export function firstLineName(text: string): string | undefined {
   const m = first === undefined ? null : /[:：]\s*(.+)$/.exec(first);
   // OCR puts stray marks between the colon and the name ("名称: -杭州…", "名称: :杭州…").
   const name = textValue(m?.[1]?.replace(/\s+/g, '').replace(/^[-—–_.,，。:：;；、'"“”‘’]+/, ''));
-  if (name === undefined) return undefined;
-  const cjk = name.match(/[\u4e00-\u9fa5（）()]/gu)?.length ?? 0;
-  return cjk >= 2 && cjk >= 0.8 * name.length ? name : undefined;
+  return name !== undefined && isMostlyCjk(name, 0.8) ? fixLegalForm(name) : undefined;
 }
 
 /** The tax id on a party cell's second line (纳税人识别号), after its colon. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fixLegalForm } from './field-values';
 import { extractByShape } from './label-free';
 import { extractFromText } from './plain-text';
 
@@ -57,6 +58,28 @@ describe('extractFromText', () => {
 describe('names from OCR', () => {
   it('does not take the line-item table header for a party name', () => {
     expect(extractFromText('名称：规格型号单位数量单价金额税率额\n').fields.buyerName).toBeUndefined();
+  });
+
+  it('does not take Latin noise for a party name in OCR text (the cell pass reads it again), but keeps mixed names', () => {
+    const text = [
+      '购 | 名称: 天津正邦信息技术有限公司              . 名称: BAECS ARE',
+      '方| 统一社会信用代码/摧税人识别号: 91110102186254200M    Fy | 统一社会信用代码/纳税人识列号; 91510107868096078D',
+    ].join('\n');
+    const e = extractFromText(text, 'ocr');
+    expect(e.fields).toMatchObject({ buyerName: '天津正邦信息技术有限公司', buyerTaxId: '91110102186254200M', sellerTaxId: '91510107868096078D' });
+    // Nor does the reading by shape hand the seller the buyer's name printed on the same line.
+    expect(e.fields.sellerName).toBeUndefined();
+    expect(extractFromText(text.replace('BAECS ARE', 'ABC（青岛）商贸有限公司'), 'ocr').fields.sellerName).toBe('ABC（青岛）商贸有限公司');
+  });
+
+  it('puts right a misread 有 in the legal form of a name read by OCR', () => {
+    const text = [
+      '购 | 名称: 天津正邦信息技术在限责任公司              . 名称: 青岛正邦商贸存限公司',
+      '方| 统一社会信用代码/纳税人识别号: 91110102186254200M    Fy | 统一社会信用代码/纳税人识别号; 91510107868096078D',
+    ].join('\n');
+    expect(extractFromText(text, 'ocr').fields).toMatchObject({ buyerName: '天津正邦信息技术有限责任公司', sellerName: '青岛正邦商贸有限公司' });
+    expect(fixLegalForm('青岛正邦商贸在限公司')).toBe('青岛正邦商贸有限公司');
+    expect(fixLegalForm('青岛正邦商贸经营部')).toBe('青岛正邦商贸经营部');
   });
 });
 

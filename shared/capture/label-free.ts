@@ -30,12 +30,17 @@ function taxIds(lines: readonly string[]): Found<string>[] {
   return out;
 }
 
-/** The company name printed closest above (or on) a line, within three lines. */
-function companyNear(lines: readonly string[], line: number): string | undefined {
+/**
+ * The company name printed closest above (or on) a line, within three lines. `nth` counts the parties whose tax
+ * ids share that line (buyer and seller side by side): the nth of them takes the nth name of the name line, and
+ * none when that line holds fewer names (never the other party's).
+ */
+function companyNear(lines: readonly string[], line: number, nth = 0): string | undefined {
   for (let l = line; l >= Math.max(0, line - 3); l--) {
-    const m = COMPANY.exec((lines[l] ?? '').replace(/\s+/g, ''));
+    const names = [...(lines[l] ?? '').matchAll(new RegExp(COMPANY.source, 'gu'))].map((m) => m[1]?.replace(/\s+/g, '') ?? '');
+    if (names.length === 0) continue;
     // The lazy match starts at the first CJK character, which may be a label that survived OCR.
-    if (m?.[1]) return m[1].replace(/^(?:(?:购买方|销售方|购方|销方)?(?:名称)?)[:：]?/, '');
+    return names[nth]?.replace(/^(?:(?:购买方|销售方|购方|销方)?(?:名称)?)[:：]?/, '');
   }
   return undefined;
 }
@@ -76,7 +81,7 @@ export function extractByShape(text: string, source: CaptureSource = 'ocr'): Ext
   const b = new ExtractionBuilder({ source, confidence: LABEL_FREE_CONFIDENCE });
 
   const ids = taxIds(lines);
-  const parties = ids.map((id) => ({ taxId: id.value, name: companyNear(lines, id.line), line: id.line }));
+  const parties = ids.map((id, i) => ({ taxId: id.value, name: companyNear(lines, id.line, ids.slice(0, i).filter((o) => o.line === id.line).length), line: id.line }));
   const half = lines.length / 2;
   // Two parties: buyer first, seller second. One party: its position on the page decides.
   const buyer = parties.length >= 2 ? parties[0] : parties[0] && parties[0].line < half ? parties[0] : undefined;

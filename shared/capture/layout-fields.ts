@@ -2,7 +2,7 @@
 // Every value must parse as its field's type, so a misread is left out rather than passed on.
 import { normalizeDigits } from '../domain/normalize';
 import { ExtractionBuilder, type CaptureSource, type ExtractedInvoice } from './extracted';
-import { checkCodeValue, codeValue, dateValue, moneyValue, numberValue, rateValue, taxIdValue, textValue } from './field-values';
+import { checkCodeValue, codeValue, dateValue, fixLegalForm, isMostlyCjk, moneyValue, numberValue, rateValue, taxIdValue, textValue } from './field-values';
 import { kindFromTitle } from './kind-title';
 import { findLabels, readLabel } from './layout-find';
 import { readParties } from './layout-parties';
@@ -107,7 +107,12 @@ export function extractFromLines(lines: readonly TextLine[], options: LayoutOpti
   b.set('number', readLabel(lines, /(?:发\s*)?票\s*号\s*码|发\s*[^\s\d:：]\s*号\s*码|发\s*票\s*号\s*[^\s\d:：;；]/g, r.number));
   b.set('issueDate', readLabel(lines, /开\s*票\s*日\s*期/g, r.date));
   b.set('checkCode', readLabel(lines, /校\s*验\s*码/g, r.checkCode));
-  const names = readParties(lines, /(?<!项\s*目\s*)名\s*称/g, (t) => nameValue(t));
+  // A name OCR turned into Latin noise counts as unread, so the cell pass reads it again without Latin letters.
+  const names = readParties(lines, /(?<!项\s*目\s*)名\s*称/g, (t) => {
+    const name = nameValue(t);
+    if (name === undefined || !options.isOcr) return name;
+    return isMostlyCjk(name, 0.5) ? fixLegalForm(name) : undefined;
+  });
   b.set('buyerName', names.buyer).set('sellerName', names.seller);
   const ids = readParties(lines, /(?:统\s*一\s*社\s*会\s*信\s*用\s*代\s*码\s*\/\s*)?纳\s*税\s*人\s*识\s*别\s*号/g, r.taxId);
   b.set('buyerTaxId', ids.buyer).set('sellerTaxId', ids.seller);
