@@ -72,7 +72,7 @@ describe('names from OCR', () => {
     expect(extractFromText(text.replace('BAECS ARE', 'ABC（青岛）商贸有限公司'), 'ocr').fields.sellerName).toBe('ABC（青岛）商贸有限公司');
   });
 
-  it('puts right a misread 有 in the legal form of a name read by OCR', () => {
+  it('puts right a misread 有 in 有限公司 and 部 in 经营部 at the end of a name read by OCR', () => {
     const text = [
       '购 | 名称: 天津正邦信息技术在限责任公司              . 名称: 青岛正邦商贸存限公司',
       '方| 统一社会信用代码/纳税人识别号: 91110102186254200M    Fy | 统一社会信用代码/纳税人识别号; 91510107868096078D',
@@ -80,6 +80,9 @@ describe('names from OCR', () => {
     expect(extractFromText(text, 'ocr').fields).toMatchObject({ buyerName: '天津正邦信息技术有限责任公司', sellerName: '青岛正邦商贸有限公司' });
     expect(fixLegalForm('青岛正邦商贸在限公司')).toBe('青岛正邦商贸有限公司');
     expect(fixLegalForm('青岛正邦商贸经营部')).toBe('青岛正邦商贸经营部');
+    expect(fixLegalForm('苏州华信文化传媒经营剖')).toBe('苏州华信文化传媒经营部');
+    expect(fixLegalForm('成都瑞丰酒店管理经营间')).toBe('成都瑞丰酒店管理经营部');
+    expect(fixLegalForm('成都瑞丰酒店经营店')).toBe('成都瑞丰酒店经营店');
   });
 });
 
