@@ -3,7 +3,7 @@
 // the seller's, and their first line is 名称; an items column headed 金额 or 税额 ends with its 合计.
 import { ExtractionBuilder, mergeExtractions, type CaptureSource, type ExtractedInvoice, type FieldOrigin } from './extracted';
 import type { Fen } from '../domain/money';
-import { fixLegalForm, isMostlyCjk, moneyValue, taxIdValue, textValue } from './field-values';
+import { fixLegalForm, isMostlyCjk, moneyValue, ocrTaxIdValue, textValue } from './field-values';
 import { extractFromText } from './plain-text';
 
 /** What a region pass read: the header above the frame and each cell, in reading order. */
@@ -36,7 +36,7 @@ export function firstLineName(text: string): string | undefined {
 export function secondLineTaxId(text: string): string | undefined {
   const second = lines(text)[1];
   const m = second === undefined ? null : /[:：;；]\s*[—–\-_.]*\s*([0-9A-Za-z\s]{15,24})$/.exec(second);
-  return taxIdValue(m?.[1]?.replace(/\s+/g, '').toUpperCase());
+  return ocrTaxIdValue(m?.[1]?.replace(/\s+/g, ''));
 }
 
 /** The last money figure of an items column headed by `label` (its 合计), or undefined. */

@@ -4,6 +4,7 @@ import { parseIssueDate } from '../domain/date';
 import { fen, parseMoney, type Fen } from '../domain/money';
 import { normalizeDigits, normalizeMultilineText, normalizeText } from '../domain/normalize';
 import { parseTaxRate } from '../domain/tax-rate';
+import { idCardCheckChar, usccCheckChar } from '../domain/tax-id';
 import type { ExtractedLine } from './extracted';
 
 /** Trimmed, normalised text; undefined when blank. */
@@ -84,6 +85,25 @@ export function taxIdValue(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   const t = normalizeDigits(raw);
   return /^[0-9A-Z]{15,20}$/.test(t) ? t : undefined;
+}
+
+/**
+ * A tax id as OCR read it (letters upper-cased): an 18-character id is kept only when its check character is right
+ * as a USCC (GB 32100) or as a 身份证号 (GB 11643) — a misread digit, or the first 18 digits of some other number,
+ * are not handed to the clerk as a tax id, so the cell pass reads the cell again. A USCC never contains I, O, Z, S
+ * or V, so in 18 characters those are digits; W read as VV (19 characters) is tried as W.
+ */
+export function ocrTaxIdValue(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const run = normalizeDigits(raw).toUpperCase();
+  const candidates = run.length === 19 && run.includes('VV') ? [...run.matchAll(/VV/g)].map((m) => `${run.slice(0, m.index)}W${run.slice(m.index + 2)}`) : [run];
+  for (const c of candidates) {
+    if (c.length !== 18) return taxIdValue(c);
+    const fixed = c.replace(/O/g, '0').replace(/I/g, '1').replace(/Z/g, '2').replace(/S/g, '5');
+    const check = fixed.charAt(17);
+    if (usccCheckChar(fixed) === check || idCardCheckChar(fixed) === check) return taxIdValue(fixed);
+  }
+  return undefined;
 }
 
 /** Decimal text for quantities and unit prices ("510.679612"); blank stays blank. */

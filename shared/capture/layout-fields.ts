@@ -2,7 +2,7 @@
 // Every value must parse as its field's type, so a misread is left out rather than passed on.
 import { normalizeDigits } from '../domain/normalize';
 import { ExtractionBuilder, type CaptureSource, type ExtractedInvoice } from './extracted';
-import { checkCodeValue, codeValue, dateValue, fixLegalForm, isMostlyCjk, moneyValue, numberValue, rateValue, taxIdValue, textValue } from './field-values';
+import { checkCodeValue, codeValue, dateValue, fixLegalForm, isMostlyCjk, moneyValue, numberValue, ocrTaxIdValue, rateValue, taxIdValue, textValue } from './field-values';
 import { kindFromTitle } from './kind-title';
 import { findLabels, readLabel } from './layout-find';
 import { readParties } from './layout-parties';
@@ -38,9 +38,7 @@ function readers(isOcr: boolean) {
     },
     taxId: (t: string) => {
       const run = /^[0-9A-Za-z]+/.exec(normalizeDigits(t))?.[0];
-      // A USCC never contains I, O, Z, S or V, so in an 18-character OCR'd ID those are digits.
-      const fixed = isOcr && run?.length === 18 ? run.replace(/O/g, '0').replace(/I/g, '1').replace(/Z/g, '2').replace(/S/g, '5') : run;
-      return taxIdValue(fixed);
+      return isOcr ? ocrTaxIdValue(run) : taxIdValue(run);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ocrTaxIdValue } from './field-values';
 import { extractFromText } from './plain-text';
 
 // What OCR typically makes of the 天津 e-invoice sample (samples/images/tianjin-e-putong.png, truth in
@@ -35,15 +36,31 @@ describe('extractFromText (OCR)', () => {
     const r = extractFromText(`电子发票（普通发票）   发票号码：25447000001115703415
 开票日期：2025年09月23日
 购买方信息  名称：深圳示例贸易有限公司        销售方信息  名称：广州示例餐饮有限公司
-统一社会信用代码/纳税人识别号：91440300000000006E   统一社会信用代码/纳税人识别号：91440100000000001A
+统一社会信用代码/纳税人识别号：914403000000000061   统一社会信用代码/纳税人识别号：914401000000000017
 价税合计（大写） 伍拾圆整   （小写）¥50.00`);
     expect(r.fields).toMatchObject({
       kind: 'digital_normal', number: '25447000001115703415', buyerName: '深圳示例贸易有限公司', sellerName: '广州示例餐饮有限公司',
-      buyerTaxId: '91440300000000006E', sellerTaxId: '91440100000000001A', total: 5000,
+      buyerTaxId: '914403000000000061', sellerTaxId: '914401000000000017', total: 5000,
     });
   });
 
   it('returns nothing, and no warning, for text that is not an invoice', () => {
     expect(extractFromText('会议纪要\n今天讨论了预算。')).toEqual({ fields: {}, sources: {}, warnings: [], conflicts: [] });
+  });
+});
+
+describe('tax ids read by OCR', () => {
+  it('keeps an 18-character id only when its check character is right (USCC or 身份证号), and reads W for VV', () => {
+    expect(ocrTaxIdValue('9111010676154511XVV')).toBe('9111010676154511XW');
+    expect(ocrTaxIdValue('9111010676154511xw')).toBe('9111010676154511XW');
+    expect(ocrTaxIdValue('11010519491231002X')).toBe('11010519491231002X');
+    expect(ocrTaxIdValue('91110106145582719P')).toBeUndefined(); // one digit misread in 91110106145582718P
+    expect(ocrTaxIdValue('9111010676154511XV')).toBeUndefined();
+    expect(ocrTaxIdValue('410305123456789')).toBe('410305123456789');
+  });
+
+  it('leaves a tax id with a wrong check character to the cell pass instead of filling it in', () => {
+    const text = '购 | 名称: 北京永和信息技术股份有限公司\n统一社会信用代码/纳税人识别号: 91110106145582719P\n';
+    expect(extractFromText(text).fields.buyerTaxId).toBeUndefined();
   });
 });
