@@ -68,11 +68,15 @@ export function isMostlyCjk(name: string, share: number): boolean {
 
 /**
  * OCR's misreadings in the legal form ending a name: 有 in 有限公司 ("青岛正邦商贸存限公司", "…在限公司") — PRC company
- * law knows only 有限(责任)公司 and 股份有限公司, so one other character before 限公司 (or 限责任公司) is put right —
+ * law knows only 有限(责任)公司 and 股份有限公司, so one other character before 限公司 (or 限责任公司), or in place of
+ * 责 in 有限责任公司 ("有限南任公司"), is put right —
  * and 部 in a sole trader's 经营部 read as one of its look-alikes ("…经营剖", "…经营刘", "…经营间").
  */
 export function fixLegalForm(name: string): string {
-  return name.replace(/[^\s有](限(?:责任)?公司)$/u, '有$1').replace(/经营[剖刘间训陪倍邹郭都邮]$/u, '经营部');
+  return name
+    .replace(/[^\s有](限(?:责任)?公司)$/u, '有$1')
+    .replace(/有限[^\s责]任公司$/u, '有限责任公司')
+    .replace(/经营[剖刘间训陪倍邹郭都邮]$/u, '经营部');
 }
 
 /** 发票号码: 8 digits (old) or 20 digits (数电). */

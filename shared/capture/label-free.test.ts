@@ -83,6 +83,7 @@ describe('names from OCR', () => {
     expect(fixLegalForm('苏州华信文化传媒经营剖')).toBe('苏州华信文化传媒经营部');
     expect(fixLegalForm('成都瑞丰酒店管理经营间')).toBe('成都瑞丰酒店管理经营部');
     expect(fixLegalForm('成都瑞丰酒店经营店')).toBe('成都瑞丰酒店经营店');
+    expect(fixLegalForm('广州永和酒店管理有限南任公司')).toBe('广州永和酒店管理有限责任公司');
   });
 });
 
