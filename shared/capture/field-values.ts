@@ -56,29 +56,6 @@ export function digitsValue(raw: string | undefined, lengths: readonly number[])
 
 /** 发票代码: 10 or 12 digits. */
 export const codeValue = (raw: string | undefined): string | undefined => digitsValue(raw, [10, 12]);
-/**
- * A party name as OCR read it is believable when at least two and at least `share` of its characters are CJK
- * (brackets count): names on VAT invoices are registered Chinese names, and OCR of a small or faint CJK name
- * often comes out as Latin noise ("测试销方企业" → "WAT alk", "青岛正邦商贸有限公司" → "BAECS ARE").
- */
-export function isMostlyCjk(name: string, share: number): boolean {
-  const cjk = name.match(/[\u4e00-\u9fa5（）()]/gu)?.length ?? 0;
-  return cjk >= 2 && cjk >= share * name.length;
-}
-
-/**
- * OCR's misreadings in the legal form ending a name: 有 in 有限公司 ("青岛正邦商贸存限公司", "…在限公司") — PRC company
- * law knows only 有限(责任)公司 and 股份有限公司, so one other character before 限公司 (or 限责任公司), or in place of
- * 责 in 有限责任公司 ("有限南任公司"), is put right —
- * and 部 in a sole trader's 经营部 read as one of its look-alikes ("…经营剖", "…经营刘", "…经营间").
- */
-export function fixLegalForm(name: string): string {
-  return name
-    .replace(/[^\s有](限(?:责任)?公司)$/u, '有$1')
-    .replace(/有限[^\s责]任公司$/u, '有限责任公司')
-    .replace(/经营[剖刘间训陪倍邹郭都邮]$/u, '经营部');
-}
-
 /** 发票号码: 8 digits (old) or 20 digits (数电). */
 export const numberValue = (raw: string | undefined): string | undefined => digitsValue(raw, [8, 20]);
 /** 校验码: 20 digits. */
@@ -108,6 +85,29 @@ export function ocrTaxIdValue(raw: string | undefined): string | undefined {
     if (usccCheckChar(fixed) === check || idCardCheckChar(fixed) === check) return taxIdValue(fixed);
   }
   return undefined;
+}
+
+/**
+ * A party name as OCR read it is believable when at least two and at least `share` of its characters are CJK
+ * (brackets count): names on VAT invoices are registered Chinese names, and OCR of a small or faint CJK name
+ * often comes out as Latin noise ("测试销方企业" → "WAT alk", "青岛正邦商贸有限公司" → "BAECS ARE").
+ */
+export function isMostlyCjk(name: string, share: number): boolean {
+  const cjk = name.match(/[\u4e00-\u9fa5（）()]/gu)?.length ?? 0;
+  return cjk >= 2 && cjk >= share * name.length;
+}
+
+/**
+ * OCR's misreadings in the legal form ending a name: 有 in 有限公司 ("青岛正邦商贸存限公司", "…在限公司") — PRC company
+ * law knows only 有限(责任)公司 and 股份有限公司, so one other character before 限公司 (or 限责任公司), or in place of
+ * 责 in 有限责任公司 ("有限南任公司"), is put right —
+ * and 部 in a sole trader's 经营部 read as one of its look-alikes ("…经营剖", "…经营刘", "…经营间").
+ */
+export function fixLegalForm(name: string): string {
+  return name
+    .replace(/[^\s有](限(?:责任)?公司)$/u, '有$1')
+    .replace(/有限[^\s责]任公司$/u, '有限责任公司')
+    .replace(/经营[剖刘间训陪倍邹郭都邮]$/u, '经营部');
 }
 
 /** Decimal text for quantities and unit prices ("510.679612"); blank stays blank. */

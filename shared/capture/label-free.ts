@@ -37,7 +37,7 @@ function taxIds(lines: readonly string[]): Found<string>[] {
  */
 function companyNear(lines: readonly string[], line: number, nth = 0): string | undefined {
   for (let l = line; l >= Math.max(0, line - 3); l--) {
-    const names = [...(lines[l] ?? '').matchAll(new RegExp(COMPANY.source, 'gu'))].map((m) => m[1]?.replace(/\s+/g, '') ?? '');
+    const names = [...(lines[l] ?? '').replace(/\s+/g, '').matchAll(new RegExp(COMPANY.source, 'gu'))].map((m) => m[1] ?? '');
     if (names.length === 0) continue;
     // The lazy match starts at the first CJK character, which may be a label that survived OCR.
     return names[nth]?.replace(/^(?:(?:购买方|销售方|购方|销方)?(?:名称)?)[:：]?/, '');
