@@ -6,9 +6,9 @@
  *    same pages; batch throughput with one worker per core through captureFile, and the same pages through page
  *    OCR alone (warm workers) and through native tesseract in as many processes: what the engine allows.
  * 3. Accuracy per fixture set, printed as plain text after the timing table (key fields exact vs truth).
- * BENCH_OCR_PAGES (default: all 8 invoices of the truth) sets the pages per quality; TESSERACT_BIN overrides the native binary. The machine's
- * load average is printed at the start and end: other work on a shared machine slows every row, which is why
- * tesseract.js is compared with native tesseract on the same pages in the same run.
+ * BENCH_OCR_PAGES (default: all 8 invoices of the truth) sets the pages per quality; TESSERACT_BIN overrides the
+ * native binary. The machine's load average is printed at the start and end: other work on a shared machine slows
+ * every row, which is why tesseract.js is compared with native tesseract on the same pages in the same run.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -22,8 +22,10 @@ import { KEY_TRUTH_FIELDS, keyTruthOf, loadOcrTruth, loadSamplesTruth, type KeyT
 import { median, type BenchRow } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
-/** Pages per quality: every invoice of the committed truth unless BENCH_OCR_PAGES says fewer (the first two were the
- * ones looked at while tuning the extraction rules, so a table over all of them is the honest one). */
+/**
+ * Pages per quality: every invoice of the committed truth unless BENCH_OCR_PAGES says fewer (the first two were the
+ * ones looked at while tuning the extraction rules, so a table over all of them is the honest one).
+ */
 const PER_SET = Math.min(Number(process.env.BENCH_OCR_PAGES ?? Infinity), loadOcrTruth().length);
 const STRUCTURED_RUNS = 7;
 const TODAY = '2026-06-30';
@@ -87,20 +89,25 @@ async function nativeTimes(paths: readonly string[]): Promise<number[] | null> {
   return times;
 }
 
+/** Runs `work` on every item, `workers` at a time, each worker taking the next item when it is done. */
+async function shareOut<T, W>(items: readonly T[], workers: readonly W[], work: (item: T, worker: W, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(workers.map(async (w) => {
+    for (let i = next++; i < items.length; i = next++) {
+      const item = items[i];
+      if (item !== undefined) await work(item, w, i);
+    }
+  }));
+}
+
 /** Runs every page through captureFile with one OCR worker per core; returns results in page order and the wall time. */
 async function batch(pages: readonly RenderedPage[], workers: number): Promise<{ results: (Captured | null)[]; seconds: number; cpuSeconds: number }> {
   const captures = Array.from({ length: workers }, () => createNodeCapture());
   const results: (Captured | null)[] = new Array<Captured | null>(pages.length).fill(null);
   try {
-    let next = 0;
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
-    await Promise.all(captures.map(async (c) => {
-      for (let i = next++; i < pages.length; i = next++) {
-        const page = pages[i];
-        if (page) results[i] = await captureBytes(page.path, c);
-      }
-    }));
+    await shareOut(pages, captures, async (page, c, i) => { results[i] = await captureBytes(page.path, c); });
     return { results, seconds: (performance.now() - t0) / 1000, cpuSeconds: cpuSeconds(process.cpuUsage(cpu0)) };
   } finally {
     await Promise.all(captures.map((c) => c.close()));
@@ -121,14 +128,8 @@ async function pageOcrOnlyRate(paths: readonly string[], workers: number): Promi
       return ocr;
     });
     if (warm) await Promise.all(ocrs.map((ocr) => ocr(new Uint8Array(readFileSync(warm)))));
-    let next = 0;
     const t0 = performance.now();
-    await Promise.all(ocrs.map(async (ocr) => {
-      for (let i = next++; i < paths.length; i = next++) {
-        const path = paths[i];
-        if (path) await ocr(new Uint8Array(readFileSync(path)));
-      }
-    }));
+    await shareOut(paths, ocrs, async (path, ocr) => { await ocr(new Uint8Array(readFileSync(path))); });
     return (paths.length / ((performance.now() - t0) / 1000)) * 60;
   } finally {
     await Promise.all(captures.map((c) => c.close()));
@@ -138,14 +139,10 @@ async function pageOcrOnlyRate(paths: readonly string[], workers: number): Promi
 /** The same pages through native tesseract (one thread each), `workers` processes at once. Pages per minute. */
 async function nativeRate(paths: readonly string[], workers: number): Promise<number> {
   const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
-  let next = 0;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: workers }, async () => {
-    for (let i = next++; i < paths.length; i = next++) {
-      const path = paths[i];
-      if (path) await run(TESSERACT, [path, '-', '-l', 'chi_sim+eng', '--psm', '3'], { env, maxBuffer: 16 * 1024 * 1024 });
-    }
-  }));
+  await shareOut(paths, Array.from({ length: workers }, (_, w) => w), async (path) => {
+    await run(TESSERACT, [path, '-', '-l', 'chi_sim+eng', '--psm', '3'], { env, maxBuffer: 16 * 1024 * 1024 });
+  });
   return (paths.length / ((performance.now() - t0) / 1000)) * 60;
 }
 
