@@ -101,6 +101,11 @@ describe('garbled labels', () => {
     expect(extractFromText('增值税电子专用发票  发票号但; 00000001\n开标日期: 2025年1月09日\n').fields.number).toBe('00000001');
     expect(extractFromText('增值税电子专用发票\n发票代码: 12345678\n').fields.number).toBeUndefined();
   });
+
+  it('reads the invoice number after 发票?码 when OCR misread 号 (not 代), the value 8 or 20 digits', () => {
+    expect(extractFromText('电子发村\n发票导码: 25114000000000000004\n').fields.number).toBe('25114000000000000004');
+    expect(extractFromText('发票代码: 011002590011\n').fields.number).toBeUndefined();
+  });
 });
 
 describe('header number with its label garbled beyond recognition', () => {
@@ -112,6 +117,18 @@ describe('header number with its label garbled beyond recognition', () => {
   it('reads o as 0 in it, as long as most of the eight are digits', () => {
     expect(extractByShape('发票代码: 011002590011\n增值税电子普通发票 入村中: ooo00002\n').fields.number).toBe('00000002');
     expect(extractByShape('发票代码: 011002590011\nab: oooooo12\n').fields.number).toBeUndefined();
+  });
+
+  it('reads a 数电 number (20 digits, 2x and a region code) after a garbled label when the page has no 发票代码', () => {
+    expect(extractByShape('KSSH: 25114000000000000005\n电子发票 (普通发票 ) eam: 2025年03月16日\n购 和名称: 成都博文文化传媒有限公司\n').fields.number).toBe('25114000000000000005');
+    expect(extractByShape('电子发时\n“2 > 25114000000000000005\naM 3a\n购| 名称: 成都博文文化传媒有限公司\n').fields.number).toBe('25114000000000000005');
+    // A 20-digit check code on an invoice that has a code is not a number, nor are 20 digits without a year and region.
+    expect(extractByShape('发票代码: 011002590011\nResid: 21077550728389845482\n').fields.number).toBeUndefined();
+    expect(extractByShape('XYZ: 25004000000000000005\n').fields.number).toBeUndefined();
+    // Its first 18 digits pass the USCC check (251170000000000000), yet they are no tax id and end no header.
+    const e = extractByShape('KE EH: 25117000000000000008\n电子发票 (普通发票 ) eam: 20250138\n购 | 名称: 天津同心贸易有限责任公司\n');
+    expect(e.fields.number).toBe('25117000000000000008');
+    expect(e.fields.buyerTaxId).toBeUndefined();
   });
 
   it('takes nothing from below the header, nor a 20-digit check code, nor two different candidates', () => {

@@ -19,11 +19,12 @@ export const LABEL_FREE_CONFIDENCE = 0.35;
 
 interface Found<T> { readonly value: T; readonly line: number }
 
-/** Valid USCCs in reading order. */
+/** Valid USCCs in reading order (never 18 digits cut from a longer number). */
 function taxIds(lines: readonly string[]): Found<string>[] {
   const out: Found<string>[] = [];
   lines.forEach((text, line) => {
-    for (const m of text.toUpperCase().replace(/\s+/g, '').matchAll(USCC)) {
+    // A run of 19 or more digits is a 数电 number or a check code: 18 of its digits can pass the check by chance.
+    for (const m of text.toUpperCase().replace(/\d{19,}/g, ' ').replace(/\s+/g, '').matchAll(USCC)) {
       if (usccCheckChar(m[0]) === m[0].charAt(17) && !out.some((f) => f.value === m[0])) out.push({ value: m[0], line });
     }
   });
@@ -57,22 +58,28 @@ function isCodeShaped(t: string): boolean {
 const OTHER_HEADER_LABEL = /代|动机|机器|编号|电话|账号|开户|车架|车辆|合格证/;
 
 /**
- * The 8-digit number of the header box (发票代码 / 发票号码 / 开票日期 stacked at the top right) when OCR garbled its
- * label beyond recognition ("eh: 00000001", "发标号但: 00000002", "入村中: ooo00002"): a line of the header — above the first party
- * line — ending in a short label, a colon and exactly eight digits. Only when there is exactly one such line:
- * the code has 10 or 12 digits and the check code 20, so neither fits.
+ * The number printed in the header box (above the first party line) when OCR garbled its label beyond recognition:
+ * - eight digits after a short label and a colon ("eh: 00000001", "发标号但: 00000002", "入村中: ooo00002"; o/O
+ *   read as 0 when most of the eight are digits) — the code has 10 or 12 digits and the check code 20;
+ * - on a page without any 发票代码 (数电 invoices have none, and no check code either), twenty digits shaped like a
+ *   数电 number (DOMAIN.md §2.3: the year's last two digits, 2x, then a region code) at the end of a line after a
+ *   short label ("KSSH: 25114000000000000005", "“2 > 25114000000000000005").
+ * Only when exactly one candidate of the kind is found (a 数电 one first).
  */
-function headerNumber(lines: readonly string[]): string | undefined {
+function headerNumber(lines: readonly string[], pageHasCode: boolean): string | undefined {
   const firstParty = lines.findIndex((l) => /名\s*称|纳税人|识别号/.test(l) || taxIds([l]).length > 0);
   const header = firstParty < 0 ? lines.slice(0, 8) : lines.slice(0, firstParty);
-  const found = new Set(header.flatMap((l) => {
-    // OCR reads 0 as o/O now and then ("ooo00002"); most of the eight must still be digits.
-    const m = /(?:^|\s)([^\s\d]{1,6})\s*[:：;；]\s*([\doO]{8})\s*$/.exec(l);
-    const digits = m?.[2]?.replace(/[oO]/g, '0');
-    return digits !== undefined && (m?.[2]?.match(/\d/g)?.length ?? 0) >= 4 && !OTHER_HEADER_LABEL.test(m?.[1] ?? '') ? [digits] : [];
-  }));
-  const [only] = found;
-  return found.size === 1 ? only : undefined;
+  const eight = new Set<string>();
+  const twenty = new Set<string>();
+  for (const l of header) {
+    const old = /(?:^|\s)([^\s\d]{1,6})\s*[:：;；]\s*([\doO]{8})\s*$/.exec(l);
+    if (old?.[2] && (old[2].match(/\d/g)?.length ?? 0) >= 4 && !OTHER_HEADER_LABEL.test(old[1] ?? '')) eight.add(old[2].replace(/[oO]/g, '0'));
+    const digital = pageHasCode ? null : /^(.{0,8}?)[\s:：;；>]\s*(2\d(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|9\d)\d{16})\s*$/.exec(l);
+    if (digital?.[2] && !OTHER_HEADER_LABEL.test(digital[1] ?? '') && !/\d{4}/.test(digital[1] ?? '')) twenty.add(digital[2]);
+  }
+  // A 数电 invoice has no eight-digit number: an eight-digit candidate beside a 数电 one is a garbled date.
+  const [only] = twenty.size > 0 ? twenty : eight;
+  return (twenty.size > 0 ? twenty.size : eight.size) === 1 ? only : undefined;
 }
 
 /** Fields read by their shape, for the gaps the label rules left in OCR text. */
@@ -102,8 +109,8 @@ export function extractByShape(text: string, source: CaptureSource = 'ocr'): Ext
     const m = /(?:№|N[oO0º°])\s*[.:：]?\s*(\d{8})(?!\d)/.exec(l);
     if (m?.[1]) { b.set('number', m[1]); break; }
   }
-  b.set('number', headerNumber(lines));
   const codes = new Set(lines.flatMap((l) => [...l.matchAll(/(?<![\d.])(\d{10}|\d{12})(?![\d.])/g)].map((m) => m[1] ?? '').filter(isCodeShaped)));
+  b.set('number', headerNumber(lines, codes.size > 0 || lines.some((l) => /发\s*票\s*代\s*码/.test(l))));
   const [onlyCode] = codes;
   if (codes.size === 1) b.set('code', onlyCode);
   for (const l of lines) {

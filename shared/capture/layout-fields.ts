@@ -99,10 +99,10 @@ export function extractFromLines(lines: readonly TextLine[], options: LayoutOpti
     }
   }
   b.set('code', readLabel(lines, /发\s*票\s*代\s*码/g, r.code));
-  // OCR often misreads one character of 发票号码 (之票号码, 友票号码, 发村号码, 发票号但); 票号码 alone, 发 and
-  // one character before 号码, or 发票号 and one character are specific enough (发动机号码 has two wrong, 发票代码
-  // has no 号), and the value must be 8 or 20 digits.
-  b.set('number', readLabel(lines, /(?:发\s*)?票\s*号\s*码|发\s*[^\s\d:：]\s*号\s*码|发\s*票\s*号\s*[^\s\d:：;；]/g, r.number));
+  // OCR often misreads one character of 发票号码 (之票号码, 友票号码, 发村号码, 发票号但, 发票导码); 票号码 alone, 发 and
+  // one character before 号码, 发票号 and one character, or 发票 + one character other than 代 + 码 are specific
+  // enough (发动机号码 has two wrong, 发票代码 is excluded), and the value must be 8 or 20 digits (a code has 10 or 12).
+  b.set('number', readLabel(lines, /(?:发\s*)?票\s*号\s*码|发\s*[^\s\d:：]\s*号\s*码|发\s*票\s*号\s*[^\s\d:：;；]|发\s*票\s*[^\s\d:：;；代]\s*码/g, r.number));
   b.set('issueDate', readLabel(lines, /开\s*票\s*日\s*期/g, r.date));
   b.set('checkCode', readLabel(lines, /校\s*验\s*码/g, r.checkCode));
   // A name OCR turned into Latin noise counts as unread, so the cell pass reads it again without Latin letters.
