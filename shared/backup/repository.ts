@@ -64,11 +64,16 @@ async function wrapWithPassword(master: Uint8Array, password: string, partial: P
   return { kdf: kdfBody, masterKey: { nonce: toHex(nonce), wrapped: toHex(wrapped) } };
 }
 
+/** The AES key that wraps the master key under a (canonical) recovery key, for one repository. */
+async function recoveryAesKey(canonicalKey: string, repoId: string): Promise<CryptoKeyHandle> {
+  return aesKey(await recoveryKek(canonicalKey, fromHex(repoId)));
+}
+
 async function wrapWithRecoveryKey(master: Uint8Array, recoveryKey: string, body: Pick<HeaderBody, 'version' | 'repoId'>): Promise<Wrap> {
   const key = parseRecoveryKey(recoveryKey);
   if (key === null) throw new TypeError('not a recovery key from newRecoveryKey()');
   const nonce = randomBytes(12);
-  const kek = await aesKey(await recoveryKek(key, fromHex(body.repoId)));
+  const kek = await recoveryAesKey(key, body.repoId);
   return { nonce: toHex(nonce), wrapped: toHex(await aesGcmEncrypt(kek, nonce, master, recoveryWrapAad(body))) };
 }
 
@@ -96,10 +101,10 @@ export async function initRepository(store: RepoStore, password: string, options
  * Argon2id runs), then unwraps the master key.
  */
 export async function openRepository(store: RepoStore, secret: string, options: OpenOptions = {}): Promise<Result<Repository, BackupError>> {
-  const header = await readHeader(store);
-  if (!header.ok) return header;
-  const master = await unwrapMaster(header.value, secret, options);
-  return master.ok ? ok(await workingKeys(store, header.value.repoId, master.value.key, master.value.with)) : master;
+  const unlocked = await unlock(store, secret, options);
+  if (!unlocked.ok) return unlocked;
+  const { header, master } = unlocked.value;
+  return ok(await workingKeys(store, header.repoId, master.key, master.with));
 }
 
 /**
@@ -107,29 +112,35 @@ export async function openRepository(store: RepoStore, secret: string, options: 
  * under a new salt, so no pack changes and the recovery key stays valid.
  */
 export async function changePassword(store: RepoStore, secret: string, newPassword: string, options: OpenOptions & { readonly kdf?: KdfParams } = {}): Promise<Result<void, BackupError>> {
-  const header = await readHeader(store);
-  if (!header.ok) return header;
-  const master = await unwrapMaster(header.value, secret, options);
-  if (!master.ok) return master;
+  const unlocked = await unlock(store, secret, options);
+  if (!unlocked.ok) return unlocked;
+  const { header, master } = unlocked.value;
   const kdf = options.kdf ?? DEFAULT_KDF;
   const problem = kdfProblem(kdf, options.allowWeakKdf === true);
   if (problem !== null) return err({ kind: 'unsafe-kdf', detail: problem });
-  return writeHeader(store, { ...header.value, ...(await wrapWithPassword(master.value.key, newPassword, header.value, kdf)) });
+  return writeHeader(store, { ...header, ...(await wrapWithPassword(master.key, newPassword, header, kdf)) });
 }
 
 /** Adds a recovery key to a repository, or replaces its old one (which stops working). */
 export async function setRecoveryKey(store: RepoStore, secret: string, recoveryKey: string, options: OpenOptions = {}): Promise<Result<void, BackupError>> {
-  const header = await readHeader(store);
-  if (!header.ok) return header;
-  const master = await unwrapMaster(header.value, secret, options);
-  if (!master.ok) return master;
-  return writeHeader(store, { ...header.value, recovery: await wrapWithRecoveryKey(master.value.key, recoveryKey, header.value) });
+  const unlocked = await unlock(store, secret, options);
+  if (!unlocked.ok) return unlocked;
+  const { header, master } = unlocked.value;
+  return writeHeader(store, { ...header, recovery: await wrapWithRecoveryKey(master.key, recoveryKey, header) });
 }
 
 /** Whether a repository's header holds a recovery-key wrap (no password needed). */
 export async function hasRecoveryKey(store: RepoStore): Promise<Result<boolean, BackupError>> {
   const header = await readHeader(store);
   return header.ok ? ok(header.value.recovery !== undefined) : header;
+}
+
+/** The header and the master key it wraps, unwrapped with the password or the recovery key. */
+async function unlock(store: RepoStore, secret: string, options: OpenOptions): Promise<Result<{ header: HeaderBody; master: { key: Uint8Array; with: OpenedWith } }, BackupError>> {
+  const header = await readHeader(store);
+  if (!header.ok) return header;
+  const master = await unwrapMaster(header.value, secret, options);
+  return master.ok ? ok({ header: header.value, master: master.value }) : master;
 }
 
 async function readHeader(store: RepoStore): Promise<Result<HeaderBody, BackupError>> {
@@ -158,7 +169,7 @@ async function writeHeader(store: RepoStore, body: HeaderBody): Promise<Result<v
 async function unwrapMaster(body: HeaderBody, secret: string, options: OpenOptions): Promise<Result<{ key: Uint8Array; with: OpenedWith }, BackupError>> {
   const recoveryKey = parseRecoveryKey(secret);
   if (recoveryKey !== null && body.recovery !== undefined) {
-    const kek = await aesKey(await recoveryKek(recoveryKey, fromHex(body.repoId)));
+    const kek = await recoveryAesKey(recoveryKey, body.repoId);
     const key = await aesGcmDecrypt(kek, fromHex(body.recovery.nonce), fromHex(body.recovery.wrapped), recoveryWrapAad(body));
     if (key !== null) return ok({ key, with: 'recovery-key' });
   }
