@@ -2,11 +2,13 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { InvoiceDetail, InvoiceForm, LedgerPage } from '../features/invoices';
 import { SyncPage, SyncStatus } from '../features/sync';
 import { BackupPage, BackupReminder } from '../features/backup';
+import { ReconcilePage, SheetsPage } from '../features/reconcile';
+import { CasePage, CasesPage, FollowUpBadge } from '../features/cases';
 import { persistStorage, useInvoice } from '../db';
 import { hostInfo, type HostInfo } from '../platform/platform';
 import { Toasts } from '../ui/toast';
 import { useLocaleStore, useT } from './i18n';
-import { navigate, useRoute, type Route } from './router';
+import { navigate, routeHash, useRoute, type Route } from './router';
 
 // Capture (workers, pdf.js, OCR glue) loads on first use, so the ledger's first screen does not wait for it.
 const CapturePage = lazy(() => import('../features/capture').then((m) => ({ default: m.CapturePage })));
@@ -32,10 +34,10 @@ export function App() {
     return () => { window.removeEventListener('keydown', onKey); };
   }, [route.name]);
 
-  const navItem = (target: Route, label: string, key?: string) => (
-    <a href={`#${target.name === 'ledger' ? '/' : `/${target.name}`}`} className={route.name === target.name ? 'active' : undefined}
+  const navItem = (target: Route, label: string, key?: string, badge?: React.ReactNode) => (
+    <a href={routeHash(target)} className={route.name === target.name ? 'active' : undefined}
       aria-current={route.name === target.name ? 'page' : undefined}>
-      {label}{key ? <kbd>{key}</kbd> : null}
+      {label}{key ? <kbd>{key}</kbd> : null}{badge}
     </a>
   );
 
@@ -46,6 +48,9 @@ export function App() {
         {navItem({ name: 'ledger' }, t('nav.ledger'))}
         {navItem({ name: 'new' }, t('nav.new'), 'Ctrl+N')}
         {navItem({ name: 'capture' }, t('nav.capture'))}
+        {navItem({ name: 'reconcile' }, t('nav.reconcile'))}
+        {navItem({ name: 'cases' }, t('nav.cases'), undefined, <FollowUpBadge />)}
+        {navItem({ name: 'sheets' }, t('nav.sheets'))}
         {navItem({ name: 'bin' }, t('nav.bin'))}
         {navItem({ name: 'sync' }, t('nav.sync'))}
         {navItem({ name: 'backup' }, t('nav.backup'))}
@@ -78,6 +83,10 @@ function Screen({ route }: { readonly route: Route }) {
     case 'capture': return <Suspense fallback={null}><CapturePage /></Suspense>;
     case 'sync': return <Suspense fallback={null}><SyncPage /></Suspense>;
     case 'backup': return <Suspense fallback={null}><BackupPage /></Suspense>;
+    case 'reconcile': return <Suspense fallback={null}><ReconcilePage /></Suspense>;
+    case 'sheets': return <Suspense fallback={null}><SheetsPage /></Suspense>;
+    case 'cases': return <Suspense fallback={null}><CasesPage /></Suspense>;
+    case 'case': return <Suspense fallback={null}><CasePage id={route.id} /></Suspense>;
     case 'detail': return <WithInvoice id={route.id} render={(inv) => <InvoiceDetail invoice={inv} />} />;
     case 'edit': return <WithInvoice id={route.id} render={(inv) => <InvoiceForm key={inv.id} existing={inv} />} />;
   }

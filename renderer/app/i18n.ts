@@ -6,9 +6,12 @@ import type { Issue } from '../../shared/domain/invoice';
 import { UI_MESSAGES } from './messages';
 import { SYNC_MESSAGES } from '../features/sync/messages';
 import { BACKUP_MESSAGES } from '../features/backup/messages';
+import { RECONCILE_MESSAGES } from '../features/reconcile/messages';
+import { CASES_MESSAGES } from '../features/cases/messages';
+import { SHEET_MESSAGES } from '../../shared/reconcile/sheet/sheet-messages';
 
 /** Every UI string: the shell's, each feature's own catalogue, and the domain's. */
-export const CATALOGUE: Catalogue = { ...DOMAIN_MESSAGES, ...UI_MESSAGES, ...SYNC_MESSAGES, ...BACKUP_MESSAGES };
+export const CATALOGUE: Catalogue = { ...DOMAIN_MESSAGES, ...UI_MESSAGES, ...SYNC_MESSAGES, ...BACKUP_MESSAGES, ...SHEET_MESSAGES, ...RECONCILE_MESSAGES, ...CASES_MESSAGES };
 
 interface LocaleState {
   readonly locale: Locale;

@@ -8,6 +8,10 @@ export type Route =
   | { readonly name: 'capture' }
   | { readonly name: 'sync' }
   | { readonly name: 'backup' }
+  | { readonly name: 'reconcile' }
+  | { readonly name: 'sheets' }
+  | { readonly name: 'cases' }
+  | { readonly name: 'case'; readonly id: string }
   | { readonly name: 'detail'; readonly id: string }
   | { readonly name: 'edit'; readonly id: string };
 
@@ -19,6 +23,11 @@ export function parseRoute(hash: string): Route {
   if (path === '/capture') return { name: 'capture' };
   if (path === '/sync') return { name: 'sync' };
   if (path === '/backup') return { name: 'backup' };
+  if (path === '/reconcile') return { name: 'reconcile' };
+  if (path === '/sheets') return { name: 'sheets' };
+  if (path === '/cases') return { name: 'cases' };
+  const c = /^\/case\/([\w-]+)$/.exec(path);
+  if (c?.[1]) return { name: 'case', id: c[1] };
   const m = /^\/invoice\/([\w-]+)(\/edit)?$/.exec(path);
   if (m?.[1]) return m[2] ? { name: 'edit', id: m[1] } : { name: 'detail', id: m[1] };
   return { name: 'ledger' };
@@ -33,6 +42,10 @@ export function routeHash(route: Route): string {
     case 'capture': return '#/capture';
     case 'sync': return '#/sync';
     case 'backup': return '#/backup';
+    case 'reconcile': return '#/reconcile';
+    case 'sheets': return '#/sheets';
+    case 'cases': return '#/cases';
+    case 'case': return `#/case/${route.id}`;
     case 'detail': return `#/invoice/${route.id}`;
     case 'edit': return `#/invoice/${route.id}/edit`;
   }

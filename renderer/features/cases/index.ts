@@ -1,0 +1,9 @@
+/** Cases for missing and lost invoices (遗失/补办): list, case file with contact log, follow-up badge. */
+import { lazy } from 'react';
+
+export { CASES_MESSAGES } from './messages';
+export { FollowUpBadge } from './FollowUpBadge';
+/** The #/cases page. */
+export const CasesPage = lazy(() => import('./CasesPage').then((m) => ({ default: m.CasesPage })));
+/** The #/case/{id} page. */
+export const CasePage = lazy(() => import('./CasePage').then((m) => ({ default: m.CasePage })));

@@ -1,0 +1,8 @@
+/** Reconciliation: platform exports and bank statements against the ledger; Excel import and export of the ledger. */
+import { lazy } from 'react';
+
+export { RECONCILE_MESSAGES } from './messages';
+/** The #/reconcile page (spreadsheet reading and matching load on first visit). */
+export const ReconcilePage = lazy(() => import('./ReconcilePage').then((m) => ({ default: m.ReconcilePage })));
+/** The #/sheets page: import an Excel ledger (preview, confirm, undo) and export the ledger, reports and cases. */
+export const SheetsPage = lazy(() => import('./SheetsPage').then((m) => ({ default: m.SheetsPage })));
