@@ -92,6 +92,8 @@ export type DetailValue = string | number | boolean | null;
 /** A suggested bank match: the invoices that may explain a payment, with a score (0..1) and its reasons. */
 export interface MatchSuggestion {
   readonly invoiceIds: readonly string[];
+  /** The payment this suggestion pairs with the invoices (its paymentKey); set on every bank suggestion. */
+  readonly paymentKey?: string;
   readonly score: number;
   /** Reason codes with parameters, translated at the edge (e.g. {code: 'amountExact'}). */
   readonly reasons: readonly { readonly code: string; readonly params?: Readonly<Record<string, string | number>> }[];
