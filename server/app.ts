@@ -5,6 +5,7 @@ import {
   API_PREFIX, MAX_BLOB_BYTES, MAX_BODY_BYTES, enrollRequestSchema, pullRequestSchema, pushRequestSchema, sha256HexSchema,
   type EnrollResponse, type HealthResponse,
 } from '../shared/sync/protocol';
+import { pullEntities } from '../shared/sync/entities';
 import { bearerToken, hashSecret, newDeviceId, newToken, normalizeEnrollmentCode } from './auth';
 import { parseJsonBody, readBody } from './http/body';
 import { handleCors } from './http/cors';
@@ -84,7 +85,7 @@ async function pull(ctx: Ctx): Promise<void> {
   const device = await authenticate(ctx);
   const body = parseJsonBody(await readBody(ctx.req, MAX_BODY_BYTES), pullRequestSchema);
   ownDevice(device, body.deviceId);
-  const outcome = await ctx.options.store.pull(device.deviceId, body.epoch, body.since, body.limit);
+  const outcome = await ctx.options.store.pull(device.deviceId, body.epoch, body.since, body.limit, pullEntities(body.entities));
   if (outcome.kind === 'epoch_changed') throw epochChanged(outcome.epoch, outcome.lastMutationId);
   sendJson(ctx.res, 200, outcome.response);
 }

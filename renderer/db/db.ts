@@ -6,6 +6,8 @@ import type { InvoiceFilter } from '../../shared/search/invoice-filter';
 import type { InvoiceRow } from './rows';
 import type { PackedChunk } from '../../shared/search/list-chunk';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
+import type { CaseContact, InvoiceCase } from '../../shared/cases/types';
+import type { BankMatch, ColumnMapping, FindingNote, ImportBatch, ReconcileRun } from '../../shared/reconcile/entities';
 
 /** A named, saved list filter. */
 export interface SavedView {
@@ -64,6 +66,13 @@ export class LedgerDb extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   conflicts!: EntityTable<ConflictRow, 'id'>;
   syncedBlobs!: EntityTable<SyncedBlobRow, 'sha256'>;
+  cases!: EntityTable<InvoiceCase, 'id'>;
+  contacts!: EntityTable<CaseContact, 'id'>;
+  matches!: EntityTable<BankMatch, 'id'>;
+  mappings!: EntityTable<ColumnMapping, 'id'>;
+  runs!: EntityTable<ReconcileRun, 'id'>;
+  findings!: EntityTable<FindingNote, 'id'>;
+  imports!: EntityTable<ImportBatch, 'id'>;
 
   constructor(name: string = DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // 'strict' durability: a committed save survives a power cut, not just a tab crash.

@@ -3,7 +3,8 @@ import { applyTransition, type StatusError } from '../../shared/domain/status';
 import { hardKey, softKey } from '../../shared/domain/duplicates';
 import type { LedgerDb } from './db';
 import { fromRow, toRow } from './rows';
-import { journalInvoiceChange } from './journal';
+import { journalChange } from './journal';
+import { storeAttachments, type AttachmentInput } from './attachments';
 import { putListEntry } from './list-index';
 import type { WriteContext } from './write-context';
 
@@ -21,13 +22,7 @@ export type StatusOutcome =
   | { readonly ok: true; readonly invoice: Invoice }
   | { readonly ok: false; readonly error: StatusError | { readonly code: 'notFound' } };
 
-/** An original file to keep with the invoice, content-addressed. */
-export interface AttachmentInput {
-  readonly sha256: string;
-  readonly name: string;
-  readonly type: string;
-  readonly blob: Blob;
-}
+export type { AttachmentInput } from './attachments';
 
 /** Options of a new invoice beyond its content. */
 export interface CreateOptions {
@@ -90,13 +85,9 @@ export class InvoiceRepository {
         deleted: false,
         deletedAt: null,
       };
-      for (const a of options.attachments ?? []) {
-        if (!(await this.db.attachments.get(a.sha256))) {
-          await this.db.attachments.add({ sha256: a.sha256, name: a.name, type: a.type, size: a.blob.size, blob: a.blob, addedAt: at });
-        }
-      }
+      await storeAttachments(this.db, options.attachments ?? [], at);
       await this.db.invoices.add(toRow(invoice, await putListEntry(this.db, invoice, undefined)));
-      await journalInvoiceChange(this.db, 'create', undefined, invoice, user, at);
+      await journalChange(this.db, 'invoice', 'create', undefined, invoice, user, at);
       return { ok: true, invoice };
     });
   }
@@ -116,7 +107,7 @@ export class InvoiceRepository {
       const at = this.ctx.now();
       const after: Invoice = { ...before, ...content, warnings, updatedAt: at, updatedBy: this.ctx.user };
       await this.db.invoices.put(toRow(after, await putListEntry(this.db, after, row._chunk)));
-      await journalInvoiceChange(this.db, 'update', before, after, this.ctx.user, at);
+      await journalChange(this.db, 'invoice', 'update', before, after, this.ctx.user, at);
       return { ok: true, invoice: after };
     });
   }
@@ -132,7 +123,7 @@ export class InvoiceRepository {
       if (!next.ok) return { ok: false, error: next.error };
       const after: Invoice = { ...before, ...next.value, updatedAt: at, updatedBy: this.ctx.user };
       await this.db.invoices.put(toRow(after, await putListEntry(this.db, after, row._chunk)));
-      await journalInvoiceChange(this.db, 'status', before, after, this.ctx.user, at);
+      await journalChange(this.db, 'invoice', 'status', before, after, this.ctx.user, at);
       return { ok: true, invoice: after };
     });
   }
@@ -156,7 +147,7 @@ export class InvoiceRepository {
       const at = this.ctx.now();
       const after: Invoice = { ...before, deleted, deletedAt: deleted ? at : null, updatedAt: at, updatedBy: this.ctx.user };
       await this.db.invoices.put(toRow(after, await putListEntry(this.db, after, row._chunk)));
-      await journalInvoiceChange(this.db, deleted ? 'delete' : 'restore', before, after, this.ctx.user, at);
+      await journalChange(this.db, 'invoice', deleted ? 'delete' : 'restore', before, after, this.ctx.user, at);
       return { ok: true, invoice: after };
     });
   }
@@ -173,7 +164,7 @@ export class InvoiceRepository {
       const at = this.ctx.now();
       const after = { ...before, ...values, id, updatedAt: at, updatedBy: this.ctx.user } as Invoice;
       await this.db.invoices.put(toRow(after, await putListEntry(this.db, after, row._chunk)));
-      await journalInvoiceChange(this.db, 'update', before, after, this.ctx.user, at, { resolves: conflictIds, fields: Object.keys(values) });
+      await journalChange(this.db, 'invoice', 'update', before, after, this.ctx.user, at, { resolves: conflictIds, fields: Object.keys(values) });
       await this.db.conflicts.where('id').anyOf([...conflictIds]).modify({ open: 0, resolvedLocally: true });
       return { ok: true, invoice: after };
     });

@@ -1,56 +1,85 @@
-import { chainEntry, type AuditAction } from '../../shared/audit/audit-chain';
-import { diffFields } from '../../shared/sync/outbox';
-import type { Invoice } from '../../shared/domain/invoice';
+import { chainEntry, type AuditAction, type AuditEntry } from '../../shared/audit/audit-chain';
+import { diffFields, type OutboxMutation } from '../../shared/sync/outbox';
+import type { SyncEntity } from '../../shared/sync/entities';
 import type { LedgerDb } from './db';
 
 /** Fields that are bookkeeping, not content: never sent as changes, never shown as audit differences. */
 const BOOKKEEPING = ['version', 'updatedAt', 'updatedBy'] as const;
 
+/** A record as the journal sees it: an id, a server version, and top-level fields. */
+type JournalRecord = object & { readonly id: string; readonly version?: number };
+
+/** One change of one synced record, to be audited and queued for the office server. */
+export interface JournalItem {
+  readonly entity: SyncEntity;
+  readonly action: AuditAction;
+  readonly before: JournalRecord | undefined;
+  readonly after: JournalRecord;
+  /** A conflict-review choice: its fields are sent even if unchanged, with the conflicts it resolves. */
+  readonly settles?: { readonly resolves: readonly number[]; readonly fields: readonly string[] };
+  /** What the audit entry says instead of the field differences (an import names its file, not every invoice id). */
+  readonly audit?: { readonly before: unknown; readonly after: unknown };
+}
+
+const field = (record: object | undefined, key: string): unknown => (record as Record<string, unknown> | undefined)?.[key] ?? null;
+
 /**
- * Appends the audit entry and the outbox mutation for one invoice change.
- * WARNING: call only inside a Dexie 'rw' transaction over invoices, audit, outbox and meta, and do not
- * await anything but Dexie in between: the record, its audit entry and its outbox row commit together or not at all.
- * `settles` marks a conflict-review choice: its fields are sent even if unchanged, with the conflicts it resolves.
+ * Appends the audit entries (chained in order) and the outbox mutations (consecutive mutation ids) of a list of
+ * changes, in bulk: one read of the chain's end and of the counter, one write per table, however many changes.
+ * WARNING: call only inside a Dexie 'rw' transaction over the records' tables, audit, outbox and meta, and do not
+ * await anything but Dexie in between: records, audit entries and outbox rows commit together or not at all.
  */
-export async function journalInvoiceChange(
+export async function journalChanges(db: LedgerDb, items: readonly JournalItem[], user: string, at: string): Promise<void> {
+  if (items.length === 0) return;
+  let last: AuditEntry | undefined = await db.audit.orderBy('seq').last();
+  const counter = await db.meta.get('nextMutationId');
+  let mutationId = typeof counter?.value === 'number' ? counter.value : 1;
+  const entries: AuditEntry[] = [];
+  const mutations: OutboxMutation[] = [];
+  for (const item of items) {
+    const { changes, baseValues } = diffFields(item.before, item.after, BOOKKEEPING);
+    // A conflict choice is sent even when it keeps the value already here: the server must see the decision.
+    for (const key of item.settles?.fields ?? []) {
+      changes[key] = field(item.after, key);
+      baseValues[key] = field(item.before, key);
+    }
+    last = chainEntry({
+      at, user, action: item.action, entity: item.entity, entityId: item.after.id,
+      before: item.audit ? item.audit.before : item.before ? baseValues : null,
+      after: item.audit ? item.audit.after : changes,
+    }, last);
+    entries.push(last);
+    mutations.push({
+      mutationId: mutationId++,
+      entity: item.entity,
+      entityId: item.after.id,
+      op: item.action === 'delete' ? 'delete' : 'upsert',
+      baseVersion: item.before?.version ?? 0,
+      changes,
+      baseValues,
+      state: 'pending',
+      createdAt: at,
+      ...(item.settles ? { resolves: item.settles.resolves } : {}),
+    });
+  }
+  await db.audit.bulkAdd(entries);
+  await db.outbox.bulkAdd(mutations);
+  await db.meta.put({ key: 'nextMutationId', value: mutationId });
+}
+
+/**
+ * Appends the audit entry and the outbox mutation for one change of a synced record (see journalChanges).
+ * WARNING: call only inside a Dexie 'rw' transaction over the record's table, audit, outbox and meta.
+ */
+export async function journalChange(
   db: LedgerDb,
+  entity: SyncEntity,
   action: AuditAction,
-  before: Invoice | undefined,
-  after: Invoice,
+  before: JournalRecord | undefined,
+  after: JournalRecord,
   user: string,
   at: string,
-  settles?: { readonly resolves: readonly number[]; readonly fields: readonly string[] },
+  settles?: JournalItem['settles'],
 ): Promise<void> {
-  const { changes, baseValues } = diffFields(before, after, BOOKKEEPING);
-  // A conflict choice is sent even when it keeps the value already here: the server must see the decision.
-  for (const key of settles?.fields ?? []) {
-    changes[key] = (after as unknown as Record<string, unknown>)[key] ?? null;
-    baseValues[key] = (before as unknown as Record<string, unknown> | undefined)?.[key] ?? null;
-  }
-  const last = await db.audit.orderBy('seq').last();
-  await db.audit.add(
-    chainEntry(
-      {
-        at, user, action, entity: 'invoice', entityId: after.id,
-        before: before ? baseValues : null,
-        after: changes,
-      },
-      last,
-    ),
-  );
-  const counter = await db.meta.get('nextMutationId');
-  const mutationId = typeof counter?.value === 'number' ? counter.value : 1;
-  await db.meta.put({ key: 'nextMutationId', value: mutationId + 1 });
-  await db.outbox.add({
-    mutationId,
-    entity: 'invoice',
-    entityId: after.id,
-    op: action === 'delete' ? 'delete' : 'upsert',
-    baseVersion: before?.version ?? 0,
-    changes,
-    baseValues,
-    state: 'pending',
-    createdAt: at,
-    ...(settles ? { resolves: settles.resolves } : {}),
-  });
+  await journalChanges(db, [{ entity, action, before, after, ...(settles ? { settles } : {}) }], user, at);
 }

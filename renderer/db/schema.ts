@@ -36,6 +36,31 @@ export const SCHEMA_VERSIONS = [
       syncedBlobs: 'sha256',
     },
   },
+  {
+    // Reconciliation and cases (issue #11): the new synced entities (shared/sync/entities.ts), one table each.
+    // Import undo reads a batch's invoice ids from its ImportBatch record, so invoices need no new index.
+    // No rows change, so no upgrade function.
+    version: 3,
+    stores: {
+      invoices: 'id, _hard, _soft, updatedAt, [_deleted+issueDate], *attachments',
+      listChunks: 'chunk',
+      listRevs: 'chunk',
+      audit: 'seq, entityId, at',
+      outbox: 'mutationId, state, entityId, ackedVersion, [state+mutationId]',
+      attachments: 'sha256',
+      views: 'id, name',
+      meta: 'key',
+      conflicts: 'id, entityId, open',
+      syncedBlobs: 'sha256',
+      cases: 'id, state, invoiceId, replacementId, findingKey, updatedAt',
+      contacts: 'id, caseId, followUp',
+      matches: 'id, paymentKey',
+      mappings: 'id, kind, name',
+      runs: 'id, createdAt',
+      findings: 'id',
+      imports: 'id, createdAt',
+    },
+  },
 ] as const;
 
 /** The database name in IndexedDB (the origin is fixed, so this never moves). */

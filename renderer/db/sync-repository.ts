@@ -4,15 +4,11 @@
  * `duplicate`), and the pull cursor moves only in the transaction that applies the pulled rows.
  */
 import { Dexie } from 'dexie';
-import { chainEntry, type AuditContent, type AuditEntry } from '../../shared/audit/audit-chain';
-import type { Invoice } from '../../shared/domain/invoice';
+import { ENTITY_TABLES, SYNC_ENTITIES } from '../../shared/sync/entities';
 import type { OutboxMutation } from '../../shared/sync/outbox';
-import type { MutationResult, PullResponse, RecordChange } from '../../shared/sync/protocol';
-import { protectedFields, rebaseRecord } from '../../shared/sync/rebase';
+import type { MutationResult, PullResponse } from '../../shared/sync/protocol';
 import type { ConflictRow, LedgerDb } from './db';
-import { putListEntries } from './sync-list-index';
-import { fromRow, toRow } from './rows';
-import { blankInvoice, SYNC_USER } from './sync-records';
+import { applyRecordChanges } from './sync-apply';
 
 /** The office server this device is enrolled with (stored in the meta table). */
 export interface SyncSettings {
@@ -41,7 +37,16 @@ export const RETAIN_ACKED_MS = 90 * 24 * 3600 * 1000;
 /** ...and the newest this many are kept whatever their age (a clock set forward must not empty the history). */
 export const RETAIN_ACKED_MIN = 1000;
 
-const KEY = { settings: 'sync.settings', epoch: 'sync.epoch', cursor: 'sync.cursor', lastSuccess: 'sync.lastSuccessAt' } as const;
+const KEY = {
+  settings: 'sync.settings', epoch: 'sync.epoch', cursor: 'sync.cursor', lastSuccess: 'sync.lastSuccessAt',
+  cursorEntities: 'sync.cursorEntities',
+} as const;
+
+/**
+ * The entities the pull cursor covers. A cursor moved by a version of the app that pulled fewer entities skipped
+ * the others' records, so it counts as 0 and everything is pulled once more (rebase makes that harmless).
+ */
+const CURSOR_ENTITIES = SYNC_ENTITIES.join(',');
 
 /** Sync reads and writes over the ledger database. */
 export class SyncRepository {
@@ -62,7 +67,7 @@ export class SyncRepository {
       const old = await this.settings();
       await this.db.meta.put({ key: KEY.settings, value: settings });
       if (old?.serverUrl !== settings.serverUrl || old.deviceId !== settings.deviceId) {
-        await this.db.meta.bulkDelete([KEY.epoch, KEY.cursor, KEY.lastSuccess]);
+        await this.db.meta.bulkDelete([KEY.epoch, KEY.cursor, KEY.lastSuccess, KEY.cursorEntities]);
         await this.db.syncedBlobs.clear();
       }
     });
@@ -70,10 +75,10 @@ export class SyncRepository {
 
   /** The epoch, pull cursor and last success. */
   async cursor(): Promise<SyncCursor> {
-    const [epoch, cursor, last] = await this.db.meta.bulkGet([KEY.epoch, KEY.cursor, KEY.lastSuccess]);
+    const [epoch, cursor, last, covers] = await this.db.meta.bulkGet([KEY.epoch, KEY.cursor, KEY.lastSuccess, KEY.cursorEntities]);
     return {
       epoch: typeof epoch?.value === 'string' ? epoch.value : null,
-      cursor: typeof cursor?.value === 'number' ? cursor.value : 0,
+      cursor: typeof cursor?.value === 'number' && covers?.value === CURSOR_ENTITIES ? cursor.value : 0,
       lastSuccessAt: typeof last?.value === 'string' ? last.value : null,
     };
   }
@@ -182,62 +187,18 @@ export class SyncRepository {
 
   /** Applies one pull page: records (rebased), conflicts and the cursor in ONE transaction. */
   async applyPull(page: PullResponse): Promise<{ applied: number }> {
-    const tables = [this.db.invoices, this.db.listChunks, this.db.listRevs, this.db.audit, this.db.outbox, this.db.meta, this.db.conflicts];
+    const entityTables = SYNC_ENTITIES.map((e) => this.db.table(ENTITY_TABLES[e]));
+    const tables = [...entityTables, this.db.listChunks, this.db.listRevs, this.db.audit, this.db.outbox, this.db.meta, this.db.conflicts];
     return this.db.transaction('rw', tables, async () => {
-      const applied = await this.applyChanges(page.changes);
+      const applied = await applyRecordChanges(this.db, page.changes, (await this.cursor()).cursor, this.now());
       const old = await this.db.conflicts.bulkGet(page.conflicts.map((c) => c.id));
       await this.db.conflicts.bulkPut(page.conflicts.map((c, i) => {
         const settledHere = !c.resolved && old[i]?.resolvedLocally === true;
         return { ...c, open: c.resolved || settledHere ? 0 : 1, ...(settledHere ? { resolvedLocally: true } : {}) };
       }));
-      await this.db.meta.put({ key: KEY.cursor, value: page.version });
+      await this.db.meta.bulkPut([{ key: KEY.cursor, value: page.version }, { key: KEY.cursorEntities, value: CURSOR_ENTITIES }]);
       return { applied };
     });
-  }
-
-  /** Rebases a page of pulled records onto the local rows; reads and writes in bulk (one pass per table). */
-  private async applyChanges(changes: readonly RecordChange[]): Promise<number> {
-    if (changes.length === 0) return 0;
-    const ids = changes.map((c) => c.entityId as Invoice['id']);
-    const rows = await this.db.invoices.bulkGet(ids);
-    // Only unpushed rows and rows acked after the cursor can protect a field (shared/sync/rebase.ts); both
-    // are found by index, so a long retained history costs nothing here.
-    const cursor = (await this.cursor()).cursor;
-    const mutations = [
-      ...(await this.db.outbox.where('state').equals('pending').toArray()),
-      ...(await this.db.outbox.where('ackedVersion').above(cursor).toArray()),
-    ];
-    const wanted = new Set<string>(ids);
-    const byEntity = new Map<string, OutboxMutation[]>();
-    for (const m of mutations) if (wanted.has(m.entityId)) byEntity.set(m.entityId, [...(byEntity.get(m.entityId) ?? []), m]);
-    const at = this.now();
-    const writes: { next: Invoice; chunk: number | undefined; moved: boolean }[] = [];
-    const audits: Omit<AuditContent, never>[] = [];
-    changes.forEach((change, i) => {
-      const row = rows[i];
-      const local = row ? fromRow(row) : undefined;
-      const protect = protectedFields(byEntity.get(change.entityId) ?? [], change.version);
-      const base = (local ?? blankInvoice(change.entityId)) as unknown as Readonly<Record<string, unknown>>;
-      const { record, changed } = rebaseRecord(base, change, protect);
-      if (local && changed.length === 0 && local.version === change.version) return;
-      const next = { ...record, id: change.entityId, ...(changed.length > 0 ? { updatedAt: at, updatedBy: SYNC_USER } : {}) } as unknown as Invoice;
-      writes.push({ next, chunk: row?._chunk, moved: !local || changed.length > 0 });
-      if (changed.length === 0) return;
-      const l = base;
-      const before: Record<string, unknown> = {};
-      const after: Record<string, unknown> = {};
-      for (const key of changed) { before[key] = l[key] ?? null; after[key] = record[key] ?? null; }
-      audits.push({ at, user: SYNC_USER, action: 'sync', entity: 'invoice', entityId: change.entityId, before: local ? before : null, after });
-    });
-    const indexed = writes.filter((w) => w.moved);
-    const chunks = await putListEntries(this.db, indexed.map((w) => ({ invoice: w.next, chunk: w.chunk })));
-    const chunkOf = new Map(indexed.map((w, i) => [w.next.id, chunks[i]]));
-    await this.db.invoices.bulkPut(writes.map((w) => toRow(w.next, chunkOf.get(w.next.id) ?? w.chunk ?? 0)));
-    let last: AuditEntry | undefined = await this.db.audit.orderBy('seq').last();
-    const entries: AuditEntry[] = [];
-    for (const content of audits) { last = chainEntry(content, last); entries.push(last); }
-    await this.db.audit.bulkAdd(entries);
-    return writes.length;
   }
 
   /** Conflicts waiting for review, oldest first. */

@@ -5,6 +5,7 @@
  * Gaps and a server restored from a backup (epoch change) are repaired here, a bounded number of times.
  */
 import { MAX_PUSH_MUTATIONS, type WireMutation } from '../../shared/sync/protocol';
+import { SYNC_ENTITIES } from '../../shared/sync/entities';
 import type { OutboxMutation } from '../../shared/sync/outbox';
 import type { Result } from '../../shared/domain/result';
 import type { SyncRepository } from '../db/sync-repository';
@@ -116,7 +117,7 @@ async function pullAll(store: SyncStore, client: SyncClient, deviceId: string, e
   let pulled = 0;
   for (;;) {
     const { cursor } = await store.cursor();
-    const r = await client.pull({ deviceId, epoch, since: cursor, limit: PULL_LIMIT });
+    const r = await client.pull({ deviceId, epoch, since: cursor, limit: PULL_LIMIT, entities: [...SYNC_ENTITIES] });
     if (!r.ok) return r;
     const page = r.value;
     if (page.epoch !== epoch) return { ok: false, error: { kind: 'epochChanged', epoch: page.epoch, lastMutationId: -1 } };

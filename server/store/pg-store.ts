@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { PushRequest } from '../../shared/sync/protocol';
+import type { SyncEntity } from '../../shared/sync/entities';
 import { pullPage } from '../sync/pull';
 import { runPush, type PushTx } from '../sync/push';
 import { newEpochId } from './epoch';
@@ -164,7 +165,7 @@ export class PgStore implements SyncStore {
     return this.tx((c) => runPush(pgPushTx(c), deviceId, request, now, this.pushPauseMs));
   }
 
-  pull(deviceId: string, epoch: string, since: number, limit: number): Promise<PullOutcome> {
+  pull(deviceId: string, epoch: string, since: number, limit: number, entities: readonly SyncEntity[]): Promise<PullOutcome> {
     return this.tx(async (c): Promise<PullOutcome> => {
       const state = await one<{ epoch: string; version: string }>(c, 'SELECT epoch, version FROM sync_state WHERE id = 1', []);
       if (!state) throw new Error('sync_state row missing');
@@ -172,8 +173,9 @@ export class PgStore implements SyncStore {
         const row = await one<{ id: string }>(c, 'SELECT last_mutation_id AS id FROM clients WHERE device_id = $1', [deviceId]);
         return { kind: 'epoch_changed', epoch: state.epoch, lastMutationId: row ? Number(row.id) : 0 };
       }
-      const records = (await c.query<RecordRow>('SELECT * FROM records WHERE version > $1 ORDER BY version LIMIT $2', [since, limit + 1])).rows;
-      const conflicts = (await c.query<ConflictRow>('SELECT * FROM conflicts WHERE version > $1 ORDER BY version LIMIT $2', [since, limit + 1])).rows;
+      const only = [...entities];
+      const records = (await c.query<RecordRow>('SELECT * FROM records WHERE version > $1 AND entity = ANY($3::text[]) ORDER BY version LIMIT $2', [since, limit + 1, only])).rows;
+      const conflicts = (await c.query<ConflictRow>('SELECT * FROM conflicts WHERE version > $1 AND entity = ANY($3::text[]) ORDER BY version LIMIT $2', [since, limit + 1, only])).rows;
       const rows = { epoch: state.epoch, currentVersion: Number(state.version), changes: records.map(toRecordChange), conflicts: conflicts.map(toConflict) };
       return { kind: 'ok', response: pullPage(rows, limit) };
     }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');

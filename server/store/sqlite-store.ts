@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { PushRequest } from '../../shared/sync/protocol';
+import type { SyncEntity } from '../../shared/sync/entities';
 import { pullPage } from '../sync/pull';
 import { runPush, type ConflictRef, type PushTx } from '../sync/push';
 import { newEpochId } from './epoch';
@@ -178,7 +179,8 @@ export class SqliteStore implements SyncStore {
     return this.write(() => runPush(this.pushTx, deviceId, request, now, this.pushPauseMs));
   }
 
-  pull(deviceId: string, epoch: string, since: number, limit: number): Promise<PullOutcome> {
+  pull(deviceId: string, epoch: string, since: number, limit: number, entities: readonly SyncEntity[]): Promise<PullOutcome> {
+    const only = `entity IN (${entities.map(() => '?').join(', ') || 'NULL'})`;
     // One synchronous read transaction: a consistent snapshot without holding the write lock.
     const read = this.db.transaction((): PullOutcome => {
       const state = this.db.prepare('SELECT epoch, version FROM sync_state WHERE id = 1').get() as { epoch: string; version: number };
@@ -186,8 +188,8 @@ export class SqliteStore implements SyncStore {
         const row = this.db.prepare('SELECT last_mutation_id AS id FROM clients WHERE device_id = ?').get(deviceId) as { id: number } | undefined;
         return { kind: 'epoch_changed', epoch: state.epoch, lastMutationId: row?.id ?? 0 };
       }
-      const records = this.db.prepare('SELECT * FROM records WHERE version > ? ORDER BY version LIMIT ?').all(since, limit + 1) as RecordRow[];
-      const conflicts = this.db.prepare('SELECT * FROM conflicts WHERE version > ? ORDER BY version LIMIT ?').all(since, limit + 1) as ConflictRow[];
+      const records = this.db.prepare(`SELECT * FROM records WHERE version > ? AND ${only} ORDER BY version LIMIT ?`).all(since, ...entities, limit + 1) as RecordRow[];
+      const conflicts = this.db.prepare(`SELECT * FROM conflicts WHERE version > ? AND ${only} ORDER BY version LIMIT ?`).all(since, ...entities, limit + 1) as ConflictRow[];
       const rows = { epoch: state.epoch, currentVersion: state.version, changes: records.map(toRecordChange), conflicts: conflicts.map(toConflict) };
       return { kind: 'ok', response: pullPage(rows, limit) };
     });

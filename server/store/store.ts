@@ -1,4 +1,5 @@
 import type { Conflict, PullResponse, PushRequest, PushResponse, RecordChange } from '../../shared/sync/protocol';
+import type { SyncEntity } from '../../shared/sync/entities';
 
 /** A device as authentication sees it. */
 export interface DeviceIdentity {
@@ -65,7 +66,8 @@ export interface SyncStore {
   /** False when no such device exists. */
   revoke(deviceId: string, now: string): Promise<boolean>;
   push(deviceId: string, request: PushRequest, now: string): Promise<PushOutcome>;
-  pull(deviceId: string, epoch: string, since: number, limit: number): Promise<PullOutcome>;
+  /** Records and conflicts of `entities` only (a client reads no entity it does not know). */
+  pull(deviceId: string, epoch: string, since: number, limit: number, entities: readonly SyncEntity[]): Promise<PullOutcome>;
   putBlob(sha256: string, bytes: Uint8Array, now: string): Promise<void>;
   getBlob(sha256: string): Promise<Uint8Array | undefined>;
   mutationLog(): Promise<LoggedMutation[]>;

@@ -1,8 +1,10 @@
+import type { SyncEntity } from './entities';
+
 /** An outbox mutation: one local change waiting to be pushed to the office server (DESIGN.md §4). */
 export interface OutboxMutation {
   /** Per-device monotonic id; the server applies each id exactly once. */
   readonly mutationId: number;
-  readonly entity: 'invoice';
+  readonly entity: SyncEntity;
   readonly entityId: string;
   readonly op: 'upsert' | 'delete';
   /** Server version the change was made against (0 = never synced). */

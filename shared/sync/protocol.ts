@@ -3,6 +3,7 @@
  * on both sides. Server and sync engine import these schemas; the OpenAPI file in docs/ describes the same shapes.
  */
 import { z } from 'zod';
+import { SYNC_ENTITIES } from './entities';
 
 /** The API's path prefix. */
 export const API_PREFIX = '/api/v1';
@@ -19,14 +20,16 @@ export const MAX_PUSH_MUTATIONS = 1000;
 /** Most changes in one pull page. */
 export const MAX_PULL_LIMIT = 5000;
 
-/** Entities the server knows. */
-export const syncEntitySchema = z.enum(['invoice']);
-export type SyncEntity = z.infer<typeof syncEntitySchema>;
+/** Entities the server knows (shared/sync/entities.ts). */
+export const syncEntitySchema = z.enum(SYNC_ENTITIES);
+export type { SyncEntity } from './entities';
 
 // PostgreSQL text cannot hold NUL, so no identifier may contain one (both stores then behave alike).
 const noNul = (s: string): boolean => !s.includes('\u0000');
 const text = (max: number) => z.string().min(1).max(max).refine(noNul, 'must not contain NUL characters');
 const id = text(100);
+// Record ids are UUIDv7 except a finding note's, which is the finding's key (built from names and numbers).
+const entityId = text(500);
 const fieldMap = z.record(z.string().min(1).max(100), z.unknown());
 
 /** `GET /api/v1/health`. */
@@ -46,7 +49,7 @@ export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
 export const wireMutationSchema = z.object({
   id: z.number().int().min(1),
   entity: syncEntitySchema,
-  entityId: id,
+  entityId,
   op: z.enum(['upsert', 'delete']),
   /** Server version of the record the change was made against (0 = a record the server has never seen). */
   baseVersion: z.number().int().min(0),
@@ -90,13 +93,18 @@ export const pullRequestSchema = z.object({
   epoch: z.string().min(1).refine(noNul, 'must not contain NUL characters'),
   since: z.number().int().min(0),
   limit: z.number().int().min(1).max(MAX_PULL_LIMIT).default(1000),
+  /**
+   * The entities this device stores (issue #11). Absent: invoices only, all a client from before knows how to read.
+   * Names the server does not know are ignored.
+   */
+  entities: z.array(z.string().max(100)).max(100).optional(),
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 
 /** A record as the server holds it now. `data` is the whole record (top-level fields). */
 export const recordChangeSchema = z.object({
   entity: syncEntitySchema,
-  entityId: id,
+  entityId,
   version: z.number().int().min(1),
   deleted: z.boolean(),
   data: fieldMap,
@@ -113,7 +121,7 @@ export const conflictSchema = z.object({
   id: z.number().int().min(1),
   version: z.number().int().min(1),
   entity: syncEntitySchema,
-  entityId: id,
+  entityId,
   field: z.string(),
   baseValue: z.unknown(),
   serverValue: z.unknown(),

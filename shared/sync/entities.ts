@@ -1,0 +1,46 @@
+/*
+ * The registry of synced entities (DESIGN.md §4, issue #11): every record kind that travels through the outbox and
+ * the office server, with the local table that holds it. The server checks each entity's fields with the schema
+ * in entity-fields.ts; the renderer writes, journals and pulls every entity through the same code, keyed by this
+ * list. A new entity is one line here, one schema there, and one Dexie table.
+ */
+
+/** Synced entities. Values are stable wire names ('invoice' is the only one clients before issue #11 know). */
+export const SYNC_ENTITIES = [
+  'invoice',
+  'case', // shared/cases/types.ts InvoiceCase
+  'caseContact', // CaseContact: one contact-log entry of a case
+  'match', // shared/reconcile/entities.ts BankMatch
+  'mapping', // ColumnMapping
+  'reconcileRun', // ReconcileRun
+  'findingNote', // FindingNote (id = the finding's key)
+  'importBatch', // ImportBatch
+] as const;
+export type SyncEntity = (typeof SYNC_ENTITIES)[number];
+
+/** The local table of each entity (lowercase letters only: table names are also export file names). */
+export const ENTITY_TABLES = {
+  invoice: 'invoices',
+  case: 'cases',
+  caseContact: 'contacts',
+  match: 'matches',
+  mapping: 'mappings',
+  reconcileRun: 'runs',
+  findingNote: 'findings',
+  importBatch: 'imports',
+} as const satisfies Readonly<Record<SyncEntity, string>>;
+export type EntityTable = (typeof ENTITY_TABLES)[SyncEntity];
+
+/** What a pull without an entity list returns: invoices only, which is all a client before issue #11 can read. */
+export const LEGACY_PULL_ENTITIES: readonly SyncEntity[] = ['invoice'];
+
+/** True for a known entity name. */
+export function isSyncEntity(name: string): name is SyncEntity {
+  return (SYNC_ENTITIES as readonly string[]).includes(name);
+}
+
+/** The entities a pull asked for, known ones only, in registry order; no list means the legacy invoices-only pull. */
+export function pullEntities(requested: readonly string[] | undefined): readonly SyncEntity[] {
+  if (requested === undefined) return LEGACY_PULL_ENTITIES;
+  return SYNC_ENTITIES.filter((e) => requested.includes(e));
+}
