@@ -1,0 +1,24 @@
+// Small pure helpers the case screens share: which cases a filter shows, how they sort, how a total reads.
+import { isOpenCase } from '../../../shared/cases/case-machine';
+import type { CaseInvoiceRef, InvoiceCase } from '../../../shared/cases/types';
+import type { Invoice } from '../../../shared/domain/invoice';
+import { formatFen } from '../../../shared/domain/money';
+
+/** The list filter: cases being worked on, finished ones (archived or closed), or all. */
+export type CaseListFilter = 'open' | 'closed' | 'all';
+
+/** The cases a filter shows: those with due follow-ups first, then newest first. */
+export function visibleCases(all: readonly InvoiceCase[], filter: CaseListFilter, due: ReadonlySet<string>): InvoiceCase[] {
+  const shown = all.filter((c) => !c.deleted && (filter === 'all' || isOpenCase(c.state) === (filter === 'open')));
+  return shown.sort((a, b) => Number(due.has(b.id)) - Number(due.has(a.id)) || b.createdAt.localeCompare(a.createdAt));
+}
+
+/** A reference's total for display, or an empty string when unknown. */
+export function refTotal(ref: CaseInvoiceRef): string {
+  return ref.total === null ? '' : formatFen(ref.total);
+}
+
+/** The reference a case opened from a ledger invoice keeps. */
+export function refFromInvoice(inv: Invoice): CaseInvoiceRef {
+  return { kind: inv.kind, code: inv.code, number: inv.number, issueDate: inv.issueDate, seller: inv.seller, total: inv.total };
+}
