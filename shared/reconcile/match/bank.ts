@@ -10,6 +10,7 @@
 import type { BankMatch } from '../entities';
 import type { BankRow, Finding, LedgerInvoice, MatchSuggestion, Period } from '../types';
 import { invoiceKey, paymentKeys } from './keys';
+import { nameQuery } from './name-index';
 import { nameCore } from './names';
 import { dayNumber, inPeriod, type Direction } from './scope';
 import { bySuggestionRank, makePool, similarCores, suggestFor, type OpenInvoice, type OpenPayment } from './suggest';
@@ -68,11 +69,12 @@ export function matchBankToLedger(input: BankInput): Finding[] {
     const key = keys[i] ?? '';
     const day = dayNumber(row.date);
     if (row.direction !== moneyWay || row.amount <= 0 || Number.isNaN(day) || paidPayments.has(key)) return;
-    const payment: OpenPayment = { key, amount: row.amount, day, core: nameCore(row.counterparty) };
-    let parties = partiesByCore.get(payment.core);
+    const core = nameCore(row.counterparty);
+    const payment: OpenPayment = { key, amount: row.amount, day, name: nameQuery(core) };
+    let parties = partiesByCore.get(core);
     if (!parties) {
-      parties = similarCores(payment.core, index);
-      partiesByCore.set(payment.core, parties);
+      parties = similarCores(payment.name, index);
+      partiesByCore.set(core, parties);
     }
     const suggestions = suggestFor(payment, index, parties, isRejected);
     for (const s of suggestions) {

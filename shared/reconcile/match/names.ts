@@ -35,7 +35,8 @@ export function nameCore(name: string): string {
   return t;
 }
 
-function bigrams(s: string): Map<string, number> {
+/** Character bigrams of a string with their counts (a one-character string is its own bigram). */
+export function bigrams(s: string): Map<string, number> {
   const chars = Array.from(s);
   const out = new Map<string, number>();
   if (chars.length === 1) out.set(s, 1);
@@ -46,12 +47,18 @@ function bigrams(s: string): Map<string, number> {
   return out;
 }
 
+/** 0.6–0.9 when one core (of two characters or more) contains the other, else null. */
+export function containmentSimilarity(a: string, b: string): number | null {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 2 && long.includes(short) ? 0.6 + 0.3 * (short.length / long.length) : null;
+}
+
 /** Similarity of two name cores in 0..1: 1 equal, 0.6–0.9 when one contains the other, else 0.9 × bigram Dice. */
 export function coreSimilarity(a: string, b: string): number {
   if (a === '' || b === '') return 0;
   if (a === b) return 1;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (long.includes(short) && short.length >= 2) return 0.6 + 0.3 * (short.length / long.length);
+  const contained = containmentSimilarity(a, b);
+  if (contained !== null) return contained;
   const ga = bigrams(a);
   const gb = bigrams(b);
   let shared = 0;

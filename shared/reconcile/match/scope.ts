@@ -14,7 +14,8 @@ export function taxIdOf(s: string): string {
 export function directionFilter(companyTaxId: string, direction: Direction): (p: { readonly seller: Party; readonly buyer: Party }) => boolean {
   const company = taxIdOf(companyTaxId);
   if (company === '') return () => true;
-  return direction === 'in' ? (p) => taxIdOf(p.buyer.taxId) === company : (p) => taxIdOf(p.seller.taxId) === company;
+  const isCompany = (taxId: string) => taxId === company || taxIdOf(taxId) === company;
+  return direction === 'in' ? (p) => isCompany(p.buyer.taxId) : (p) => isCompany(p.seller.taxId);
 }
 
 /** True when a YYYY-MM-DD date lies in the period (both ends inclusive). */

@@ -10,7 +10,7 @@
  */
 import type { Fen } from '../../domain/money';
 import type { MatchSuggestion } from '../types';
-import { coreSimilarity } from './names';
+import { NameIndex, type NameQuery } from './name-index';
 import { subsetsSumming } from './subset-sum';
 
 /** An open invoice as the bank matching sees it. */
@@ -29,7 +29,7 @@ export interface OpenPayment {
   readonly key: string;
   readonly amount: Fen;
   readonly day: number;
-  readonly core: string;
+  readonly name: NameQuery;
 }
 
 /** The date window: a payment may come this many days before / after the invoice date. */
@@ -85,6 +85,7 @@ export function scoreGroup(payment: OpenPayment, group: readonly OpenInvoice[], 
 export interface InvoicePool {
   readonly byTotal: ReadonlyMap<number, readonly OpenInvoice[]>;
   readonly byCore: ReadonlyMap<string, readonly OpenInvoice[]>;
+  readonly names: NameIndex;
 }
 
 /** Indexes open invoices by 价税合计 and by counterparty name core. */
@@ -99,18 +100,12 @@ export function makePool(invoices: readonly OpenInvoice[]): InvoicePool {
     if (c) c.push(inv);
     else byCore.set(inv.core, [inv]);
   }
-  return { byTotal, byCore };
+  return { byTotal, byCore, names: new NameIndex(byCore.keys()) };
 }
 
 /** Counterparty cores resembling a payment's, most similar first (cached per payment core by the caller). */
-export function similarCores(core: string, pool: InvoicePool): [string, number][] {
-  if (core === '') return [];
-  const out: [string, number][] = [];
-  for (const other of pool.byCore.keys()) {
-    const s = coreSimilarity(core, other);
-    if (s >= SAME_PARTY) out.push([other, s]);
-  }
-  return out.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_PARTIES);
+export function similarCores(name: NameQuery, pool: InvoicePool): [string, number][] {
+  return pool.names.similar(name, SAME_PARTY, MAX_PARTIES);
 }
 
 /** Suggestions for one payment, best first; `isRejected` drops pairs the clerk already turned down. */
@@ -123,7 +118,7 @@ export function suggestFor(payment: OpenPayment, pool: InvoicePool, parties: rea
   };
   for (const inv of pool.byTotal.get(payment.amount) ?? []) {
     if (dateCloseness(payment.day, inv.day) === null) continue;
-    add(scoreGroup(payment, [inv], similarityOf.get(inv.core) ?? coreSimilarity(payment.core, inv.core)));
+    add(scoreGroup(payment, [inv], similarityOf.get(inv.core) ?? pool.names.similarity(payment.name, inv.core)));
   }
   for (const [core, similarity] of parties) {
     const byParty = new Map<string, OpenInvoice[]>();
