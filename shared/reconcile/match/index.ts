@@ -6,3 +6,4 @@ export { nameCore, nameSimilarity, plainName } from './names';
 export { differingFields } from './list-ledger';
 export { MAX_GAP, REGULAR_MIN } from './gaps';
 export { MIN_SCORE, PAY_AFTER_DAYS, PAY_BEFORE_DAYS } from './suggest';
+export { ledgerInvoicesFromSheet, type LedgerRowProblem } from './ledger-from-sheet';
