@@ -16,10 +16,19 @@ import type { OutboxMutation } from '../../shared/sync/outbox';
 import { activeLedgerName } from './restore-pointer';
 import { ledgerBackupApi } from './restore-api';
 import { readBackupState, type BackupState } from './backup-state-repository';
+import { CaseRepository } from './case-repository';
+import { ReconcileRepository } from './reconcile-repository';
+import { LedgerImportRepository } from './ledger-import-repository';
+import { ConflictRepository } from './conflict-repository';
+import type { CaseContact, InvoiceCase } from '../../shared/cases/types';
+import type { BankMatch, ColumnMapping, FindingNote, ImportBatch, ReconcileRun } from '../../shared/reconcile/entities';
 
 export type { AttachmentInput, CreateOptions, SaveOutcome, SaveRefusal, StatusOutcome } from './invoice-repository';
 export type { AttachmentRow, ConflictRow, SavedView } from './db';
 export type { SyncSettings } from './sync-repository';
+export type { CaseError, CaseOutcome, ContactInput, InvoiceEffect, OpenCaseInput } from './case-repository';
+export type { FindingNotePatch } from './reconcile-repository';
+export type { ExistingKeys, ImportError, LedgerImportInput, LedgerImportItem } from './ledger-import-repository';
 
 /** The placeholder user until sign-in exists. */
 export const CURRENT_USER = 'clerk';
@@ -38,6 +47,14 @@ export const invoices = new InvoiceRepository(db, ctx);
 export const syncStore = new SyncRepository(db, ctx.now);
 /** Saved list views. */
 export const views = new ViewsRepository(db, ctx);
+/** Cases for missing and lost invoices and their contact logs (each write moves the lost invoice's status too). */
+export const cases = new CaseRepository(db, ctx);
+/** Reconciliation runs, finding notes, decided bank matches, saved column mappings, and the ledger for a period. */
+export const reconcileStore = new ReconcileRepository(db, ctx);
+/** Excel ledger imports: all-or-nothing commit in one audited import, undo to the recycle bin, keys for the preview. */
+export const ledgerImport = new LedgerImportRepository(db, ctx);
+/** The clerk's choice on a sync conflict, for any entity (invoices, cases, contact entries, …). */
+export const conflicts = new ConflictRepository(db, ctx, invoices);
 /** Export, import, restore (into a new database, then swapped in) and this PC's backup state (issue #5). */
 export const ledgerBackup = ledgerBackupApi(db, {
   now: ctx.now,
@@ -166,4 +183,57 @@ export function useRejectedMutations(): OutboxMutation[] | undefined {
 /** This device's enrollment (null when not enrolled; undefined while loading). */
 export function useSyncSettings(): Awaited<ReturnType<SyncRepository['settings']>> | undefined {
   return useLiveQuery(() => syncStore.settings(), []);
+}
+
+/** Every case (not deleted), most recently changed first; undefined while loading. */
+export function useCases(): InvoiceCase[] | undefined {
+  return useLiveQuery(() => cases.all(), []);
+}
+
+/** One case (null when it does not exist or was deleted; undefined while loading). */
+export function useCase(id: string): InvoiceCase | null | undefined {
+  return useLiveQuery(async () => {
+    const c = await cases.get(id);
+    return c && !c.deleted ? c : null;
+  }, [id]);
+}
+
+/** A case's contact log, newest first. */
+export function useCaseContacts(caseId: string): CaseContact[] | undefined {
+  return useLiveQuery(() => cases.contactsOf(caseId), [caseId]);
+}
+
+/** Open follow-ups due on or before `today` (YYYY-MM-DD) on open cases. */
+export function useOverdueFollowUps(today: string): CaseContact[] | undefined {
+  return useLiveQuery(() => cases.overdue(today), [today]);
+}
+
+/** Cases about an invoice (as the lost one or as its replacement). */
+export function useCasesForInvoice(invoiceId: string): InvoiceCase[] | undefined {
+  return useLiveQuery(() => cases.forInvoice(invoiceId), [invoiceId]);
+}
+
+/** Saved column mappings, by name. */
+export function useMappings(): ColumnMapping[] | undefined {
+  return useLiveQuery(() => reconcileStore.mappings(), []);
+}
+
+/** Saved reconciliation runs, newest first. */
+export function useRuns(): ReconcileRun[] | undefined {
+  return useLiveQuery(() => reconcileStore.runs(), []);
+}
+
+/** The clerk's notes on findings, by finding key. */
+export function useFindingNotes(): ReadonlyMap<string, FindingNote> | undefined {
+  return useLiveQuery(() => reconcileStore.findingNotes(), []);
+}
+
+/** Decided bank matches, most recently decided first. */
+export function useMatches(): BankMatch[] | undefined {
+  return useLiveQuery(() => reconcileStore.matches(), []);
+}
+
+/** Ledger imports, newest first (undone ones too, marked). */
+export function useImports(): ImportBatch[] | undefined {
+  return useLiveQuery(() => ledgerImport.all(), []);
 }

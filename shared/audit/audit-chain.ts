@@ -10,8 +10,8 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalJson } from './canonical-json';
 
-/** What an audit entry says happened. */
-export type AuditAction = 'create' | 'update' | 'status' | 'delete' | 'restore' | 'sync';
+/** What an audit entry says happened ('import': a ledger file imported, naming the file, its SHA-256 and count). */
+export type AuditAction = 'create' | 'update' | 'status' | 'delete' | 'restore' | 'sync' | 'import';
 
 /** The content of an audit entry, before it is chained. */
 export interface AuditContent {
