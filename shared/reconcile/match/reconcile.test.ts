@@ -71,7 +71,7 @@ describe('reconcile', () => {
       bank: [bankRow({ amount: fen(1) })],
     });
     expect(out.findings.map((f) => f.type)).toEqual(['missingInLedger', 'missingInLedger', 'missingOnList', 'paymentWithoutInvoice', 'invoiceWithoutPayment']);
-    expect(out.findings[0]?.key < (out.findings[1]?.key ?? '')).toBe(true);
+    expect((out.findings[0]?.key ?? '') < (out.findings[1]?.key ?? '')).toBe(true);
     expect(out.summary).toEqual({
       listRows: 3, ledgerRows: 1, missingInLedger: 2, missingOnList: 1, mismatched: 0, voidedButActive: 0,
       paymentsWithoutInvoice: 1, invoicesWithoutPayment: 1, sequenceGaps: 0,
