@@ -120,8 +120,10 @@ export class Device {
     return call(this.base, 'POST', '/sync/push', { token: this.token, body: { deviceId: this.deviceId, epoch: this.epoch, mutations } });
   }
 
-  pull(since = 0, limit = 1000): Promise<Answer> {
-    return call(this.base, 'POST', '/sync/pull', { token: this.token, body: { deviceId: this.deviceId, epoch: this.epoch, since, limit } });
+  /** A pull; without `entities`, as a client from before issue #11 asks (invoices only). */
+  pull(since = 0, limit = 1000, entities?: readonly string[]): Promise<Answer> {
+    const body = { deviceId: this.deviceId, epoch: this.epoch, since, limit, ...(entities ? { entities } : {}) };
+    return call(this.base, 'POST', '/sync/pull', { token: this.token, body });
   }
 }
 

@@ -3,6 +3,8 @@
 import type { InvoiceId } from '../../shared/domain/invoice';
 import { pullResponseSchema, type Conflict, type RecordChange } from '../../shared/sync/protocol';
 import { InvoiceRepository } from '../../renderer/db/invoice-repository';
+import { CaseRepository } from '../../renderer/db/case-repository';
+import { ConflictRepository } from '../../renderer/db/conflict-repository';
 import { SyncRepository } from '../../renderer/db/sync-repository';
 import { makeTestDb } from '../../renderer/db/test-db';
 import { createSyncEngine, type SyncEngine } from '../../renderer/sync/engine';
@@ -21,11 +23,13 @@ export function makePc(d: number, serverUrl: string, deviceId: string, token: st
     newId: () => `0000000${d}-0000-7000-8000-${String(++n).padStart(12, '0')}` as InvoiceId,
   };
   const invoices = new InvoiceRepository(db, ctx);
+  const cases = new CaseRepository(db, ctx);
+  const conflicts = new ConflictRepository(db, ctx, invoices);
   const store = new SyncRepository(db, ctx.now);
   const engine: SyncEngine = createSyncEngine({
     store, serverUrl, token, deviceId, fetch: (input, init) => fetch(input, init), random, requestTimeoutMs: 5000,
   });
-  return { d, db, invoices, store, engine, deviceId, tick: () => { clock += 1000; }, created: 0 };
+  return { d, db, invoices, cases, conflicts, store, engine, deviceId, tick: () => { clock += 1000; }, created: 0 };
 }
 export type Pc = ReturnType<typeof makePc>;
 
