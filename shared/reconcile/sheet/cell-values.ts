@@ -1,0 +1,120 @@
+/*
+ * Reading one cell as text, money, a date or an identifier, the way exports really look: cells padded with spaces
+ * and TABs (ICBC), `-` / `--` placeholders, ￥ and thousands separators, accounting brackets, numbers stored as
+ * text, dates as Excel serials or in any of the usual written forms. Money goes through the domain's parseMoney.
+ */
+import { parseIssueDate } from '../../domain/date';
+import { fen, parseMoney, type Fen } from '../../domain/money';
+import { normalizeText } from '../../domain/normalize';
+import { unguardText } from './formula-guard';
+import { serialToIsoDate } from './number-format';
+import type { Cell } from './types';
+
+/** Placeholders exports put in empty cells. */
+const PLACEHOLDERS = new Set(['-', '--', '---', '—', '——', '/', '无']);
+
+/** Padding: spaces, TAB, NBSP, the ideographic space, and the zero-width characters copy-paste leaves behind. */
+const PADDING = /^[\s\u00a0\u3000\u200b\ufeff]+|[\s\u00a0\u3000\u200b\ufeff]+$/g;
+
+/** A cell as text with the padding and our formula guard removed ('' for an empty cell). */
+export function cellText(cell: Cell | undefined): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'number') return numberText(cell);
+  return unguardText(cell.replace(PADDING, ''));
+}
+
+/** Text of a number cell: integers without exponent or ".0", others as JavaScript prints them. */
+function numberText(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return BigInt(n).toString();
+  return String(n);
+}
+
+/** True for an empty cell or a placeholder such as '-' or '--'. */
+export function isEmptyValue(cell: Cell | undefined): boolean {
+  const t = cellText(cell);
+  return t === '' || PLACEHOLDERS.has(t);
+}
+
+/** A value read from a cell: absent (empty or placeholder), read, or unreadable (with the text found). */
+export type CellRead<T> = { readonly kind: 'empty' } | { readonly kind: 'ok'; readonly value: T } | { readonly kind: 'bad'; readonly text: string };
+
+const EMPTY = { kind: 'empty' } as const;
+
+/** Money in integer fen; a float cell must be whole fen (1234.5 → 123450; 12.345 is unreadable). */
+export function readMoney(cell: Cell | undefined): CellRead<Fen> {
+  if (typeof cell === 'number') {
+    const cents = Math.round(cell * 100);
+    // Within float noise of a whole fen: 1234.56 * 100 = 123455.99999999999.
+    if (!Number.isSafeInteger(cents) || Math.abs(cents - cell * 100) > 1e-6 * Math.max(1, Math.abs(cell))) {
+      return { kind: 'bad', text: String(cell) };
+    }
+    return { kind: 'ok', value: fen(cents) };
+  }
+  const text = cellText(cell);
+  if (text === '' || PLACEHOLDERS.has(text)) return EMPTY;
+  const parsed = parseMoney(text);
+  return parsed.ok ? { kind: 'ok', value: parsed.value } : { kind: 'bad', text };
+}
+
+/** A date as 'YYYY-MM-DD': Excel serials, 20240508 typed as a number, and every written form parseIssueDate knows. */
+export function readDate(cell: Cell | undefined, date1904 = false): CellRead<string> {
+  if (typeof cell === 'number') {
+    const compact = Number.isInteger(cell) && cell >= 19_000_101 && cell <= 29_991_231 ? parseIssueDate(String(cell)) : null;
+    if (compact?.ok) return { kind: 'ok', value: compact.value };
+    const iso = serialToIsoDate(cell, date1904);
+    return iso === null ? { kind: 'bad', text: String(cell) } : { kind: 'ok', value: iso };
+  }
+  const text = cellText(cell);
+  if (text === '' || PLACEHOLDERS.has(text)) return EMPTY;
+  // Seconds with fractions ("2024-05-08 10:11:12.000") and a trailing weekday are dropped before parsing.
+  const parsed = parseIssueDate(text.replace(/(\d{1,2}:\d{2}(?::\d{2})?)\.\d+$/, '$1'));
+  return parsed.ok ? { kind: 'ok', value: parsed.value } : { kind: 'bad', text };
+}
+
+/** Excel keeps 15 significant digits: a number cell with more has already lost some of them. */
+const MAX_EXACT_DIGITS = 15;
+
+/**
+ * An identifier (invoice code or number, tax id, serial): text exactly, never through a float. A number cell is
+ * accepted when it is a whole number Excel can hold exactly; a longer one (a 20-digit 数电 number typed into a
+ * General cell) is 'bad', because its last digits are gone. CSV tricks ="00123" and '00123 are undone.
+ */
+export function readIdentifier(cell: Cell | undefined): CellRead<string> {
+  if (typeof cell === 'number') {
+    if (!Number.isInteger(cell) || cell < 0) return { kind: 'bad', text: String(cell) };
+    const text = numberText(cell);
+    return text.length > MAX_EXACT_DIGITS ? { kind: 'bad', text: String(cell) } : { kind: 'ok', value: text };
+  }
+  let text = cellText(cell);
+  const formula = /^="(.*)"$/.exec(text);
+  if (formula) text = formula[1] ?? '';
+  if (text.startsWith("'")) text = text.slice(1);
+  text = text.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  return text === '' || PLACEHOLDERS.has(text) ? EMPTY : { kind: 'ok', value: text };
+}
+
+/** Plain text for names, remarks and labels: padding removed, placeholders read as empty. */
+export function readText(cell: Cell | undefined): string {
+  const t = cellText(cell);
+  return PLACEHOLDERS.has(t) ? '' : t;
+}
+
+/** Words that open a total line (合计, 人民币合计, 本页小计, …), compared after normalising. */
+const TOTAL_WORDS = /^(?:人民币|本页|本月|本期|本年|总|共)?(?:合计|总计|小计|累计|共计|汇总)/;
+
+/** True when some cell of the row reads like the label of a total line. */
+export function hasTotalLabel(row: readonly Cell[]): boolean {
+  for (const cell of row) {
+    if (typeof cell !== 'string') continue;
+    const t = normalizeText(cell).replace(/\s+/g, '');
+    if (t.length <= 12 && TOTAL_WORDS.test(t)) return true;
+  }
+  return false;
+}
+
+/** True when every cell of the row is empty or padding. */
+export function isBlankRow(row: readonly Cell[] | undefined): boolean {
+  if (!row) return true;
+  for (const cell of row) if (cellText(cell) !== '') return false;
+  return true;
+}
