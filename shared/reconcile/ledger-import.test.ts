@@ -85,6 +85,14 @@ describe('previewLedgerImport', () => {
     expect(p.items[0]?.warnings).toContainEqual({ field: 'number', severity: 'warning', code: 'duplicate.soft', params: { id: 'inv-5' } });
   });
 
+  it('refuses rows the reader could not read, in row order among the others', () => {
+    const problem = { row: 3, field: 'issueDate', code: 'badDate', params: { header: '开票日期', value: '五月' } };
+    const p = previewLedgerImport([row(2, draft(1)), row(4, draft(2))], NONE, CTX, [problem]);
+    expect(p.outcomes.map((o) => `${String(o.row)}:${o.kind}`)).toEqual(['2:new', '3:unreadable', '4:new']);
+    expect(p.counts).toMatchObject({ rows: 3, new: 2, errors: 1 });
+    expect(p.items.map((i) => i.row)).toEqual([2, 4]);
+  });
+
   it('keeps the status a row carries', () => {
     const p = previewLedgerImport([{ row: 2, draft: draft(1), status: 'booked' }], NONE, CTX);
     expect(p.items[0]?.status).toBe('booked');

@@ -8,7 +8,7 @@ import { hardKey, softKey } from '../domain/duplicates';
 import { validateDraft, type ValidationContext } from '../domain/validate';
 import { issueMessage } from '../i18n/domain-messages';
 import type { Locale } from '../i18n/translate';
-import type { LedgerSheetRow } from './sheet';
+import { problemMessage, type LedgerSheetRow, type RowProblem } from './sheet';
 
 /** Keys of the invoices already in the ledger (hard key → invoice id, soft key → invoice id). */
 export interface ExistingKeys {
@@ -25,7 +25,9 @@ export type RowOutcome =
   /** An earlier row of the same file is this invoice: not imported (the earlier row is). */
   | { readonly kind: 'duplicateInFile'; readonly row: number; readonly number: string; readonly firstRow: number }
   /** The entry form would refuse the row: not imported. `issues` holds its errors, then its warnings. */
-  | { readonly kind: 'error'; readonly row: number; readonly number: string; readonly issues: readonly Issue[] };
+  | { readonly kind: 'error'; readonly row: number; readonly number: string; readonly issues: readonly Issue[] }
+  /** The reader could not read a cell of the row (a date or an amount in no known form): not imported. */
+  | { readonly kind: 'unreadable'; readonly row: number; readonly problems: readonly RowProblem[] };
 
 /** The preview's counts, as the screen shows them. */
 export interface ImportCounts {
@@ -33,10 +35,11 @@ export interface ImportCounts {
   readonly new: number;
   readonly duplicateInLedger: number;
   readonly duplicateInFile: number;
+  /** Rows refused by the entry form's rules or unreadable. */
+  readonly errors: number;
   /** New rows that carry warnings (a possible soft duplicate included); they are imported. */
   readonly withWarnings: number;
   readonly softDuplicates: number;
-  readonly errors: number;
 }
 
 /** One invoice a confirmed import writes. */
@@ -57,8 +60,11 @@ export interface LedgerImportPreview {
 /** The warning the entry form keeps on a record saved despite a possible duplicate. */
 const softDuplicateIssue = (id: string): Issue => ({ field: 'number', severity: 'warning', code: 'duplicate.soft', params: { id } });
 
-/** Classifies the rows of a ledger spreadsheet against the ledger's keys and against each other. */
-export function previewLedgerImport(rows: readonly LedgerSheetRow[], existing: ExistingKeys, ctx: ValidationContext): LedgerImportPreview {
+/**
+ * Classifies the rows of a ledger spreadsheet against the ledger's keys and against each other; rows the reader
+ * could not read (`rowProblems`) are refused beside them. Outcomes come in row order.
+ */
+export function previewLedgerImport(rows: readonly LedgerSheetRow[], existing: ExistingKeys, ctx: ValidationContext, rowProblems: readonly RowProblem[] = []): LedgerImportPreview {
   const outcomes: RowOutcome[] = [];
   const items: ImportItem[] = [];
   // Keys claimed by earlier rows that will be imported (an earlier refused row claims nothing).
@@ -92,13 +98,17 @@ export function previewLedgerImport(rows: readonly LedgerSheetRow[], existing: E
     outcomes.push({ kind: 'new', row, content, status, warnings, softDuplicateOf: softOf });
     items.push({ row, content, status, warnings });
   }
+  const unreadable = new Map<number, RowProblem[]>();
+  for (const p of rowProblems) unreadable.set(p.row, [...(unreadable.get(p.row) ?? []), p]);
+  for (const [row, problems] of unreadable) outcomes.push({ kind: 'unreadable', row, problems });
+  outcomes.sort((a, b) => a.row - b.row);
   return { outcomes, counts: countOutcomes(outcomes), items };
 }
 
 function countOutcomes(outcomes: readonly RowOutcome[]): ImportCounts {
   const counts = { rows: outcomes.length, new: 0, duplicateInLedger: 0, duplicateInFile: 0, withWarnings: 0, softDuplicates: 0, errors: 0 };
   for (const o of outcomes) {
-    if (o.kind === 'error') counts.errors++;
+    if (o.kind === 'error' || o.kind === 'unreadable') counts.errors++;
     else if (o.kind === 'duplicateInLedger') counts.duplicateInLedger++;
     else if (o.kind === 'duplicateInFile') counts.duplicateInFile++;
     else {
@@ -118,6 +128,7 @@ export function outcomeMessages(o: RowOutcome, locale: Locale, inFile: (firstRow
   switch (o.kind) {
     case 'new': return o.warnings.map((i) => issueMessage(i, locale));
     case 'error': return o.issues.map((i) => issueMessage(i, locale));
+    case 'unreadable': return o.problems.map((p) => problemMessage(p, locale));
     case 'duplicateInLedger': return [issueMessage({ field: 'number', severity: 'error', code: 'duplicate.hard' }, locale)];
     case 'duplicateInFile': return [inFile(o.firstRow)];
   }

@@ -29,6 +29,7 @@ type Cell = string | number | null;
 /** Fen as yuan, a number Excel sums (fen are integers, so two decimals are exact in a double). */
 const yuan = (v: unknown): Cell => (typeof v === 'number' ? v / 100 : null);
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
 /** The counts of the summary sheet, in the CLI's order with the risk count beside them. */
 function countRows(r: ReportForExport, locale: Locale): Cell[][] {
@@ -60,14 +61,14 @@ export function reportSummarySheet(r: ReportForExport, locale: Locale): SheetOut
   };
 }
 
-/** Where a finding's date, counterparty and amount sit in its detail (they differ by type). */
-function findingFacts(f: Finding): { date: string; party: string; partyTaxId: string; money: unknown } {
+/** A finding's date, counterparty and amount (fen, or null), wherever its type keeps them in the detail. */
+export function findingFacts(f: Finding): { date: string; party: string; partyTaxId: string; money: number | null } {
   const d = f.detail;
   switch (f.type) {
-    case 'paymentWithoutInvoice': return { date: str(d.date), party: str(d.counterparty), partyTaxId: '', money: d.amount };
-    case 'invoiceWithoutPayment': return { date: str(d.issueDate), party: str(d.partyName), partyTaxId: str(d.partyTaxId), money: d.total };
+    case 'paymentWithoutInvoice': return { date: str(d.date), party: str(d.counterparty), partyTaxId: '', money: num(d.amount) };
+    case 'invoiceWithoutPayment': return { date: str(d.issueDate), party: str(d.partyName), partyTaxId: str(d.partyTaxId), money: num(d.total) };
     case 'sequenceGap': return { date: str(d.dateBefore), party: str(d.sellerName), partyTaxId: str(d.sellerTaxId), money: null };
-    default: return { date: str(d.issueDate), party: str(d.sellerName), partyTaxId: str(d.sellerTaxId), money: d.total };
+    default: return { date: str(d.issueDate), party: str(d.sellerName), partyTaxId: str(d.sellerTaxId), money: num(d.total) };
   }
 }
 

@@ -21,6 +21,7 @@ export function LedgerPage(props: { readonly bin: boolean }) {
       <header className="page-header">
         <h1>{t(props.bin ? 'list.binTitle' : 'list.title')}</h1>
         <p className="count" aria-live="polite">{list ? t('list.count', { count: list.count.toLocaleString() }) : t('list.loading')}</p>
+        {props.bin ? null : <div className="header-actions"><a href="#/sheets">{t('list.exportExcel')}</a></div>}
       </header>
       <FilterBar filter={filter} problems={problems} showViews={!props.bin} />
       {ids === undefined ? <p className="empty">{t('list.loading')}</p>

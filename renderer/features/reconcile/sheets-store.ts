@@ -1,0 +1,39 @@
+/*
+ * UI state of the Excel page (CONVENTIONS §9: UI state only): the files picked for a ledger import, each with its
+ * own preview, progress and result, so one bad file never hides the others. The bytes stay outside the store.
+ */
+import { create } from 'zustand';
+import type { LedgerImportPreview } from '../../../shared/reconcile/ledger-import';
+import type { SheetProblem } from '../../../shared/reconcile/sheet';
+import type { LedgerPreviewOk } from '../../workers/sheet-protocol';
+
+/** One picked file and where its import stands. */
+export interface ImportFile {
+  readonly id: string;
+  readonly name: string;
+  readonly state: 'reading' | 'preview' | 'failed' | 'committing' | 'done';
+  readonly sha256: string;
+  /** Why the whole file could not be used. */
+  readonly problem: SheetProblem | null;
+  readonly read: LedgerPreviewOk['read'] | null;
+  readonly preview: LedgerImportPreview | null;
+  readonly progress: { readonly done: number; readonly total: number } | null;
+  /** After the commit: how many were imported, or why nothing was. */
+  readonly imported: number | null;
+  readonly commitError: string | null;
+}
+
+interface SheetsUiState {
+  readonly files: readonly ImportFile[];
+  readonly add: (file: ImportFile) => void;
+  readonly update: (id: string, patch: Partial<ImportFile>) => void;
+  readonly remove: (id: string) => void;
+}
+
+/** The Excel page's import queue. */
+export const useSheetsUi = create<SheetsUiState>()((set) => ({
+  files: [],
+  add: (file) => { set((s) => ({ files: [...s.files, file] })); },
+  update: (id, patch) => { set((s) => ({ files: s.files.map((f) => (f.id === id ? { ...f, ...patch } : f)) })); },
+  remove: (id) => { set((s) => ({ files: s.files.filter((f) => f.id !== id) })); },
+}));

@@ -1,0 +1,80 @@
+/*
+ * The reconciliation's input files: each is read in the worker as the kind the clerk picked it as. A file whose
+ * columns the presets do not recognise is tried with the saved mappings whose columns it has; otherwise the clerk
+ * maps its columns by hand, reads it again, and may save the mapping for next time.
+ */
+import type { ColumnMapping } from '../../../shared/reconcile/entities';
+import type { MappingOverride } from '../../../shared/reconcile/sheet';
+import { useT } from '../../app/i18n';
+import { reconcileStore } from '../../db';
+import { useToasts } from '../../ui/toast';
+import { sheetJob } from '../../workers/sheet-client';
+import { useReconcileUi, type SourceFile } from './reconcile-store';
+
+const bytesOf = new Map<string, Uint8Array<ArrayBuffer>>();
+let seq = 0;
+
+/** A saved mapping as the readers take it ('' = no preferred sheet). */
+export function overrideOf(m: Pick<ColumnMapping, 'columns' | 'sheet'>): MappingOverride {
+  return m.sheet === '' ? { columns: m.columns } : { columns: m.columns, sheet: m.sheet };
+}
+
+/** Saved mappings that fit a role (a platform list may be a 全量 or a 勾选 export). */
+export function mappingsFor(role: SourceFile['role'], mappings: readonly ColumnMapping[]): ColumnMapping[] {
+  return mappings.filter((m) => !m.deleted && (role === 'bank' ? m.kind === 'bank' : m.kind === 'platform' || m.kind === 'check'));
+}
+
+async function readFile(id: string, mapping: MappingOverride | null, mappingName: string | null): Promise<boolean> {
+  const ui = useReconcileUi.getState;
+  const file = ui().files.find((f) => f.id === id);
+  const bytes = bytesOf.get(id);
+  if (!file || !bytes) return false;
+  ui().updateFile(id, { state: 'reading' });
+  const reply = await sheetJob({ type: 'read', name: file.name, bytes, want: file.role, ...(mapping ? { mapping: { ...mapping, columns: { ...mapping.columns } } } : {}) });
+  const r = reply.result;
+  ui().updateFile(id, r.ok
+    ? { state: 'ready', facts: reply.facts, read: r.value, problem: null, mapping, mappingName, editing: false }
+    : { state: 'failed', facts: reply.facts, read: null, problem: r.error, mapping, mappingName });
+  return r.ok;
+}
+
+/** Source-file actions, bound to the page's store. */
+export function useSourceFiles() {
+  const t = useT();
+  const toast = useToasts((s) => s.show);
+  const ui = useReconcileUi.getState;
+  return {
+    /** Reads each file; one that fails is retried with a fitting saved mapping before it asks for a mapping. */
+    async add(role: SourceFile['role'], files: readonly File[], saved: readonly ColumnMapping[]) {
+      await Promise.all(files.map(async (f) => {
+        const id = `src-${String(++seq)}`;
+        ui().addFile({ id, role, name: f.name, state: 'reading', facts: null, read: null, problem: null, mapping: null, mappingName: null, editing: false });
+        bytesOf.set(id, new Uint8Array(await f.arrayBuffer()));
+        if (await readFile(id, null, null)) return;
+        const headers = new Set(ui().files.find((x) => x.id === id)?.facts?.headers ?? []);
+        const fitting = mappingsFor(role, saved).find((m) => Object.values(m.columns).every((h) => headers.has(h)));
+        if (fitting) await readFile(id, overrideOf(fitting), fitting.name);
+      }));
+    },
+    /** Reads a file again with a mapping (typed by hand, or a saved one by name). */
+    reread(id: string, mapping: MappingOverride, mappingName: string | null = null) {
+      return readFile(id, mapping, mappingName);
+    },
+    setEditing(id: string, editing: boolean) {
+      ui().updateFile(id, { editing });
+    },
+    remove(id: string) {
+      bytesOf.delete(id);
+      ui().removeFile(id);
+    },
+    /** Saves a mapping for files of this layout (synced like other settings). */
+    async saveMapping(file: SourceFile, name: string, mapping: MappingOverride) {
+      const kind = file.role === 'bank' ? 'bank' : file.read?.kind === 'platform' ? file.read.sheetKind : 'platform';
+      await reconcileStore.saveMapping({ name, kind, columns: mapping.columns, sheet: mapping.sheet ?? '' });
+      toast(t('reconcile.mapping.saved', { name }));
+    },
+  };
+}
+
+/** The actions' type, for components that receive them. */
+export type SourceFileFlows = ReturnType<typeof useSourceFiles>;
