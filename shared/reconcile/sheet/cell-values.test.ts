@@ -86,7 +86,9 @@ describe('cell helpers', () => {
     for (const label of ['合计', '总计', '人民币合计', '本页小计', '小计', '累计', '合计：', ' 合 计 ']) {
       expect(hasTotalLabel([label, null, '1,234.00'])).toBe(true);
     }
-    expect(hasTotalLabel(['上海合计科技有限公司的发票备注很长很长', 1])).toBe(false);
+    expect(hasTotalLabel(['# 合计: 支出 1130.00 收入 500.00'])).toBe(true);
+    expect(hasTotalLabel(['合计科技有限公司', 1])).toBe(false);
+    expect(hasTotalLabel(['总计划部', 1])).toBe(false);
     expect(hasTotalLabel(['办公用品', 1])).toBe(false);
   });
 });

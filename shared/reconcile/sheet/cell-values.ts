@@ -100,14 +100,16 @@ export function readText(cell: Cell | undefined): string {
 }
 
 /** Words that open a total line (合计, 人民币合计, 本页小计, …), compared after normalising. */
-const TOTAL_WORDS = /^(?:人民币|本页|本月|本期|本年|总|共)?(?:合计|总计|小计|累计|共计|汇总)/;
+const TOTAL_WORDS = /^(?:人民币|本页|本月|本期|本年|总|共)?(?:合计|总计|小计|累计|共计|汇总)(?:$|[:(\d-])/;
 
 /** True when some cell of the row reads like the label of a total line. */
 export function hasTotalLabel(row: readonly Cell[]): boolean {
   for (const cell of row) {
     if (typeof cell !== 'string') continue;
-    const t = normalizeText(cell).replace(/\s+/g, '');
-    if (t.length <= 12 && TOTAL_WORDS.test(t)) return true;
+    // CMB writes its footer lines as comments: "# 合计: …".
+    const t = normalizeText(cell).replace(/\s+/g, '').replace(/^[#*]+/, '');
+    // The label alone or followed by a colon or figures: 合计科技有限公司 is a name, not a total.
+    if (TOTAL_WORDS.test(t)) return true;
   }
   return false;
 }

@@ -1,0 +1,100 @@
+/*
+ * Ledger spreadsheets (the app's own export or a hand-kept Excel ledger) → entry-form drafts. Text stays as typed
+ * so the import preview runs the entry form's own validation and shows its messages; only what a spreadsheet
+ * changes is undone here: date serials become dates, money floats become "1234.50", the formula guard goes.
+ * Rows repeated within the file are left to the import preview, which reports them as duplicates in the file.
+ */
+import { emptyDraft } from '../../domain/draft';
+import type { InvoiceDraft, InvoiceKind } from '../../domain/invoice';
+import { describeInvoiceCode } from '../../domain/invoice-code';
+import { fenToDecimal } from '../../domain/money';
+import { err, type Result } from '../../domain/result';
+import { cellText, readDate, readIdentifier, readMoney, readText } from './cell-values';
+import { findHeader, type HeaderMatch } from './header-match';
+import { kindFromText, ledgerStatusFromText, yesNo } from './labels';
+import { LINES_HEADER, linesFromJson } from './ledger-lines';
+import { normalizeHeader, PRESETS } from './presets';
+import { rowProblem, type RowProblemCode } from './problems';
+import { readRows, type RowReader } from './row-loop';
+import type { Cell, LedgerSheetRow, MappingOverride, ReadResult, RowProblem, SheetProblem, Workbook } from './types';
+
+/** The kind when the file has no kind column: from the 发票代码, else a 20-digit number means 数电. */
+function inferKind(code: string, number: string): InvoiceKind {
+  if (code !== '') return describeInvoiceCode(code)?.kind ?? 'other';
+  return /^\d{20}$/.test(number) ? 'digital_normal' : 'other';
+}
+
+/** Money as the form would show it: a number cell as "1234.50", text as typed. */
+function moneyText(cell: Cell | undefined): string {
+  if (typeof cell !== 'number') return cellText(cell);
+  const m = readMoney(cell);
+  return m.kind === 'ok' ? fenToDecimal(m.value) : String(cell);
+}
+
+/** A date as the form would take it: a date serial as YYYY-MM-DD, text as typed. */
+function dateText(cell: Cell | undefined): string {
+  if (typeof cell !== 'number') return cellText(cell);
+  const d = readDate(cell);
+  return d.kind === 'ok' ? d.value : String(cell);
+}
+
+/** Columns 明细2, 明细3, … that continue 明细, in order. */
+function lineContinuations(match: HeaderMatch): number[] {
+  const header = match.sheet.rows[match.headerIndex] ?? [];
+  const found: { n: number; c: number }[] = [];
+  header.forEach((cell, c) => {
+    const m = new RegExp(`^${LINES_HEADER}(\\d+)$`).exec(normalizeHeader(cellText(cell)));
+    if (m) found.push({ n: Number(m[1]), c });
+  });
+  return found.sort((a, b) => a.n - b.n).map((x) => x.c);
+}
+
+function ledgerReader(continuations: readonly number[]): RowReader<LedgerSheetRow> {
+  return {
+    hasKey: (view) => readIdentifier(view.cell('number')).kind !== 'empty',
+    hasMoney: (view) => ['amount', 'total'].some((f) => readMoney(view.cell(f)).kind !== 'empty'),
+    read: (view) => {
+      const problems: RowProblem[] = [];
+      const bad = (field: string, code: RowProblemCode, value = cellText(view.cell(field))): void => {
+        problems.push(rowProblem(view.row, field, code, view.header(field), value));
+      };
+      const ident = (field: string): string => {
+        const r = readIdentifier(view.cell(field));
+        if (r.kind === 'bad') bad(field, 'lossyNumber', r.text);
+        return r.kind === 'ok' ? r.value : '';
+      };
+      const code = ident('code');
+      const number = ident('number');
+      const kindText = readText(view.cell('kind'));
+      const kind = kindText === '' ? inferKind(code, number) : kindFromText(kindText);
+      if (kind === null) bad('kind', 'kind');
+      const redText = readText(view.cell('isRed'));
+      const isRed = redText === '' ? false : yesNo(redText);
+      if (isRed === null) bad('isRed', 'yesNo');
+      const status = ledgerStatusFromText(readText(view.cell('status')));
+      if (status === undefined) bad('status', 'status');
+      const linesText = cellText(view.cell('lines')) + continuations.map((c) => cellText(view.cells[c])).join('');
+      const lines = linesFromJson(linesText);
+      if (lines === null) bad('lines', 'lines', linesText.slice(0, 40));
+      const draft: InvoiceDraft = {
+        ...emptyDraft(kind ?? 'other'),
+        code, number, checkCode: ident('checkCode'),
+        issueDate: dateText(view.cell('issueDate')),
+        buyerName: cellText(view.cell('buyerName')), buyerTaxId: ident('buyerTaxId'),
+        sellerName: cellText(view.cell('sellerName')), sellerTaxId: ident('sellerTaxId'),
+        amount: moneyText(view.cell('amount')), tax: moneyText(view.cell('tax')), total: moneyText(view.cell('total')),
+        taxRate: cellText(view.cell('taxRate')), remarks: cellText(view.cell('remarks')), isRed: isRed === true,
+        lines: lines ?? [],
+      };
+      if (problems.length > 0 || status === undefined) return { problems };
+      return { value: { row: view.row, draft, status }, key: null };
+    },
+  };
+}
+
+/** Reads a ledger spreadsheet into entry-form drafts, one per row. */
+export function readLedgerRows(wb: Workbook, mapping?: MappingOverride): Result<ReadResult<LedgerSheetRow>, SheetProblem> {
+  const match = findHeader(wb, PRESETS.ledger, mapping);
+  if (!match.ok) return err(match.error);
+  return readRows(match.value, wb.fileName, ledgerReader(lineContinuations(match.value)));
+}
