@@ -107,7 +107,8 @@ export async function writeDemoExport(dir: string, options: DemoOptions): Promis
     audit.push(chainEntry({ at: when, user: '会计甲', action: 'create', entity: 'invoice', entityId: invoice.id, before: null, after: invoice }, audit.at(-1)));
   }
   const tables: ExportManifest['tables'] = {};
-  const rowsOf: Record<ExportTable, readonly unknown[]> = {
+  // Tables not listed (cases, runs, … of issue #11) are written empty.
+  const rowsOf: Partial<Record<ExportTable, readonly unknown[]>> = {
     invoices: [...invoices].sort((a, b) => (a.id < b.id ? -1 : 1)),
     audit,
     outbox: [],
@@ -116,7 +117,7 @@ export async function writeDemoExport(dir: string, options: DemoOptions): Promis
     meta: [{ key: 'ledger.name', value: '演示台账' }],
     conflicts: [],
   };
-  for (const table of EXPORT_TABLES) await writeTable(dir, table, rowsOf[table], tables);
+  for (const table of EXPORT_TABLES) await writeTable(dir, table, rowsOf[table] ?? [], tables);
   await writeManifest(dir, tables, { count: attachmentRows.length, bytes: attachmentBytes });
   let bytes = attachmentBytes;
   for (const t of Object.values(tables)) bytes += (await readFile(join(dir, t.file))).length;

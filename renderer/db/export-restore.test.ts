@@ -15,6 +15,8 @@ import { sampleContent } from './sync-fixtures';
 import { sha256Hex, snapshotLedger } from './export-ledger';
 
 const base: InvoiceContent = sampleContent();
+/** The tables of issue #11, empty. */
+const NO_CASES = { cases: 0, contacts: 0, matches: 0, mappings: 0, runs: 0, findings: 0, imports: 0 };
 
 function memoryStorage(): PointerStorage & { map: Map<string, string> } {
   const map = new Map<string, string>();
@@ -69,7 +71,10 @@ describe('export', () => {
   it('writes every table sorted by primary key, attachments by hash, and no derived or PC-local data', async () => {
     const { api, ids } = await seededLedger();
     const folder = await exportFiles(api);
-    expect(await folder.list('')).toEqual(['attachments', 'attachments.ndjson', 'audit.ndjson', 'conflicts.ndjson', 'invoices.ndjson', 'manifest.json', 'meta.ndjson', 'outbox.ndjson', 'views.ndjson']);
+    expect(await folder.list('')).toEqual([
+      'attachments', 'attachments.ndjson', 'audit.ndjson', 'cases.ndjson', 'conflicts.ndjson', 'contacts.ndjson', 'findings.ndjson', 'imports.ndjson',
+      'invoices.ndjson', 'manifest.json', 'mappings.ndjson', 'matches.ndjson', 'meta.ndjson', 'outbox.ndjson', 'runs.ndjson', 'views.ndjson',
+    ]);
     expect(await folder.list('attachments')).toHaveLength(2);
     const invoices = (await folderText(folder, 'invoices.ndjson')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(invoices.map((r) => r.id)).toEqual([...ids].sort());
@@ -112,7 +117,7 @@ describe('restore', () => {
     const folder = await exportFiles(api);
     const progress: number[] = [];
     const r = await api.restoreFrom(folder, { onProgress: (p) => progress.push(p.doneBytes) });
-    expect(r).toEqual({ ok: true, value: { invoices: 5, audit: 7, outbox: 7, attachments: 2, views: 1, meta: 1, conflicts: 0 } });
+    expect(r).toEqual({ ok: true, value: { invoices: 5, audit: 7, outbox: 7, attachments: 2, views: 1, meta: 1, conflicts: 0, ...NO_CASES } });
     expect(progress.at(-1)).toBeGreaterThan(0);
     const name = activeLedgerName(storage);
     expect(name).toMatch(/^fapiao-desk-restored-\d+$/);
@@ -235,6 +240,6 @@ describe('restore', () => {
   it('snapshots the ledger consistently with the export', async () => {
     const { db } = await seededLedger();
     const snap = await snapshotLedger(db);
-    expect(snap.tables.map((t) => [t.table, t.rows])).toEqual([['invoices', 5], ['audit', 7], ['outbox', 7], ['attachments', 2], ['views', 1], ['meta', 1], ['conflicts', 0]]);
+    expect(snap.tables.map((t) => [t.table, t.rows])).toEqual([['invoices', 5], ['audit', 7], ['outbox', 7], ['attachments', 2], ['views', 1], ['meta', 1], ['conflicts', 0], ...Object.entries(NO_CASES)]);
   });
 });

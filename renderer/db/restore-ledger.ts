@@ -57,18 +57,25 @@ async function putInvoices(db: LedgerDb, rows: Rows): Promise<void> {
   }
 }
 
-/** Which invoices hold each attachment, to name them when its bytes are damaged. */
-function holders(invoices: Rows): Map<string, string[]> {
+/** Which invoices (by number) and cases (by title) hold each attachment, to name them when its bytes are damaged. */
+function holders(invoices: Rows, cases: Rows): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  for (const inv of invoices) {
-    for (const sha of inv.attachments as readonly string[]) {
-      const list = map.get(sha) ?? [];
-      list.push(inv.number as string);
-      map.set(sha, list);
+  const add = (rows: Rows, name: string) => {
+    for (const row of rows) {
+      for (const sha of row.attachments as readonly string[]) {
+        const list = map.get(sha) ?? [];
+        list.push(row[name] as string);
+        map.set(sha, list);
+      }
     }
-  }
+  };
+  add(invoices, 'number');
+  add(cases, 'title');
   return map;
 }
+
+/** Tables restored row for row (no derived data). */
+const PLAIN_TABLES = ['audit', 'views', 'conflicts', 'cases', 'contacts', 'matches', 'mappings', 'runs', 'findings', 'imports'] as const;
 
 /** Writes a checked export folder into `target` (a new, empty database) and verifies it. */
 export async function restoreInto(
@@ -80,7 +87,7 @@ export async function restoreInto(
   const totalBytes = read.value.tableBytes + manifest.attachments.bytes;
   let doneBytes = read.value.tableBytes;
   options.onProgress?.({ doneBytes, totalBytes });
-  const heldBy = holders(rows.invoices);
+  const heldBy = holders(rows.invoices, rows.cases);
   let carried: CarriedSync = { meta: [], outbox: [] };
   try {
     for (const row of rows.attachments) {
@@ -95,9 +102,7 @@ export async function restoreInto(
     }
     if (options.signal?.aborted) return err({ kind: 'cancelled' });
     await putInvoices(target, rows.invoices);
-    await putRows(target, 'audit', rows.audit);
-    await putRows(target, 'views', rows.views);
-    await putRows(target, 'conflicts', rows.conflicts);
+    for (const table of PLAIN_TABLES) await putRows(target, table, rows[table]);
     const current = (await options.currentSync?.()) ?? { meta: [], outbox: [] };
     carried = carrySync(current, { meta: rows.meta, outbox: rows.outbox });
     await putRows(target, 'outbox', carried.outbox);

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { INVOICE_KINDS, INVOICE_STATUSES } from '../../shared/domain/invoice';
 import type { ExportTable } from '../../shared/backup/export-format';
 import { conflictSchema } from '../../shared/sync/protocol';
+import { ENTITY_FIELDS } from '../../shared/sync/entity-fields';
+import type { SyncEntity } from '../../shared/sync/entities';
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const party = z.looseObject({ name: z.string(), taxId: z.string() });
@@ -63,6 +65,9 @@ const metaRow = z.looseObject({ key: z.string().min(1), value: z.unknown() });
 // A conflict as the server sent it plus the review state this PC keeps (db.ts ConflictRow).
 const conflictRow = conflictSchema.extend({ open: z.union([z.literal(0), z.literal(1)]), resolvedLocally: z.boolean().optional() }).loose();
 
+// Reconciliation and case records (issue #11): the fields the sync server checks, and an id.
+const record = (entity: SyncEntity) => ENTITY_FIELDS[entity].and(z.looseObject({ id: z.string().min(1) }));
+
 /** The row schema of each exported table. */
 export const ROW_SCHEMAS: Readonly<Record<ExportTable, z.ZodType<Record<string, unknown>>>> = {
   invoices: invoiceRow,
@@ -72,4 +77,11 @@ export const ROW_SCHEMAS: Readonly<Record<ExportTable, z.ZodType<Record<string, 
   views: viewRow,
   meta: metaRow,
   conflicts: conflictRow,
+  cases: record('case'),
+  contacts: record('caseContact'),
+  matches: record('match'),
+  mappings: record('mapping'),
+  runs: record('reconcileRun'),
+  findings: record('findingNote'),
+  imports: record('importBatch'),
 };

@@ -9,7 +9,9 @@
  * Tables are the ledger's durable data. The list index (listChunks, listRevs) is derived and rebuilt on import,
  * so it is not exported. Attachment rows (name, type, size, addedAt) are in attachments.ndjson; their bytes are
  * the files under attachments/. conflicts.ndjson (server conflicts awaiting review) came later: an export
- * without it reads as having none. syncedBlobs (which blobs the server holds) is a cache, not exported.
+ * without it reads as having none. syncedBlobs (which blobs the server holds) is a cache, not exported. The
+ * reconciliation and case records (issue #11: cases, contacts, matches, mappings, runs, findings, imports) came
+ * later too, with the same rule; a case's evidence files are attachments like an invoice's originals.
  */
 import { z } from 'zod';
 
@@ -18,7 +20,10 @@ export const EXPORT_FORMAT = 'fapiao-desk-export';
 export const EXPORT_VERSION = 1;
 
 /** Exported tables, in the order they are written and restored. */
-export const EXPORT_TABLES = ['invoices', 'audit', 'outbox', 'attachments', 'views', 'meta', 'conflicts'] as const;
+export const EXPORT_TABLES = [
+  'invoices', 'audit', 'outbox', 'attachments', 'views', 'meta', 'conflicts',
+  'cases', 'contacts', 'matches', 'mappings', 'runs', 'findings', 'imports',
+] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 /** Primary key of each exported table (rows are sorted by it; backup buckets hash it). */
@@ -30,13 +35,22 @@ export const EXPORT_PRIMARY_KEYS: Readonly<Record<ExportTable, string>> = {
   views: 'id',
   meta: 'key',
   conflicts: 'id',
+  cases: 'id',
+  contacts: 'id',
+  matches: 'id',
+  mappings: 'id',
+  runs: 'id',
+  findings: 'id',
+  imports: 'id',
 };
 
 /** Tables whose rows are only ever appended (the audit chain): backed up in larger buckets (APPEND_ONLY_BUCKET_ROWS). */
 export const APPEND_ONLY_EXPORT_TABLES: readonly ExportTable[] = ['audit'];
 
 /** Tables added after version 1 of the format: an export without one reads as an empty table. */
-export const OPTIONAL_EXPORT_TABLES: readonly ExportTable[] = ['conflicts'];
+export const OPTIONAL_EXPORT_TABLES: readonly ExportTable[] = [
+  'conflicts', 'cases', 'contacts', 'matches', 'mappings', 'runs', 'findings', 'imports',
+];
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
