@@ -3,6 +3,7 @@ import { captureBench } from './capture.bench';
 import { ledgerBench } from './ledger.bench';
 import { syncBench } from './sync.bench';
 import { backupBench } from './backup.bench';
+import { reconcileBench } from './reconcile.bench';
 import { printTable, type BenchRow } from './stats';
 
 const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
@@ -10,6 +11,7 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   capture: captureBench,
   sync: syncBench,
   backup: backupBench,
+  reconcile: reconcileBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

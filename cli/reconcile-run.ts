@@ -49,7 +49,7 @@ export function findingLine(f: Finding): string {
   });
 }
 
-/** Runs the command; returns the exit status. `env.timings` prints read and match times on stderr. */
+/** Runs the command; returns the exit status. `env.timings` prints read, match and write times and peak RSS on stderr. */
 export function runReconcile(argv: readonly string[], io: ReconcileIo, env: { readonly now: () => Date; readonly user: string; readonly timings: boolean }): number {
   const args = parseReconcileArgs(argv);
   if (args.kind === 'help') {
@@ -104,6 +104,9 @@ export function runReconcile(argv: readonly string[], io: ReconcileIo, env: { re
       return 1;
     }
   }
-  if (env.timings) io.err(JSON.stringify({ timings: { readMs: Math.round(t1 - t0), matchMs: Math.round(t2 - t1), writeMs: Math.round(performance.now() - t2) } }));
+  if (env.timings) {
+    const timings = { readMs: Math.round(t1 - t0), matchMs: Math.round(t2 - t1), writeMs: Math.round(performance.now() - t2), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+    io.err(JSON.stringify({ timings }));
+  }
   return 0;
 }

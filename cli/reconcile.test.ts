@@ -85,8 +85,9 @@ describe('npm run reconcile', () => {
     expect(run([...base(), '--bank', files.bank, '--out', out]).status).toBe(0);
     const wb = readWorkbook(new Uint8Array(readFileSync(out)), 'report.xlsx');
     if (!wb.ok) throw new Error(wb.error.code);
-    expect(wb.value.sheets.map((s) => [s.name, s.rows.length])).toEqual([
-      ['汇总', 20], ['平台有台账无', 5], ['台账有平台无', 4], ['信息不一致', 5], ['已作废_红冲但台账正常', 3],
+    expect(wb.value.sheets[0]?.name).toBe('汇总');
+    expect(wb.value.sheets.slice(1).map((s) => [s.name, s.rows.length])).toEqual([
+      ['平台有台账无', 5], ['台账有平台无', 4], ['信息不一致', 5], ['已作废_红冲但台账正常', 3],
       ['风险发票', 3], ['付款无发票', 11], ['发票无付款', 39], ['号码断号', 3],
     ]);
     expect(wb.value.sheets[1]?.rows[0]?.[0]).toBe('类型');

@@ -32,14 +32,26 @@ const pairId = (paymentKey: string, invoiceIds: readonly string[]) => `${payment
 function openInvoices(input: BankInput, paidInvoices: ReadonlySet<string>): { pool: OpenInvoice[]; byId: Map<string, LedgerInvoice> } {
   const pool: OpenInvoice[] = [];
   const byId = new Map<string, LedgerInvoice>();
+  // A ledger names a few thousand parties on a few hundred days: each is worked out once.
+  const cores = new Map<string, string>();
+  const days = new Map<string, number>();
   for (const inv of input.ledger) {
     if (inv.deleted || inv.status === 'voided' || inv.status === 'reversed' || inv.total <= 0) continue;
     if (!input.belongs(inv) || paidInvoices.has(inv.id)) continue;
-    const day = dayNumber(inv.issueDate);
+    let day = days.get(inv.issueDate);
+    if (day === undefined) {
+      day = dayNumber(inv.issueDate);
+      days.set(inv.issueDate, day);
+    }
     if (Number.isNaN(day)) continue;
     const party = input.direction === 'in' ? inv.seller : inv.buyer;
+    let core = cores.get(party.name);
+    if (core === undefined) {
+      core = nameCore(party.name);
+      cores.set(party.name, core);
+    }
     byId.set(inv.id, inv);
-    pool.push({ id: inv.id, total: inv.total, day, issueDate: inv.issueDate, core: nameCore(party.name), partyTaxId: party.taxId });
+    pool.push({ id: inv.id, total: inv.total, day, issueDate: inv.issueDate, core, partyTaxId: party.taxId });
   }
   return { pool, byId };
 }

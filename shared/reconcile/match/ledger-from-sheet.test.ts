@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emptyDraft } from '../../domain/draft';
+import { emptyDraft, normalizeDraft } from '../../domain/draft';
+import { parseMoney } from '../../domain/money';
 import type { InvoiceDraft } from '../../domain/invoice';
 import type { LedgerSheetRow } from '../sheet/types';
 import { ledgerInvoicesFromSheet } from './ledger-from-sheet';
@@ -33,5 +35,26 @@ describe('ledgerInvoicesFromSheet', () => {
     const { invoices, problems } = ledgerInvoicesFromSheet([row(7, { tax: 'abc' }), row(8, { amount: '', tax: '', total: '' }), row(9, {})]);
     expect(invoices.map((i) => i.id)).toEqual(['row-9']);
     expect(problems).toEqual([{ row: 7, field: 'tax', value: 'abc' }, { row: 8, field: 'total', value: '' }]);
+  });
+
+  it('tidies exactly as the entry form does, fast paths included', () => {
+    const text = (chars: string) => fc.array(fc.constantFrom(...Array.from(chars)), { maxLength: 12 }).map((a) => a.join(''));
+    const nameChars = '北京某（）()　 ab-Ａ１2有限公司';
+    const moneyChars = '0123456789.,-￥ ';
+    fc.assert(fc.property(
+      text('0123456789AaＢ x'), text('0123456789-/年月日 '), text(nameChars), text(moneyChars), text(moneyChars),
+      (ident, day, party, amount, tax) => {
+        const draft = { ...emptyDraft('vat_normal'), code: ident, number: ident, issueDate: day, sellerName: party, sellerTaxId: ident, buyerName: party, amount, tax, total: '' };
+        const { invoices } = ledgerInvoicesFromSheet([{ row: 2, draft, status: null }]);
+        const ref = normalizeDraft(draft);
+        const a = parseMoney(ref.amount);
+        const t = parseMoney(ref.tax);
+        if (!a.ok || !t.ok) return;
+        expect(invoices[0]).toMatchObject({
+          code: ref.code, number: ref.number, issueDate: ref.issueDate, seller: { name: ref.sellerName, taxId: ref.sellerTaxId },
+          buyer: { name: ref.buyerName }, amount: a.value, tax: t.value, total: a.value + t.value,
+        });
+      },
+    ), { numRuns: 500 });
   });
 });

@@ -30,20 +30,26 @@ export function nameQuery(core: string): NameQuery {
 
 /** Name cores indexed by their bigrams. */
 export class NameIndex {
-  private readonly postings = new Map<string, { core: string; count: number }[]>();
+  private readonly cores: string[] = [];
   private readonly prepared = new Map<string, Grams>();
+  /** Bigram → [core index, count, core index, count, …]. */
+  private readonly postings = new Map<string, number[]>();
+  private shared = new Int32Array(0);
 
   constructor(cores: Iterable<string>) {
     for (const core of cores) {
       if (core === '' || this.prepared.has(core)) continue;
       const g = gramsOf(core);
+      const index = this.cores.length;
+      this.cores.push(core);
       this.prepared.set(core, g);
       for (const [gram, count] of g.grams) {
         const list = this.postings.get(gram);
-        if (list) list.push({ core, count });
-        else this.postings.set(gram, [{ core, count }]);
+        if (list) list.push(index, count);
+        else this.postings.set(gram, [index, count]);
       }
     }
+    this.shared = new Int32Array(this.cores.length);
   }
 
   /** Similarity of a query to any core (coreSimilarity), reusing the index's bigrams when it holds the core. */
@@ -61,12 +67,21 @@ export class NameIndex {
   /** Indexed cores at least `threshold` similar to the query, most similar first (ties by name), at most `limit`. */
   similar(q: NameQuery, threshold: number, limit: number): [string, number][] {
     if (q.core === '') return [];
-    const shared = new Map<string, number>();
+    const touched: number[] = [];
     for (const [g, count] of q.grams) {
-      for (const p of this.postings.get(g) ?? []) shared.set(p.core, (shared.get(p.core) ?? 0) + Math.min(count, p.count));
+      const list = this.postings.get(g);
+      if (!list) continue;
+      for (let i = 0; i < list.length; i += 2) {
+        const index = list[i] ?? 0;
+        if (this.shared[index] === 0) touched.push(index);
+        this.shared[index] = (this.shared[index] ?? 0) + Math.min(count, list[i + 1] ?? 0);
+      }
     }
     const out: [string, number][] = [];
-    for (const [other, n] of shared) {
+    for (const index of touched) {
+      const n = this.shared[index] ?? 0;
+      this.shared[index] = 0;
+      const other = this.cores[index] ?? '';
       const otherSize = this.prepared.get(other)?.size ?? 0;
       // Below the threshold on bigrams, a name can still score high by containing the other: then every
       // bigram of the shorter one is shared.
