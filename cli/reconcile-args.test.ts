@@ -4,10 +4,10 @@ import { parseReconcileArgs } from './reconcile-args';
 describe('parseReconcileArgs', () => {
   it('takes every option in both spellings with defaults for the rest', () => {
     expect(parseReconcileArgs(['--list', 'l.xlsx', '--ledger=t.xlsx'])).toEqual({
-      kind: 'run', list: 'l.xlsx', ledger: 't.xlsx', bank: null, out: null, from: null, to: null, company: null, direction: 'in',
+      kind: 'run', list: 'l.xlsx', ledger: 't.xlsx', bank: null, out: null, from: null, to: null, company: null, direction: 'in', previous: null,
     });
-    expect(parseReconcileArgs(['--list', 'l.xlsx', '--ledger', 't.xlsx', '--bank', 'b.csv', '--out', 'r.xlsx', '--from', '2024-05-01', '--to=2024-05-31', '--company', '91110108690017781B', '--direction', 'out'])).toEqual({
-      kind: 'run', list: 'l.xlsx', ledger: 't.xlsx', bank: 'b.csv', out: 'r.xlsx', from: '2024-05-01', to: '2024-05-31', company: '91110108690017781B', direction: 'out',
+    expect(parseReconcileArgs(['--list', 'l.xlsx', '--ledger', 't.xlsx', '--bank', 'b.csv', '--out', 'r.xlsx', '--from', '2024-05-01', '--to=2024-05-31', '--company', '91110108690017781B', '--direction', 'out', '--previous', 'april.jsonl'])).toEqual({
+      kind: 'run', list: 'l.xlsx', ledger: 't.xlsx', bank: 'b.csv', out: 'r.xlsx', from: '2024-05-01', to: '2024-05-31', company: '91110108690017781B', direction: 'out', previous: 'april.jsonl',
     });
   });
 

@@ -1,5 +1,5 @@
 // Command-line arguments of `npm run reconcile`: --list F --ledger F [--bank F] [--out R.xlsx] [--from D] [--to D]
-// [--company TAXID] [--direction in|out]. Every option takes a value, as `--name value` or `--name=value`.
+// [--company TAXID] [--direction in|out] [--previous F]. Every option takes a value, as `--name value` or `--name=value`.
 import { parseIssueDate } from '../shared/domain/date';
 
 /** What to reconcile, or why not. */
@@ -14,12 +14,14 @@ export type ReconcileArgs =
     readonly to: string | null;
     readonly company: string | null;
     readonly direction: 'in' | 'out';
+    readonly previous: string | null;
   }
   | { readonly kind: 'help' }
   | { readonly kind: 'usage'; readonly message: string };
 
 export const RECONCILE_USAGE = `usage: npm run reconcile -- --list PLATFORM_EXPORT --ledger LEDGER [--bank STATEMENT] [--out REPORT.xlsx]
                            [--from YYYY-MM-DD --to YYYY-MM-DD] [--company TAXID] [--direction in|out]
+                           [--previous EARLIER_OUTPUT.jsonl]
   Prints one JSON summary line, then one JSON line per finding (see docs/reconcile.md).
   --list       the tax platform's 全量发票查询 (or 勾选) export: .xlsx, .xls or .csv
   --ledger     the app's ledger export, or any ledger spreadsheet with recognisable headers
@@ -27,9 +29,10 @@ export const RECONCILE_USAGE = `usage: npm run reconcile -- --list PLATFORM_EXPO
   --out        also write the report as .xlsx (one sheet per finding type)
   --from/--to  the period, both ends included (default: the whole months the list covers)
   --company    the company's tax id (default: the buyer tax id found most often on the list)
-  --direction  in = incoming invoices, the company buys (default); out = outgoing, the company sells`;
+  --direction  in = incoming invoices, the company buys (default); out = outgoing, the company sells
+  --previous   the output of an earlier run (saved stdout): findings not in it are marked "new": true`;
 
-const OPTIONS = ['list', 'ledger', 'bank', 'out', 'from', 'to', 'company', 'direction'] as const;
+const OPTIONS = ['list', 'ledger', 'bank', 'out', 'from', 'to', 'company', 'direction', 'previous'] as const;
 type Option = (typeof OPTIONS)[number];
 const isOption = (s: string): s is Option => (OPTIONS as readonly string[]).includes(s);
 
@@ -63,6 +66,6 @@ export function parseReconcileArgs(argv: readonly string[]): ReconcileArgs {
   if (direction !== 'in' && direction !== 'out') return { kind: 'usage', message: `--direction must be in or out, got "${direction}"` };
   return {
     kind: 'run', list: values.list, ledger: values.ledger, bank: values.bank ?? null, out: values.out ?? null,
-    from: values.from ?? null, to: values.to ?? null, company: values.company ?? null, direction,
+    from: values.from ?? null, to: values.to ?? null, company: values.company ?? null, direction, previous: values.previous ?? null,
   };
 }

@@ -2,6 +2,7 @@
 // run with a message naming the file and what was expected; rows that cannot be read are reported and left out.
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
+import { z } from 'zod';
 import type { Result } from '../shared/domain/result';
 import { checkSheetSize, readWorkbook, type ReadResult, type RowProblem, type SheetProblem, type Workbook } from '../shared/reconcile/sheet';
 import { bilingual, roleName, sheetProblemText, type InputRole } from './reconcile-messages';
@@ -46,6 +47,38 @@ export function reportLeftOut(io: ReconcileIo, role: InputRole, problems: readon
     for (const p of problems.slice(0, SHOWN_PROBLEMS)) io.err(`  ${p.text[lang]}`);
     if (problems.length > SHOWN_PROBLEMS) io.err(`  ${bilingual('moreRows', { count: problems.length - SHOWN_PROBLEMS })[lang]}`);
   }
+}
+
+const SUMMARY_LINE = z.object({ listRows: z.number() });
+const FINDING_LINE = z.object({ type: z.string(), key: z.string() });
+
+/** The finding keys of an earlier run's saved output; null (after writing why) when it is not one. */
+export function loadPreviousKeys(io: ReconcileIo, path: string): string[] | null {
+  let text: string;
+  try {
+    text = new TextDecoder().decode(io.readFile(path));
+  } catch (e) {
+    const code = errorCode(e);
+    reportInputFailure(io, 'previous', code === 'ENOENT' ? bilingual('notFound', { file: path }) : bilingual('unreadable', { file: path, reason: code }));
+    return null;
+  }
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  const keys: string[] = [];
+  for (const [i, line] of lines.entries()) {
+    let value: unknown = null;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      // reported below
+    }
+    const parsed = (i === 0 ? SUMMARY_LINE : FINDING_LINE).safeParse(value);
+    if (!parsed.success) {
+      reportInputFailure(io, 'previous', bilingual('notPrevious', { file: basename(path), line: i + 1 }));
+      return null;
+    }
+    if ('key' in parsed.data) keys.push(parsed.data.key);
+  }
+  return keys;
 }
 
 /** Reads one input with `reader`; null (after writing why) when the file cannot be used. */

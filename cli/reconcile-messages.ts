@@ -7,6 +7,11 @@ const MESSAGES: Catalogue = {
   'role.list': { 'zh-CN': '发票清单（--list，电子发票服务平台的全量发票查询导出）', en: 'platform list (--list, the tax platform\'s 全量发票查询 export)' },
   'role.ledger': { 'zh-CN': '台账（--ledger，本软件导出的台账或带表头的台账表格）', en: 'ledger (--ledger, the app\'s ledger export or a ledger sheet with headers)' },
   'role.bank': { 'zh-CN': '银行流水（--bank，网银导出的账户明细）', en: 'bank statement (--bank, an account statement exported from online banking)' },
+  'role.previous': { 'zh-CN': '上次结果（--previous，上次运行保存的输出）', en: 'earlier output (--previous, the saved output of an earlier run)' },
+  notPrevious: {
+    'zh-CN': '文件“{file}”第 {line} 行不是对账命令输出的 JSON 行；应为上次运行 npm run reconcile 时保存的输出。',
+    en: 'Line {line} of “{file}” is not a JSON line written by this command; expected the saved output of an earlier npm run reconcile.',
+  },
   notFound: { 'zh-CN': '找不到文件“{file}”。', en: 'The file “{file}” does not exist.' },
   unreadable: { 'zh-CN': '无法读取文件“{file}”（{reason}）。', en: 'The file “{file}” cannot be read ({reason}).' },
   noDates: {
@@ -21,7 +26,7 @@ const MESSAGES: Catalogue = {
 };
 
 /** Which input a message is about. */
-export type InputRole = 'list' | 'ledger' | 'bank';
+export type InputRole = 'list' | 'ledger' | 'bank' | 'previous';
 
 /** One message in both languages, Chinese first. */
 export function bilingual(key: string, params: Readonly<Record<string, string | number>> = {}): [string, string] {

@@ -13,13 +13,15 @@ export interface CliReport {
   readonly sources: readonly RunSource[];
   readonly summary: ReconcileSummary;
   readonly findings: readonly Finding[];
+  /** Findings not in the earlier run given with --previous (none without it). */
+  readonly newKeys: ReadonlySet<string>;
   readonly ranAt: string;
   readonly ranBy: string;
 }
 
 /** The report's sheets, Chinese headers. */
 export function cliReportSheets(r: CliReport): SheetOut[] {
-  const base: ReportForExport = { ...r, newKeys: new Set(), notes: new Map() };
+  const base: ReportForExport = { ...r, notes: new Map() };
   return [
     reportSummarySheet(base, 'zh-CN'),
     ...FINDING_TYPES.map((type): SheetOut => ({

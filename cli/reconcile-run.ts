@@ -5,11 +5,11 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { RunSource } from '../shared/reconcile/entities';
-import { ledgerInvoicesFromSheet, listPeriod, reconcile } from '../shared/reconcile/match';
+import { ledgerInvoicesFromSheet, listPeriod, newSince, reconcile } from '../shared/reconcile/match';
 import { readBankRows, readLedgerRows, readPlatformRows } from '../shared/reconcile/sheet';
 import type { Finding, Period, PlatformRow, ReconcileSummary } from '../shared/reconcile/types';
 import { parseReconcileArgs, RECONCILE_USAGE } from './reconcile-args';
-import { loadInput, reportInputFailure, reportLeftOut, type ReconcileIo } from './reconcile-input';
+import { loadInput, loadPreviousKeys, reportInputFailure, reportLeftOut, type ReconcileIo } from './reconcile-input';
 import { bilingual } from './reconcile-messages';
 import { cliReportBytes } from './reconcile-report';
 
@@ -40,10 +40,10 @@ export function summaryLine(s: ReconcileSummary, extra: Readonly<Record<string, 
   return JSON.stringify({ listRows, ledgerRows, missingInLedger, missingOnList, mismatched, voidedButActive, paymentsWithoutInvoice, invoicesWithoutPayment, sequenceGaps, ...extra });
 }
 
-/** One finding line: type, key, detail, then where it points. */
-export function findingLine(f: Finding): string {
+/** One finding line: type, key, detail, then whether it is new (with --previous) and where it points. */
+export function findingLine(f: Finding, isNew?: boolean): string {
   return JSON.stringify({
-    type: f.type, key: f.key, detail: f.detail,
+    type: f.type, key: f.key, detail: f.detail, ...(isNew === undefined ? {} : { new: isNew }),
     ...(f.invoiceIds ? { invoiceIds: f.invoiceIds } : {}), ...(f.listRow !== undefined ? { listRow: f.listRow } : {}),
     ...(f.bankRow !== undefined ? { bankRow: f.bankRow } : {}), ...(f.suggestions ? { suggestions: f.suggestions } : {}),
   });
@@ -66,6 +66,8 @@ export function runReconcile(argv: readonly string[], io: ReconcileIo, env: { re
   const ledgerSheet = list && loadInput(io, 'ledger', args.ledger, (wb) => readLedgerRows(wb));
   const bank = ledgerSheet && args.bank !== null ? loadInput(io, 'bank', args.bank, (wb) => readBankRows(wb)) : null;
   if (!list || !ledgerSheet || (args.bank !== null && !bank)) return 1;
+  const previousKeys = args.previous === null ? null : loadPreviousKeys(io, args.previous);
+  if (args.previous !== null && !previousKeys) return 1;
   const ledger = ledgerInvoicesFromSheet(ledgerSheet.read.rows);
   reportLeftOut(io, 'ledger', ledger.problems.map((p) => ({ row: p.row, text: bilingual('ledgerMoney', { row: p.row, value: p.value, field: p.field }) })));
 
@@ -82,12 +84,14 @@ export function runReconcile(argv: readonly string[], io: ReconcileIo, env: { re
     list: list.read.rows, ledger: ledger.invoices, ...(bank ? { bank: bank.read.rows } : {}), period, companyTaxId: company, direction: args.direction,
   });
   const t2 = performance.now();
+  const fresh = previousKeys ? newSince(previousKeys, findings) : null;
 
   io.out(summaryLine(summary, {
     riskFlagged: findings.filter((f) => f.type === 'riskFlagged').length, from: period.from, to: period.to, direction: args.direction, company,
     rowsLeftOut: { list: list.read.rowProblems.length, ledger: ledgerSheet.read.rowProblems.length + ledger.problems.length, bank: bank?.read.rowProblems.length ?? 0 },
+    ...(fresh ? { newSincePrevious: fresh.size } : {}),
   }));
-  for (const f of findings) io.out(findingLine(f));
+  for (const f of findings) io.out(findingLine(f, fresh ? fresh.has(f.key) : undefined));
 
   if (args.out !== null) {
     const sources: RunSource[] = [
@@ -96,7 +100,7 @@ export function runReconcile(argv: readonly string[], io: ReconcileIo, env: { re
       ...(bank ? [{ kind: 'bank' as const, name: bank.name, sha256: bank.sha256, rows: bank.read.rows.length }] : []),
     ];
     try {
-      io.writeFile(args.out, cliReportBytes({ period, direction: args.direction, sources, summary, findings, ranAt: env.now().toISOString(), ranBy: env.user }));
+      io.writeFile(args.out, cliReportBytes({ period, direction: args.direction, sources, summary, findings, newKeys: fresh ?? new Set(), ranAt: env.now().toISOString(), ranBy: env.user }));
     } catch (e) {
       const [zh, en] = bilingual('outFailed', { file: args.out, reason: e instanceof Error ? e.message : String(e) });
       io.err(`reconcile: ${zh}`);

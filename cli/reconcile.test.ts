@@ -103,6 +103,29 @@ describe('npm run reconcile', () => {
     expect(run([...base(), '--company', '91110000000000000X']).summary).toMatchObject({ missingInLedger: 0, missingOnList: 0, mismatched: 0 });
   });
 
+  it('marks what is new since an earlier run given with --previous', () => {
+    const april = run(base());
+    // The earlier run knew every finding but the first two; a line it never had is simply not in the file.
+    const earlier = file('earlier.jsonl', [april.out[0], ...april.out.slice(3)].join('\n'));
+    const r = run([...base(), '--previous', earlier, '--out', join(dir, 'marked.xlsx')]);
+    expect(r.status).toBe(0);
+    expect(r.summary.newSincePrevious).toBe(2);
+    expect(r.findings.filter((f) => (f as { new?: boolean }).new).map((f) => f.key)).toEqual(april.findings.slice(0, 2).map((f) => f.key));
+    expect(r.findings.every((f) => typeof (f as { new?: boolean }).new === 'boolean')).toBe(true);
+    const wb = readWorkbook(new Uint8Array(readFileSync(join(dir, 'marked.xlsx'))), 'marked.xlsx');
+    if (!wb.ok) throw new Error(wb.error.code);
+    expect(wb.value.sheets[1]?.rows.slice(1).map((row) => row[1])).toEqual(['是', '是', null, null]);
+    expect(run(base()).findings.some((f) => 'new' in f)).toBe(false);
+  });
+
+  it('exits 1 when --previous is not an earlier output', () => {
+    const r = run([...base(), '--previous', files.bank]);
+    expect(r.status).toBe(1);
+    expect(r.err[0]).toContain('上次结果（--previous');
+    expect(r.err[1]).toContain('Line 1 of “银行流水.csv” is not a JSON line');
+    expect(run([...base(), '--previous', join(dir, 'missing.jsonl')]).status).toBe(1);
+  });
+
   it('gives the same keys when the list comes in another order', () => {
     const reversed = file('reversed.xlsx', platformXlsx([...files.fixture.list].reverse()));
     const keys = (argv: string[]) => run(argv).findings.map((f) => f.key);
