@@ -10,6 +10,8 @@ import { ScanFolderBar } from './ScanFolderBar';
 import { scanFolder } from '../../platform/platform';
 import { nextReady, useCaptureQueue, type QueueItem } from './capture-store';
 import { OriginalPreview } from '../../ui/OriginalPreview';
+import { useToasts } from '../../ui/toast';
+import { linkCapturedReplacement } from '../cases';
 
 /** Import: drop, pick or paste files; watch them being read; confirm each beside its original. */
 export function CapturePage() {
@@ -105,6 +107,7 @@ function ConfirmPanel({ item }: { readonly item: QueueItem }) {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
   const { update, select } = useCaptureQueue();
+  const show = useToasts((s) => s.show);
   const captured = item.captured;
   const blob = useMemo(() => new Blob([item.bytes.slice()], { type: item.mime }), [item.bytes, item.mime]);
   if (!captured) return null;
@@ -128,6 +131,8 @@ function ConfirmPanel({ item }: { readonly item: QueueItem }) {
     onSaved: (inv) => {
       update(item.id, { state: 'saved', invoiceId: inv.id });
       if (item.scanId) void scanFolder()?.ack(item.scanId, 'imported');
+      // A replacement for a missing or lost invoice is linked to its open case (which moves to 已收到).
+      void linkCapturedReplacement(inv).then((c) => { if (c) show(t('case.captureLinked', { title: c.title })); });
       const next = nextReady(useCaptureQueue.getState().items, item.id);
       select(next?.id ?? null);
     },

@@ -1,7 +1,42 @@
+import { isOpenCase } from '../../../shared/cases/case-machine';
 import { useT } from '../../app/i18n';
+import { navigate } from '../../app/router';
+import { useCase } from '../../db';
+import { CaseMoves } from './CaseMoves';
+import { CaseRefPanel } from './CaseRefPanel';
+import { CaseStepper } from './CaseStepper';
+import { ChecklistPanel } from './ChecklistPanel';
+import { ContactLog } from './ContactLog';
+import { EvidencePanel } from './EvidencePanel';
+import { ReplacementPicker } from './ReplacementPicker';
+import './cases.css';
 
-/** Placeholder until the case file lands. */
+/** #/case/{id}: one case file — progress, next steps, the invoice, materials, contact log and evidence. */
 export function CasePage({ id }: { readonly id: string }) {
   const t = useT();
-  return <section><h1>{t('cases.title')}</h1><p>{id}</p></section>;
+  const c = useCase(id);
+  if (c === undefined) return <p className="empty">{t('list.loading')}</p>;
+  if (c === null || c.deleted) return <p className="empty">{t('case.notFound')}</p>;
+  return (
+    <div className="case-page">
+      <header className="page-header">
+        <button type="button" className="link" onClick={() => { navigate({ name: 'cases' }); }}>← {t('case.back')}</button>
+        <h1>{c.title}</h1>
+        <span className={`case-state case-state-${c.state}`}>{t(`case.state.${c.state}`)}</span>
+      </header>
+      <CaseStepper c={c} />
+      <div className="case-grid">
+        <div className="case-main">
+          <CaseRefPanel c={c} />
+          <ContactLog c={c} />
+        </div>
+        <div className="case-side">
+          <CaseMoves c={c} />
+          {isOpenCase(c.state) && c.replacementId === null ? <ReplacementPicker c={c} /> : null}
+          <ChecklistPanel c={c} />
+          <EvidencePanel c={c} />
+        </div>
+      </div>
+    </div>
+  );
 }

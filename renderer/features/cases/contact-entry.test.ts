@@ -11,10 +11,10 @@ describe('checkContact', () => {
     expect(keys(r)).toEqual(['summary:case.contact.summaryRequired']);
   });
 
-  it('stores trimmed text and dates in YYYY-MM-DD', () => {
-    const r = checkContact({ date: '2024/5/7', channel: 'email', person: ' 王会计 ', summary: ' 对方同意寄送记账联复印件 \n 盖发票专用章 ', nextStep: '等快递', followUp: '2024年5月15日' }, TODAY);
+  it('keeps text as typed (full-width commas too), trimmed, and dates in YYYY-MM-DD', () => {
+    const r = checkContact({ date: '2024/5/7', channel: 'email', person: ' 王会计 ', summary: ' 对方同意寄送记账联复印件，\r\n盖发票专用章 ', nextStep: '等快递', followUp: '2024年5月15日' }, TODAY);
     expect(r.problems).toEqual([]);
-    expect(r.entry).toEqual({ date: '2024-05-07', channel: 'email', person: '王会计', summary: '对方同意寄送记账联复印件\n盖发票专用章', nextStep: '等快递', followUp: '2024-05-15' });
+    expect(r.entry).toEqual({ date: '2024-05-07', channel: 'email', person: '王会计', summary: '对方同意寄送记账联复印件，\n盖发票专用章', nextStep: '等快递', followUp: '2024-05-15' });
   });
 
   it('allows no follow-up and refuses a bad, future or backwards date', () => {

@@ -1,7 +1,7 @@
 // The contact-log form's rules: a dated summary is required; a follow-up, when given, is not before the contact.
 import type { CaseContact, ContactChannel } from '../../../shared/cases/types';
 import { parseIssueDate } from '../../../shared/domain/date';
-import { normalizeMultilineText, normalizeText } from '../../../shared/domain/normalize';
+import { normalizeText } from '../../../shared/domain/normalize';
 
 /** The form as typed. */
 export interface ContactDraft {
@@ -27,6 +27,9 @@ export function emptyContact(today: string): ContactDraft {
   return { date: today, channel: 'phone', person: '', summary: '', nextStep: '', followUp: '' };
 }
 
+// Free text is kept as typed (full-width punctuation stays), only trimmed; dates are normalised to be read.
+const tidy = (s: string) => s.replace(/\r\n?/g, '\n').trim();
+
 function readDate(text: string): string | null {
   const r = parseIssueDate(text);
   return r.ok ? r.value : null;
@@ -38,7 +41,7 @@ export function checkContact(d: ContactDraft, today: string): { readonly entry: 
   const date = readDate(d.date);
   if (date === null) problems.push({ field: 'date', key: 'case.contact.badDate' });
   else if (date > today) problems.push({ field: 'date', key: 'case.contact.futureDate' });
-  const summary = normalizeMultilineText(d.summary);
+  const summary = tidy(d.summary);
   if (summary === '') problems.push({ field: 'summary', key: 'case.contact.summaryRequired' });
   let followUp = '';
   if (normalizeText(d.followUp) !== '') {
@@ -49,7 +52,7 @@ export function checkContact(d: ContactDraft, today: string): { readonly entry: 
   }
   if (problems.length > 0 || date === null) return { entry: null, problems };
   return {
-    entry: { date, channel: d.channel, person: normalizeText(d.person), summary, nextStep: normalizeMultilineText(d.nextStep), followUp },
+    entry: { date, channel: d.channel, person: tidy(d.person), summary, nextStep: tidy(d.nextStep), followUp },
     problems,
   };
 }

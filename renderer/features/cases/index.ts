@@ -3,6 +3,8 @@ import { lazy } from 'react';
 
 export { CASES_MESSAGES } from './messages';
 export { FollowUpBadge } from './FollowUpBadge';
+export { InvoiceCasesPanel } from './InvoiceCasesPanel';
+export { linkCapturedReplacement } from './link-captured';
 /** The #/cases page. */
 export const CasesPage = lazy(() => import('./CasesPage').then((m) => ({ default: m.CasesPage })));
 /** The #/case/{id} page. */

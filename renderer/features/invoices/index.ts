@@ -2,6 +2,7 @@
 export { LedgerPage } from './list/LedgerPage';
 export { InvoiceForm, type CaptureContext } from './form/InvoiceForm';
 export { InvoiceDetail } from './detail/InvoiceDetail';
+export { StoredOriginal } from './detail/AttachmentsPanel';
 /** The ledger page's current filter (the Excel page exports "the current filter"). */
 export { useFilterStore } from './list/filter-store';
 export { toFilter, type FilterForm } from './list/filter-form';

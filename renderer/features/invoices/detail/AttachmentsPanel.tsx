@@ -9,12 +9,13 @@ export function AttachmentsPanel({ invoice }: { readonly invoice: Invoice }) {
   return (
     <section className="attachments" aria-labelledby="attachments-title">
       <h2 id="attachments-title">{t('detail.attachments')}</h2>
-      {invoice.attachments.length === 0 ? <p className="muted">{t('detail.noAttachments')}</p> : invoice.attachments.map((sha) => <Attachment key={sha} sha256={sha} />)}
+      {invoice.attachments.length === 0 ? <p className="muted">{t('detail.noAttachments')}</p> : invoice.attachments.map((sha) => <StoredOriginal key={sha} sha256={sha} />)}
     </section>
   );
 }
 
-function Attachment({ sha256 }: { readonly sha256: string }) {
+/** One stored original file, previewed in place (invoice originals and case evidence alike). */
+export function StoredOriginal({ sha256 }: { readonly sha256: string }) {
   const t = useT();
   const row = useAttachment(sha256);
   if (row === undefined) return <p className="muted">{t('list.loading')}</p>;

@@ -10,6 +10,7 @@ import { useToasts } from '../../../ui/toast';
 import { HistoryPanel } from './HistoryPanel';
 import { StatusPanel } from './StatusPanel';
 import { AttachmentsPanel } from './AttachmentsPanel';
+import { InvoiceCasesPanel } from '../../cases';
 
 /** One invoice: its fields as on paper, status moves, warnings, and full history. */
 export function InvoiceDetail({ invoice }: { readonly invoice: Invoice }) {
@@ -65,6 +66,7 @@ export function InvoiceDetail({ invoice }: { readonly invoice: Invoice }) {
         </section>
         <div className="detail-side">
           <StatusPanel invoice={invoice} />
+          <InvoiceCasesPanel invoice={invoice} />
           <AttachmentsPanel invoice={invoice} />
           <HistoryPanel invoice={invoice} />
         </div>
