@@ -19,6 +19,7 @@ export const sheetRequestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('ledgerPreview'), id: z.number().int(), name: z.string(), bytes: z.instanceof(Uint8Array),
     today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), hard: z.map(z.string(), z.string()), soft: z.map(z.string(), z.string()),
+    mapping: mappingSchema.optional(),
   }),
   /** Write sheets to .xlsx bytes (a 100,000-invoice export takes seconds). */
   z.object({

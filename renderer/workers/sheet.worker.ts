@@ -66,8 +66,8 @@ async function run(req: SheetRequest): Promise<void> {
     return;
   }
   if (!wb.ok) { post({ type: 'ledgerPreview', id: req.id, facts: facts(), result: wb }); return; }
-  const read = readLedgerRows(wb.value);
-  if (!read.ok) { post({ type: 'ledgerPreview', id: req.id, facts: facts(), result: read }); return; }
+  const read = readLedgerRows(wb.value, overrideOf(req.mapping));
+  if (!read.ok) { post({ type: 'ledgerPreview', id: req.id, facts: facts(req.mapping?.sheet), result: read }); return; }
   const { rows, ...rest } = read.value;
   const preview = previewLedgerImport(rows, { hard: req.hard, soft: req.soft }, { today: req.today }, rest.rowProblems);
   post({ type: 'ledgerPreview', id: req.id, facts: facts(rest.sheet), result: { ok: true, value: { read: rest, preview } } });

@@ -22,8 +22,10 @@ export function FindingRow(props: {
   const { finding: f, report, note, flows } = props;
   const [text, setText] = useState(note?.note ?? '');
   const [busy, setBusy] = useState(false);
+  // The tick shows at once; the stored note (a live query) takes over once the write is done.
+  const [pendingHandled, setPendingHandled] = useState<boolean | null>(null);
   const facts = findingFacts(f);
-  const handled = note?.handled === true;
+  const handled = pendingHandled ?? note?.handled === true;
   const number = str(f.detail.number);
   const listed = f.listRow !== undefined ? report.platform.get(invoiceKey({ code: str(f.detail.code), number })) : undefined;
   const payment = f.type === 'paymentWithoutInvoice' ? report.payments.get(f.key) : undefined;
@@ -43,11 +45,12 @@ export function FindingRow(props: {
           {str(f.detail.code) ? <div className="muted small">{str(f.detail.code)}</div> : null}
           {number || (f.type === 'sequenceGap' ? `${str(f.detail.from)}–${str(f.detail.to)}` : '')}
         </td>
-        <td className="mono">{facts.date}</td>
-        <td>{facts.party}</td>
+        <td className="mono rc-nowrap">{facts.date}</td>
+        <td className="rc-party">{facts.party}</td>
         <td className="num mono">{facts.money === null ? '' : formatFen(fen(facts.money))}</td>
         <td>
           {describeFinding(f, locale, report.direction)}
+          {handled ? <div className="rc-print-only small">✓ {note?.note ? t('reconcile.row.handledNote', { note: note.note }) : t('reconcile.row.handled')}</div> : null}
           <div className="rc-links small">
             {listed ? <span className="muted">{listed.file} · {t('reconcile.row.listRow', { row: listed.row.row })}</span> : null}
             {payment ? <span className="muted">{t('reconcile.row.bankRow', { file: payment.file, row: payment.row.row })}</span> : null}
@@ -60,7 +63,10 @@ export function FindingRow(props: {
             <button type="button" disabled={busy} onClick={openCase}>{t('reconcile.row.openCase')}</button>
           ) : null}
           <label className="checkbox">
-            <input type="checkbox" checked={handled} onChange={(e) => { void flows.setNote(f, { handled: e.target.checked, note: text }); }} />
+            <input type="checkbox" checked={handled} onChange={(e) => {
+              setPendingHandled(e.target.checked);
+              void flows.setNote(f, { handled: e.target.checked, note: text }).finally(() => { setPendingHandled(null); });
+            }} />
             {t('reconcile.row.handled')}
           </label>
           <label htmlFor={noteId} className="sr-only">{t('reconcile.row.note')}</label>
@@ -68,7 +74,7 @@ export function FindingRow(props: {
             onBlur={saveNote} onKeyDown={(e) => { if (e.key === 'Enter') saveNote(); }} />
         </td>
       </tr>
-      {f.suggestions && (f.type === 'paymentWithoutInvoice' || f.type === 'invoiceWithoutPayment') ? (
+      {f.suggestions && f.suggestions.length > 0 ? (
         <tr className="rc-suggest-row">
           <td />
           <td colSpan={6}><Suggestions finding={f} report={report} matches={props.matches} flows={flows} /></td>

@@ -1,12 +1,15 @@
 import { problemMessage } from '../../../shared/reconcile/sheet';
 import { useLocaleStore, useT } from '../../app/i18n';
+import type { ColumnMapping } from '../../../shared/reconcile/entities';
 import { ImportProblems } from './ImportProblems';
+import { MappingEditor, type MappingTarget } from './MappingEditor';
+import { mappingsOfKinds } from './saved-mappings';
 import { ProgressBar } from './ProgressBar';
 import type { ImportFile } from './sheets-store';
 import type { LedgerImportFlows } from './use-ledger-import';
 
 /** One picked file: its preview counts, the rows to look at, confirm/cancel, the progress and the result. */
-export function ImportFileCard({ file, flows }: { readonly file: ImportFile; readonly flows: LedgerImportFlows }) {
+export function ImportFileCard({ file, flows, mappings }: { readonly file: ImportFile; readonly flows: LedgerImportFlows; readonly mappings: readonly ColumnMapping[] }) {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
   const { preview, read } = file;
@@ -16,9 +19,14 @@ export function ImportFileCard({ file, flows }: { readonly file: ImportFile; rea
       <header className="rc-import-head">
         <h3 id={headingId} className="mono">{file.name}</h3>
         {file.sha256 ? <span className="muted small mono" title={file.sha256}>SHA-256 {file.sha256.slice(0, 12)}…</span> : null}
+        {file.mappingName ? <span className="rc-tag">{t('reconcile.file.viaMapping', { name: file.mappingName })}</span> : null}
+        {(file.state === 'preview' || file.state === 'failed') && !file.editing ? (
+          <button type="button" className="link rc-push" onClick={() => { flows.setEditing(file, true); }}>{t('reconcile.file.editMapping')}</button>
+        ) : null}
       </header>
       {file.state === 'reading' ? <p className="muted" role="status">{t('sheets.import.reading')}</p> : null}
       {file.problem ? <p className="notice notice-error" role="alert">{problemMessage(file.problem, locale)}</p> : null}
+      {file.state !== 'reading' && (file.editing || file.problem?.code === 'noColumns') ? <MappingEditor target={ledgerTarget(file, flows, mappings)} /> : null}
       {preview && read ? (
         <>
           <p>{t('sheets.import.read', { rows: preview.counts.rows, sheet: read.sheet, header: read.headerRow })}</p>
@@ -49,6 +57,17 @@ export function ImportFileCard({ file, flows }: { readonly file: ImportFile; rea
       </div>
     </article>
   );
+}
+
+function ledgerTarget(file: ImportFile, flows: LedgerImportFlows, mappings: readonly ColumnMapping[]): MappingTarget {
+  return {
+    id: file.id, fileName: file.name, kind: 'ledger', facts: file.facts,
+    columns: { ...file.read?.columns, ...file.mapping?.columns }, sheet: file.mapping?.sheet ?? file.read?.sheet ?? '',
+    saved: mappingsOfKinds(mappings, ['ledger']),
+    onApply: (m, savedName) => { void flows.reread(file, m, savedName); },
+    onSave: (name, m) => { void flows.saveMapping(name, m); },
+    onClose: () => { flows.setEditing(file, false); },
+  };
 }
 
 function Count(props: { readonly label: string; readonly value: number; readonly tone?: 'ok' | 'warn' | 'error' | undefined }) {

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { useT } from '../../app/i18n';
+import { useMappings } from '../../db';
 import { ExportSection } from './ExportSection';
 import { ImportFileCard } from './ImportFileCard';
 import { ImportHistory } from './ImportHistory';
@@ -12,6 +13,7 @@ export function SheetsPage() {
   const t = useT();
   const flows = useLedgerImport();
   const files = useSheetsUi((s) => s.files);
+  const mappings = useMappings();
   const inputRef = useRef<HTMLInputElement>(null);
   return (
     <section className="rc-page">
@@ -23,9 +25,9 @@ export function SheetsPage() {
           <button type="button" className="primary" onClick={() => inputRef.current?.click()}>{t('sheets.import.pick')}</button>
           <span className="muted small">{t('sheets.import.types')}</span>
           <input ref={inputRef} type="file" multiple hidden aria-label={t('sheets.import.pick')} accept=".xlsx,.xls,.csv,.txt"
-            onChange={(e) => { void flows.pick([...(e.target.files ?? [])]); e.target.value = ''; }} />
+            onChange={(e) => { void flows.pick([...(e.target.files ?? [])], mappings ?? []); e.target.value = ''; }} />
         </div>
-        {files.map((f) => <ImportFileCard key={f.id} file={f} flows={flows} />)}
+        {files.map((f) => <ImportFileCard key={f.id} file={f} flows={flows} mappings={mappings ?? []} />)}
       </section>
       <section className="rc-card" aria-labelledby="history-heading">
         <h2 id="history-heading">{t('sheets.history.heading')}</h2>

@@ -1,12 +1,32 @@
 import type { ColumnMapping } from '../../../shared/reconcile/entities';
 import { listPeriod } from '../../../shared/reconcile/match';
 import { problemMessage } from '../../../shared/reconcile/sheet';
+import type { SheetKind } from '../../../shared/reconcile/types';
 import { useLocaleStore, useT } from '../../app/i18n';
-import { MappingEditor } from './MappingEditor';
+import { MappingEditor, type MappingTarget } from './MappingEditor';
+import { mappingsOfKinds } from './saved-mappings';
 import { useReconcileUi, type SourceFile } from './reconcile-store';
-import type { SourceFileFlows } from './use-source-files';
+import { kindsFor, type SourceFileFlows } from './use-source-files';
 
 const MAX_PROBLEMS = 5;
+
+/** The preset a file is mapped against: bank statements, or the platform list kind it was read as. */
+function presetKind(file: SourceFile): SheetKind {
+  if (file.role === 'bank') return 'bank';
+  return file.read?.kind === 'platform' ? file.read.sheetKind : 'platform';
+}
+
+function mappingTarget(file: SourceFile, flows: SourceFileFlows, mappings: readonly ColumnMapping[]): MappingTarget {
+  const kind = presetKind(file);
+  return {
+    id: file.id, fileName: file.name, kind, facts: file.facts,
+    columns: { ...file.read?.read.columns, ...file.mapping?.columns }, sheet: file.mapping?.sheet ?? file.read?.read.sheet ?? '',
+    saved: mappingsOfKinds(mappings, kindsFor(file.role)),
+    onApply: (m, savedName) => { void flows.reread(file.id, m, savedName); },
+    onSave: (name, m) => { void flows.saveMapping(kind, name, m); },
+    onClose: () => { flows.setEditing(file.id, false); },
+  };
+}
 
 /** One picked file: what was read (or why not), the period a list covers, and its column mapping. */
 export function SourceFileRow(props: { readonly file: SourceFile; readonly flows: SourceFileFlows; readonly mappings: readonly ColumnMapping[] }) {
@@ -44,7 +64,7 @@ export function SourceFileRow(props: { readonly file: SourceFile; readonly flows
           <button type="button" className="link" onClick={() => { set({ periodMode: 'range', from: covers.from, to: covers.to }); }}>{t('reconcile.file.usePeriod')}</button>
         </p>
       ) : null}
-      {file.editing ? <MappingEditor file={file} flows={flows} mappings={props.mappings} /> : null}
+      {file.editing || file.problem?.code === 'noColumns' ? <MappingEditor target={mappingTarget(file, flows, props.mappings)} /> : null}
     </li>
   );
 }

@@ -12,7 +12,6 @@ export function Suggestions(props: { readonly finding: Finding; readonly report:
   const t = useT();
   const { finding: f, report } = props;
   const list = f.suggestions ?? [];
-  if (list.length === 0) return <p className="muted small">{t('reconcile.suggest.none')}</p>;
   return (
     <div className="rc-suggestions">
       <strong className="small">{t('reconcile.suggest.heading')}</strong>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DOMAIN_MESSAGES } from '../../../shared/i18n/domain-messages';
+import { SHEET_MESSAGES } from '../../../shared/reconcile/sheet';
 import { UI_MESSAGES } from '../../app/messages';
 import { BACKUP_MESSAGES } from '../backup/messages';
 import { CASES_MESSAGES } from '../cases/messages';
@@ -18,7 +19,7 @@ describe('RECONCILE_MESSAGES', () => {
   });
 
   it('shadow no other catalogue’s key', () => {
-    const others = { ...DOMAIN_MESSAGES, ...UI_MESSAGES, ...SYNC_MESSAGES, ...BACKUP_MESSAGES, ...CASES_MESSAGES };
+    const others = { ...DOMAIN_MESSAGES, ...UI_MESSAGES, ...SYNC_MESSAGES, ...BACKUP_MESSAGES, ...CASES_MESSAGES, ...SHEET_MESSAGES };
     expect(Object.keys(RECONCILE_MESSAGES).filter((k) => k in others)).toEqual([]);
   });
 });

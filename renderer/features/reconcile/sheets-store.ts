@@ -4,8 +4,8 @@
  */
 import { create } from 'zustand';
 import type { LedgerImportPreview } from '../../../shared/reconcile/ledger-import';
-import type { SheetProblem } from '../../../shared/reconcile/sheet';
-import type { LedgerPreviewOk } from '../../workers/sheet-protocol';
+import type { MappingOverride, SheetProblem } from '../../../shared/reconcile/sheet';
+import type { FileFacts, LedgerPreviewOk } from '../../workers/sheet-protocol';
 
 /** One picked file and where its import stands. */
 export interface ImportFile {
@@ -21,6 +21,12 @@ export interface ImportFile {
   /** After the commit: how many were imported, or why nothing was. */
   readonly imported: number | null;
   readonly commitError: string | null;
+  /** Sheets and header cells of the file, for the column-mapping editor. */
+  readonly facts: FileFacts | null;
+  /** The mapping the file was last read with (null = the ledger preset's own header matching). */
+  readonly mapping: MappingOverride | null;
+  readonly mappingName: string | null;
+  readonly editing: boolean;
 }
 
 interface SheetsUiState {

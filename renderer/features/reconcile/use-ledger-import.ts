@@ -1,30 +1,39 @@
 /*
  * The Excel ledger import as the clerk lives it: pick files → each is read and previewed in the worker against the
  * ledger's keys (nothing written) → confirm one → it commits all-or-nothing with progress → undo from the history.
- * After a commit the other files still waiting are previewed again, since the ledger they were checked against grew.
+ * A file whose columns the ledger preset does not recognise is tried with the saved ledger mappings that fit its
+ * headers, else mapped by hand. After a commit, the other files still waiting are previewed again, since the
+ * ledger they were checked against grew.
  */
+import type { ColumnMapping } from '../../../shared/reconcile/entities';
+import type { MappingOverride } from '../../../shared/reconcile/sheet';
 import { localToday } from '../../app/today';
 import { useT } from '../../app/i18n';
-import { ledgerImport } from '../../db';
+import { ledgerImport, reconcileStore } from '../../db';
 import { sheetJob } from '../../workers/sheet-client';
 import { useToasts } from '../../ui/toast';
-import { useSheetsUi, type ImportFile } from './sheets-store';
 import { failureText } from './failure-text';
+import { fittingMapping, mappingsOfKinds, overrideOf } from './saved-mappings';
+import { useSheetsUi, type ImportFile } from './sheets-store';
 
 const bytesOf = new Map<string, { name: string; bytes: Uint8Array<ArrayBuffer> }>();
 let seq = 0;
 
-async function previewFile(id: string): Promise<void> {
+async function previewFile(id: string, mapping: MappingOverride | null, mappingName: string | null): Promise<boolean> {
   const file = bytesOf.get(id);
-  if (!file) return;
-  const keys = await ledgerImport.existingKeys();
-  const reply = await sheetJob({ type: 'ledgerPreview', name: file.name, bytes: file.bytes, today: localToday(), hard: new Map(keys.hard), soft: new Map(keys.soft) });
+  if (!file) return false;
   const { update } = useSheetsUi.getState();
-  if (!reply.result.ok) {
-    update(id, { state: 'failed', sha256: reply.facts.sha256, problem: reply.result.error, read: null, preview: null });
-    return;
-  }
-  update(id, { state: 'preview', sha256: reply.facts.sha256, problem: null, read: reply.result.value.read, preview: reply.result.value.preview });
+  update(id, { state: 'reading', problem: null });
+  const keys = await ledgerImport.existingKeys();
+  const reply = await sheetJob({
+    type: 'ledgerPreview', name: file.name, bytes: file.bytes, today: localToday(), hard: new Map(keys.hard), soft: new Map(keys.soft),
+    ...(mapping ? { mapping: { ...mapping, columns: { ...mapping.columns } } } : {}),
+  });
+  const r = reply.result;
+  update(id, r.ok
+    ? { state: 'preview', sha256: reply.facts.sha256, facts: reply.facts, problem: null, read: r.value.read, preview: r.value.preview, mapping, mappingName, editing: false }
+    : { state: 'failed', sha256: reply.facts.sha256, facts: reply.facts, problem: r.error, read: null, preview: null, mapping, mappingName });
+  return r.ok;
 }
 
 /** The import actions, bound to the page's store. */
@@ -34,21 +43,39 @@ export function useLedgerImport() {
   const ui = useSheetsUi.getState;
 
   return {
-    /** Reads and previews each file; a bad one fails alone. */
-    async pick(files: readonly File[]) {
+    /** Reads and previews each file (a bad one fails alone); a file the preset cannot read tries the saved mappings. */
+    async pick(files: readonly File[], saved: readonly ColumnMapping[]) {
       await Promise.all(files.map(async (f) => {
         const id = `import-${String(++seq)}`;
-        ui().add({ id, name: f.name, state: 'reading', sha256: '', problem: null, read: null, preview: null, progress: null, imported: null, commitError: null });
+        ui().add({
+          id, name: f.name, state: 'reading', sha256: '', problem: null, read: null, preview: null, progress: null, imported: null,
+          commitError: null, facts: null, mapping: null, mappingName: null, editing: false,
+        });
         bytesOf.set(id, { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
-        await previewFile(id);
+        if (await previewFile(id, null, null)) return;
+        const fitting = fittingMapping(mappingsOfKinds(saved, ['ledger']), ui().files.find((x) => x.id === id)?.facts?.headers ?? []);
+        if (fitting) await previewFile(id, overrideOf(fitting), fitting.name);
       }));
+    },
+
+    /** Reads a file again with a column mapping (typed by hand, or a saved one by name). */
+    reread(file: ImportFile, mapping: MappingOverride, mappingName: string | null) {
+      return previewFile(file.id, mapping, mappingName);
+    },
+    setEditing(file: ImportFile, editing: boolean) {
+      ui().update(file.id, { editing });
+    },
+    /** Saves a ledger column mapping for files of this layout (synced like other settings). */
+    async saveMapping(name: string, mapping: MappingOverride) {
+      await reconcileStore.saveMapping({ name, kind: 'ledger', columns: mapping.columns, sheet: mapping.sheet ?? '' });
+      toast(t('reconcile.mapping.saved', { name }));
     },
 
     /** Writes the previewed new invoices in one audited import. */
     async confirm(file: ImportFile) {
       if (!file.preview || file.state !== 'preview') return;
       const items = file.preview.items;
-      ui().update(file.id, { state: 'committing', progress: { done: 0, total: items.length } });
+      ui().update(file.id, { state: 'committing', progress: { done: 0, total: items.length }, commitError: null });
       const r = await ledgerImport.commit({ fileName: file.name, sha256: file.sha256, items }, (done, total) => {
         ui().update(file.id, { progress: { done, total } });
       }).catch((e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }));
@@ -59,7 +86,7 @@ export function useLedgerImport() {
       bytesOf.delete(file.id);
       ui().update(file.id, { state: 'done', progress: null, imported: r.value.invoiceIds.length, commitError: null });
       for (const other of ui().files) {
-        if (other.state === 'preview' && other.id !== file.id) void previewFile(other.id);
+        if (other.state === 'preview' && other.id !== file.id) void previewFile(other.id, other.mapping, other.mappingName);
       }
     },
 

@@ -5,24 +5,19 @@
  */
 import type { ColumnMapping } from '../../../shared/reconcile/entities';
 import type { MappingOverride } from '../../../shared/reconcile/sheet';
+import type { SheetKind } from '../../../shared/reconcile/types';
 import { useT } from '../../app/i18n';
 import { reconcileStore } from '../../db';
 import { useToasts } from '../../ui/toast';
 import { sheetJob } from '../../workers/sheet-client';
 import { useReconcileUi, type SourceFile } from './reconcile-store';
+import { fittingMapping, mappingsOfKinds, overrideOf } from './saved-mappings';
 
 const bytesOf = new Map<string, Uint8Array<ArrayBuffer>>();
 let seq = 0;
 
-/** A saved mapping as the readers take it ('' = no preferred sheet). */
-export function overrideOf(m: Pick<ColumnMapping, 'columns' | 'sheet'>): MappingOverride {
-  return m.sheet === '' ? { columns: m.columns } : { columns: m.columns, sheet: m.sheet };
-}
-
-/** Saved mappings that fit a role (a platform list may be a 全量 or a 勾选 export). */
-export function mappingsFor(role: SourceFile['role'], mappings: readonly ColumnMapping[]): ColumnMapping[] {
-  return mappings.filter((m) => !m.deleted && (role === 'bank' ? m.kind === 'bank' : m.kind === 'platform' || m.kind === 'check'));
-}
+/** The kinds of saved mapping that fit a role. */
+export const kindsFor = (role: SourceFile['role']): readonly SheetKind[] => (role === 'bank' ? ['bank'] : ['platform', 'check']);
 
 async function readFile(id: string, mapping: MappingOverride | null, mappingName: string | null): Promise<boolean> {
   const ui = useReconcileUi.getState;
@@ -51,8 +46,7 @@ export function useSourceFiles() {
         ui().addFile({ id, role, name: f.name, state: 'reading', facts: null, read: null, problem: null, mapping: null, mappingName: null, editing: false });
         bytesOf.set(id, new Uint8Array(await f.arrayBuffer()));
         if (await readFile(id, null, null)) return;
-        const headers = new Set(ui().files.find((x) => x.id === id)?.facts?.headers ?? []);
-        const fitting = mappingsFor(role, saved).find((m) => Object.values(m.columns).every((h) => headers.has(h)));
+        const fitting = fittingMapping(mappingsOfKinds(saved, kindsFor(role)), ui().files.find((x) => x.id === id)?.facts?.headers ?? []);
         if (fitting) await readFile(id, overrideOf(fitting), fitting.name);
       }));
     },
@@ -68,8 +62,7 @@ export function useSourceFiles() {
       ui().removeFile(id);
     },
     /** Saves a mapping for files of this layout (synced like other settings). */
-    async saveMapping(file: SourceFile, name: string, mapping: MappingOverride) {
-      const kind = file.role === 'bank' ? 'bank' : file.read?.kind === 'platform' ? file.read.sheetKind : 'platform';
+    async saveMapping(kind: SheetKind, name: string, mapping: MappingOverride) {
       await reconcileStore.saveMapping({ name, kind, columns: mapping.columns, sheet: mapping.sheet ?? '' });
       toast(t('reconcile.mapping.saved', { name }));
     },
