@@ -9,7 +9,6 @@ import type { BankRow } from '../types';
 import { cellText, readDate, readMoney, readText, type CellRead } from './cell-values';
 import { findHeader } from './header-match';
 import { PRESETS } from './presets';
-import { rowProblem } from './problems';
 import { readRows, type RowReader, type RowView } from './row-loop';
 import type { MappingOverride, ReadResult, RowProblem, SheetProblem, Workbook } from './types';
 
@@ -40,9 +39,13 @@ const signed = (value: number, positive: 'out' | 'in'): { direction: 'out' | 'in
   amount: fen(Math.abs(value)),
 });
 
+/** A money read as a number, 0 when empty. */
+function value(r: CellRead<Fen>): number {
+  return r.kind === 'ok' ? r.value : 0;
+}
+
 /** Which way and how much, from whichever amount columns the statement has. */
 function readAmount(view: RowView): Amount {
-  const value = (r: CellRead<Fen>): number => (r.kind === 'ok' ? r.value : 0);
   if (view.has('out') || view.has('in')) {
     const out = readMoney(view.cell('out'));
     const inn = readMoney(view.cell('in'));
@@ -71,9 +74,9 @@ const bankReader: RowReader<BankRow> = {
   read: (view) => {
     const problems: RowProblem[] = [];
     const date = readDate(view.cell('date'));
-    if (date.kind !== 'ok') problems.push(rowProblem(view.row, 'date', date.kind === 'bad' ? 'date' : 'dateMissing', view.header('date'), cellText(view.cell('date'))));
+    if (date.kind !== 'ok') problems.push(view.problem('date', date.kind === 'bad' ? 'date' : 'dateMissing'));
     const amount = readAmount(view);
-    if ('problem' in amount) problems.push(rowProblem(view.row, amount.field, amount.problem, view.header(amount.field), cellText(view.cell(amount.field))));
+    if ('problem' in amount) problems.push(view.problem(amount.field, amount.problem));
     if (problems.length > 0 || date.kind !== 'ok' || 'problem' in amount) return { problems };
     let counterparty = readText(view.cell('counterparty'));
     let counterpartyAccount = readText(view.cell('counterpartyAccount')).replace(/\s+/g, '');

@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseIssueDate } from '../../domain/date';
+import { parseMoney } from '../../domain/money';
 import { cellText, hasTotalLabel, isBlankRow, isEmptyValue, readDate, readIdentifier, readMoney } from './cell-values';
 import { guardText, unguardText } from './formula-guard';
 import { classifyFormat, classifyFormatId, formatNumberCell, serialToIsoDate } from './number-format';
@@ -26,6 +29,26 @@ describe('readMoney', () => {
     expect(readMoney('12.345')).toEqual({ kind: 'bad', text: '12.345' });
     expect(readMoney(12.345)).toEqual({ kind: 'bad', text: '12.345' });
     expect(readMoney('12,50')).toEqual({ kind: 'bad', text: '12,50' });
+  });
+});
+
+describe('fast paths agree with the domain parsers', () => {
+  it('plain money text reads as parseMoney reads it', () => {
+    const text = fc.tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.constantFrom('', '.', '.5', '.05', '.50', '.99'))
+      .map(([neg, int, frac]) => `${neg ? '-' : ''}${int}${frac}`);
+    fc.assert(fc.property(text, (t) => {
+      const slow = parseMoney(t);
+      expect(readMoney(t)).toEqual(slow.ok ? { kind: 'ok', value: slow.value } : { kind: 'bad', text: t });
+    }));
+  });
+
+  it('ISO date text reads as parseIssueDate reads it', () => {
+    const text = fc.tuple(fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.constantFrom('', ' 10:11:12', 'T08:00'))
+      .map(([y, m, d, time]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}${time}`);
+    fc.assert(fc.property(text, (t) => {
+      const slow = parseIssueDate(t);
+      expect(readDate(t)).toEqual(slow.ok ? { kind: 'ok', value: slow.value } : { kind: 'bad', text: t });
+    }));
   });
 });
 

@@ -4,7 +4,7 @@
  * text, dates as Excel serials or in any of the usual written forms. Money goes through the domain's parseMoney.
  */
 import { parseIssueDate } from '../../domain/date';
-import { fen, parseMoney, type Fen } from '../../domain/money';
+import { fen, MAX_ABS_FEN, parseMoney, type Fen } from '../../domain/money';
 import { normalizeText } from '../../domain/normalize';
 import { unguardText } from './formula-guard';
 import { serialToIsoDate } from './number-format';
@@ -16,11 +16,18 @@ const PLACEHOLDERS = new Set(['-', '--', '---', '—', '——', '/', '无']);
 /** Padding: spaces, TAB, NBSP, the ideographic space, and the zero-width characters copy-paste leaves behind. */
 const PADDING = /^[\s\u00a0\u3000\u200b\ufeff]+|[\s\u00a0\u3000\u200b\ufeff]+$/g;
 
+/** True for a code unit the PADDING pattern strips (checked first, so most cells skip the regex). */
+function isPadding(c: number): boolean {
+  return c <= 0x20 || c === 0xa0 || c === 0x3000 || c === 0x200b || c === 0xfeff || c === 0x85 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
+}
+
 /** A cell as text with the padding and our formula guard removed ('' for an empty cell). */
 export function cellText(cell: Cell | undefined): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'number') return numberText(cell);
-  return unguardText(cell.replace(PADDING, ''));
+  if (cell === '') return '';
+  const text = isPadding(cell.charCodeAt(0)) || isPadding(cell.charCodeAt(cell.length - 1)) ? cell.replace(PADDING, '') : cell;
+  return text.charCodeAt(0) === 0x27 ? unguardText(text) : text;
 }
 
 /** Text of a number cell: integers without exponent or ".0", others as JavaScript prints them. */
@@ -40,6 +47,24 @@ export type CellRead<T> = { readonly kind: 'empty' } | { readonly kind: 'ok'; re
 
 const EMPTY = { kind: 'empty' } as const;
 
+/** Money text that needs no normalising: optional minus, up to 15 digits, up to 2 decimals. */
+const PLAIN_MONEY = /^(-?)(\d{1,15})(?:\.(\d{1,2}))?$/;
+/** ISO dates with an optional time, the form most exports use. */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The YYYY-MM-DD of an ISO date text when it names a real day; null when it needs the full parser. */
+function isoDate(text: string): string | null {
+  const m = ISO_DATE.exec(text);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const max = month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  return day >= 1 && day <= max ? text.slice(0, 10) : null;
+}
+
 /** Money in integer fen; a float cell must be whole fen (1234.5 → 123450; 12.345 is unreadable). */
 export function readMoney(cell: Cell | undefined): CellRead<Fen> {
   if (typeof cell === 'number') {
@@ -52,6 +77,12 @@ export function readMoney(cell: Cell | undefined): CellRead<Fen> {
   }
   const text = cellText(cell);
   if (text === '' || PLACEHOLDERS.has(text)) return EMPTY;
+  // The common case, plain digits: no need for the full parser (same result, a tenth of the time).
+  const plain = PLAIN_MONEY.exec(text);
+  if (plain) {
+    const units = Number(plain[2]) * 100 + Number((plain[3] ?? '').padEnd(2, '0'));
+    if (units <= MAX_ABS_FEN) return { kind: 'ok', value: fen(plain[1] === '-' && units !== 0 ? -units : units) };
+  }
   const parsed = parseMoney(text);
   return parsed.ok ? { kind: 'ok', value: parsed.value } : { kind: 'bad', text };
 }
@@ -66,10 +97,15 @@ export function readDate(cell: Cell | undefined, date1904 = false): CellRead<str
   }
   const text = cellText(cell);
   if (text === '' || PLACEHOLDERS.has(text)) return EMPTY;
+  const iso = isoDate(text);
+  if (iso !== null) return { kind: 'ok', value: iso };
   // Seconds with fractions ("2024-05-08 10:11:12.000") and a trailing weekday are dropped before parsing.
   const parsed = parseIssueDate(text.replace(/(\d{1,2}:\d{2}(?::\d{2})?)\.\d+$/, '$1'));
   return parsed.ok ? { kind: 'ok', value: parsed.value } : { kind: 'bad', text };
 }
+
+/** Identifier text that needs no normalising. */
+const SIMPLE_IDENTIFIER = /^[0-9A-Z]+$/;
 
 /** Excel keeps 15 significant digits: a number cell with more has already lost some of them. */
 const MAX_EXACT_DIGITS = 15;
@@ -86,6 +122,7 @@ export function readIdentifier(cell: Cell | undefined): CellRead<string> {
     return text.length > MAX_EXACT_DIGITS ? { kind: 'bad', text: String(cell) } : { kind: 'ok', value: text };
   }
   let text = cellText(cell);
+  if (SIMPLE_IDENTIFIER.test(text)) return { kind: 'ok', value: text };
   const formula = /^="(.*)"$/.exec(text);
   if (formula) text = formula[1] ?? '';
   if (text.startsWith("'")) text = text.slice(1);

@@ -14,8 +14,7 @@ import { findHeader, type HeaderMatch } from './header-match';
 import { kindFromText, ledgerStatusFromText, yesNo } from './labels';
 import { LINES_HEADER, linesFromJson } from './ledger-lines';
 import { normalizeHeader, PRESETS } from './presets';
-import { rowProblem, type RowProblemCode } from './problems';
-import { readRows, type RowReader } from './row-loop';
+import { readRows, type RowRead, type RowReader, type RowView } from './row-loop';
 import type { Cell, LedgerSheetRow, MappingOverride, ReadResult, RowProblem, SheetProblem, Workbook } from './types';
 
 /** The kind when the file has no kind column: from the 发票代码, else a 20-digit number means 数电. */
@@ -49,46 +48,49 @@ function lineContinuations(match: HeaderMatch): number[] {
   return found.sort((a, b) => a.n - b.n).map((x) => x.c);
 }
 
+/** An identifier field as text; a number cell that lost digits adds a problem and reads as ''. */
+function identifier(view: RowView, field: string, problems: RowProblem[]): string {
+  const r = readIdentifier(view.cell(field));
+  if (r.kind === 'bad') problems.push(view.problem(field, 'lossyNumber', r.text));
+  return r.kind === 'ok' ? r.value : '';
+}
+
+/** Reads one ledger row into a draft; `continuations` are the 明细2… columns. */
+function readLedgerRow(view: RowView, continuations: readonly number[]): RowRead<LedgerSheetRow> {
+  const problems: RowProblem[] = [];
+  const code = identifier(view, 'code', problems);
+  const number = identifier(view, 'number', problems);
+  const kindText = readText(view.cell('kind'));
+  const kind = kindText === '' ? inferKind(code, number) : kindFromText(kindText);
+  if (kind === null) problems.push(view.problem('kind', 'kind'));
+  const redText = readText(view.cell('isRed'));
+  const isRed = redText === '' ? false : yesNo(redText);
+  if (isRed === null) problems.push(view.problem('isRed', 'yesNo'));
+  const status = ledgerStatusFromText(readText(view.cell('status')));
+  if (status === undefined) problems.push(view.problem('status', 'status'));
+  let linesText = cellText(view.cell('lines'));
+  for (const c of continuations) linesText += cellText(view.cells[c]);
+  const lines = linesFromJson(linesText);
+  if (lines === null) problems.push(view.problem('lines', 'lines', linesText.slice(0, 40)));
+  const draft: InvoiceDraft = {
+    ...emptyDraft(kind ?? 'other'),
+    code, number, checkCode: identifier(view, 'checkCode', problems),
+    issueDate: dateText(view.cell('issueDate')),
+    buyerName: cellText(view.cell('buyerName')), buyerTaxId: identifier(view, 'buyerTaxId', problems),
+    sellerName: cellText(view.cell('sellerName')), sellerTaxId: identifier(view, 'sellerTaxId', problems),
+    amount: moneyText(view.cell('amount')), tax: moneyText(view.cell('tax')), total: moneyText(view.cell('total')),
+    taxRate: cellText(view.cell('taxRate')), remarks: cellText(view.cell('remarks')), isRed: isRed === true,
+    lines: lines ?? [],
+  };
+  if (problems.length > 0 || status === undefined) return { problems };
+  return { value: { row: view.row, draft, status }, key: null };
+}
+
 function ledgerReader(continuations: readonly number[]): RowReader<LedgerSheetRow> {
   return {
     hasKey: (view) => readIdentifier(view.cell('number')).kind !== 'empty',
     hasMoney: (view) => ['amount', 'total'].some((f) => readMoney(view.cell(f)).kind !== 'empty'),
-    read: (view) => {
-      const problems: RowProblem[] = [];
-      const bad = (field: string, code: RowProblemCode, value = cellText(view.cell(field))): void => {
-        problems.push(rowProblem(view.row, field, code, view.header(field), value));
-      };
-      const ident = (field: string): string => {
-        const r = readIdentifier(view.cell(field));
-        if (r.kind === 'bad') bad(field, 'lossyNumber', r.text);
-        return r.kind === 'ok' ? r.value : '';
-      };
-      const code = ident('code');
-      const number = ident('number');
-      const kindText = readText(view.cell('kind'));
-      const kind = kindText === '' ? inferKind(code, number) : kindFromText(kindText);
-      if (kind === null) bad('kind', 'kind');
-      const redText = readText(view.cell('isRed'));
-      const isRed = redText === '' ? false : yesNo(redText);
-      if (isRed === null) bad('isRed', 'yesNo');
-      const status = ledgerStatusFromText(readText(view.cell('status')));
-      if (status === undefined) bad('status', 'status');
-      const linesText = cellText(view.cell('lines')) + continuations.map((c) => cellText(view.cells[c])).join('');
-      const lines = linesFromJson(linesText);
-      if (lines === null) bad('lines', 'lines', linesText.slice(0, 40));
-      const draft: InvoiceDraft = {
-        ...emptyDraft(kind ?? 'other'),
-        code, number, checkCode: ident('checkCode'),
-        issueDate: dateText(view.cell('issueDate')),
-        buyerName: cellText(view.cell('buyerName')), buyerTaxId: ident('buyerTaxId'),
-        sellerName: cellText(view.cell('sellerName')), sellerTaxId: ident('sellerTaxId'),
-        amount: moneyText(view.cell('amount')), tax: moneyText(view.cell('tax')), total: moneyText(view.cell('total')),
-        taxRate: cellText(view.cell('taxRate')), remarks: cellText(view.cell('remarks')), isRed: isRed === true,
-        lines: lines ?? [],
-      };
-      if (problems.length > 0 || status === undefined) return { problems };
-      return { value: { row: view.row, draft, status }, key: null };
-    },
+    read: (view) => readLedgerRow(view, continuations),
   };
 }
 

@@ -17,15 +17,15 @@ export interface SheetContext {
 }
 
 /** Column index of a cell reference ("AB12" → 27); -1 when it has no letters. */
-function columnOf(ref: string): number {
+function columnOf(ref: string, at = 0): number {
   let col = 0;
-  let i = 0;
+  let i = at;
   for (; i < ref.length; i++) {
     const c = ref.charCodeAt(i);
     if (c < 0x41 || c > 0x5a) break;
     col = col * 26 + (c - 0x40);
   }
-  return i === 0 ? -1 : col - 1;
+  return i === at ? -1 : col - 1;
 }
 
 /** Row index (0-based) of a cell reference ("AB12" → 11). */
@@ -33,18 +33,31 @@ function rowOf(ref: string): number {
   return Number(ref.slice(ref.search(/\d/))) - 1;
 }
 
-/** The value of one <c>: `tag` is its attribute text, `body` what lies between <c …> and </c>. */
-function cellValue(tag: string, body: string, ctx: SheetContext): Cell {
-  const type = attr(tag, 't') ?? 'n';
+/** The value of attribute `key` (' t="') in a start tag's text; undefined when absent. */
+function attrValue(tag: string, key: string): string | undefined {
+  const i = tag.indexOf(key);
+  if (i === -1) return undefined;
+  const start = i + key.length;
+  return tag.slice(start, tag.indexOf('"', start));
+}
+
+/** The text of the <v> element between `from` and `close`; null when there is none. */
+function valueText(xml: string, from: number, close: number): string | null {
+  const v = xml.indexOf('<v', from);
+  if (v === -1 || v >= close) return null;
+  const open = xml.indexOf('>', v);
+  if (xml.charCodeAt(open - 1) === 0x2f) return null;
+  return xml.slice(open + 1, xml.indexOf('</v>', open));
+}
+
+/** The value of one <c> whose start tag ends at `tagEnd` and whose </c> is at `close`. */
+function cellValue(xml: string, type: string, style: number, tagEnd: number, close: number, ctx: SheetContext): Cell {
   if (type === 'inlineStr') {
-    const is = /<is>([\s\S]*)<\/is>/.exec(body)?.[1];
+    const is = /<is>([\s\S]*)<\/is>/.exec(xml.slice(tagEnd + 1, close))?.[1];
     return is === undefined || is === '' ? null : richText(is);
   }
-  const vStart = body.indexOf('<v');
-  if (vStart === -1) return null;
-  const open = body.indexOf('>', vStart);
-  if (body.charCodeAt(open - 1) === 0x2f) return null;
-  const raw = body.slice(open + 1, body.indexOf('</v>', open));
+  const raw = valueText(xml, tagEnd, close);
+  if (raw === null) return null;
   switch (type) {
     case 's': {
       const text = ctx.strings[Number(raw)];
@@ -60,13 +73,16 @@ function cellValue(tag: string, body: string, ctx: SheetContext): Cell {
     default: {
       const value = Number(raw);
       if (raw === '' || !Number.isFinite(value)) return raw === '' ? null : raw;
-      const style = ctx.styles[Number(attr(tag, 's') ?? '0')];
-      return style === undefined ? value : formatNumberCell(value, style, ctx.date1904);
+      const format = ctx.styles[style];
+      return format === undefined ? value : formatNumberCell(value, format, ctx.date1904);
     }
   }
 }
 
-/** Reads the rows of a worksheet part. */
+/**
+ * Reads the rows of a worksheet part. Cell attributes are found by their usual spelling (` r="`, ` t="`, ` s="`),
+ * which every spreadsheet writer uses.
+ */
 export function readSheetXml(xml: string, ctx: SheetContext): Cell[][] {
   const rows: Cell[][] = [];
   const dataStart = xml.indexOf('<sheetData');
@@ -79,8 +95,7 @@ export function readSheetXml(xml: string, ctx: SheetContext): Cell[][] {
     const rowOpen = xml.indexOf('<row', at);
     if (rowOpen === -1 || rowOpen > dataEnd) break;
     const rowTagEnd = xml.indexOf('>', rowOpen);
-    const rowTag = xml.slice(rowOpen + 4, rowTagEnd);
-    const r = attr(rowTag, 'r');
+    const r = attr(xml.slice(rowOpen + 4, rowTagEnd), 'r');
     rowIndex = r === undefined ? rowIndex + 1 : Number(r) - 1;
     if (xml.charCodeAt(rowTagEnd - 1) === 0x2f) {
       at = rowTagEnd + 1;
@@ -96,24 +111,25 @@ export function readSheetXml(xml: string, ctx: SheetContext): Cell[][] {
       if (c === -1 || c >= rowEnd) break;
       const tagEnd = xml.indexOf('>', c);
       const next = xml.charCodeAt(c + 2);
-      // <c> with attributes, bare <c>, or <c/>; anything else (<col…>) is not a cell.
+      // <c> with attributes, bare <c>, or <c/>; anything else is not a cell.
       if (next !== 0x20 && next !== 0x3e && next !== 0x2f) {
         p = tagEnd + 1;
         continue;
       }
-      const selfClosing = xml.charCodeAt(tagEnd - 1) === 0x2f;
-      const tag = xml.slice(c + 2, selfClosing ? tagEnd - 1 : tagEnd);
-      const ref = attr(tag, 'r');
-      const refCol = ref === undefined ? -1 : columnOf(ref);
+      // The start tag alone (searching the whole document for an absent attribute would be quadratic).
+      const tag = xml.slice(c + 2, tagEnd);
+      const rAt = tag.indexOf(' r="');
+      const refCol = rAt === -1 ? -1 : columnOf(tag, rAt + 4);
       col = refCol === -1 ? col + 1 : refCol;
-      let value: Cell = null;
-      if (selfClosing) {
+      if (xml.charCodeAt(tagEnd - 1) === 0x2f) {
         p = tagEnd + 1;
-      } else {
-        const close = xml.indexOf('</c>', tagEnd);
-        value = cellValue(tag, xml.slice(tagEnd + 1, close), ctx);
-        p = close + 4;
+        continue;
       }
+      const type = attrValue(tag, ' t="') ?? 'n';
+      const style = Number(attrValue(tag, ' s="') ?? '0');
+      const close = xml.indexOf('</c>', tagEnd);
+      const value = cellValue(xml, type, style, tagEnd, close, ctx);
+      p = close + 4;
       if (value !== null) {
         while (cells.length < col) cells.push(null);
         cells[col] = value;

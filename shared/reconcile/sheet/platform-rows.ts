@@ -11,8 +11,7 @@ import { cellText, readDate, readIdentifier, readMoney, readText, type CellRead 
 import { findHeader, type HeaderMatch } from './header-match';
 import { kindFromText, platformStatusFromText, riskFromText, yesNo } from './labels';
 import { PRESETS } from './presets';
-import { rowProblem, type RowProblemCode } from './problems';
-import { readRows, type RowReader, type RowView } from './row-loop';
+import { readRows, type RowRead, type RowReader, type RowView } from './row-loop';
 import type { MappingOverride, ReadResult, RowProblem, SheetProblem, Workbook } from './types';
 
 /** The preset that fits a workbook's invoice list better, with its header: a 勾选 export's signature decides. */
@@ -47,55 +46,56 @@ function moneyOrStars(view: RowView, field: string): CellRead<Fen> {
   return /^\*+$/.test(cellText(c)) ? { kind: 'ok', value: fen(0) } : readMoney(c);
 }
 
-/** The reader of one invoice row. */
+const ident = (view: RowView, field: string): CellRead<string> => readIdentifier(view.cell(field));
+
+/** Reads one invoice row; `metaBuyer` is the 勾选 export's company when the file has no buyer columns. */
+function readInvoice(view: RowView, metaBuyer: Party | null): RowRead<PlatformRow> {
+  const problems: RowProblem[] = [];
+  const digital = ident(view, 'digitalNumber');
+  const plain = ident(view, 'number');
+  const code = ident(view, 'code');
+  const sellerTaxId = ident(view, 'sellerTaxId');
+  const buyerTaxId = ident(view, 'buyerTaxId');
+  if (digital.kind === 'bad') problems.push(view.problem('digitalNumber', 'lossyNumber', digital.text));
+  if (plain.kind === 'bad' && digital.kind !== 'ok') problems.push(view.problem('number', 'lossyNumber', plain.text));
+  if (code.kind === 'bad') problems.push(view.problem('code', 'lossyNumber', code.text));
+  if (sellerTaxId.kind === 'bad') problems.push(view.problem('sellerTaxId', 'lossyNumber', sellerTaxId.text));
+  if (buyerTaxId.kind === 'bad' && !metaBuyer) problems.push(view.problem('buyerTaxId', 'lossyNumber', buyerTaxId.text));
+  const number = digital.kind === 'ok' ? digital.value : plain.kind === 'ok' ? plain.value : '';
+  if (number === '' && digital.kind !== 'bad' && plain.kind !== 'bad') problems.push(view.problem(view.has('digitalNumber') ? 'digitalNumber' : 'number', 'numberMissing'));
+  const date = readDate(view.cell('issueDate'));
+  if (date.kind !== 'ok') problems.push(view.problem('issueDate', date.kind === 'bad' ? 'date' : 'dateMissing'));
+  const amount = readMoney(view.cell('amount'));
+  if (amount.kind !== 'ok') problems.push(view.problem('amount', amount.kind === 'bad' ? 'amount' : 'amountMissing'));
+  const tax = moneyOrStars(view, 'tax');
+  if (tax.kind === 'bad') problems.push(view.problem('tax', 'amount'));
+  const total = readMoney(view.cell('total'));
+  if (total.kind === 'bad') problems.push(view.problem('total', 'amount'));
+  if (problems.length > 0 || date.kind !== 'ok' || amount.kind !== 'ok') return { problems };
+  const taxFen = tax.kind === 'ok' ? tax.value : fen(0);
+  const totalFen = total.kind === 'ok' ? total.value : fen(amount.value + taxFen);
+  const kindText = readText(view.cell('kindText'));
+  const statusText = readText(view.cell('status'));
+  const codeText = digital.kind === 'ok' || code.kind !== 'ok' ? '' : code.value;
+  const value: PlatformRow = {
+    row: view.row, code: codeText, number, issueDate: date.value,
+    seller: { name: readText(view.cell('sellerName')), taxId: sellerTaxId.kind === 'ok' ? sellerTaxId.value : '' },
+    buyer: metaBuyer ?? { name: readText(view.cell('buyerName')), taxId: buyerTaxId.kind === 'ok' ? buyerTaxId.value : '' },
+    amount: amount.value, tax: taxFen, total: totalFen,
+    kindText, kind: kindFromText(kindText), status: platformStatusFromText(statusText), statusText,
+    risk: riskFromText(readText(view.cell('risk'))),
+    isPositive: yesNo(readText(view.cell('isPositive'))) ?? totalFen >= 0,
+    remarks: readText(view.cell('remarks')),
+  };
+  return { value, key: `${codeText}|${number}` };
+}
+
+/** The reader of invoice rows. */
 function invoiceReader(metaBuyer: Party | null): RowReader<PlatformRow> {
-  const ident = (view: RowView, field: string): CellRead<string> => readIdentifier(view.cell(field));
   return {
     hasKey: (view) => [ident(view, 'digitalNumber'), ident(view, 'number')].some((r) => r.kind === 'ok' && /\d/.test(r.value)),
     hasMoney: (view) => ['amount', 'tax', 'total'].some((f) => readMoney(view.cell(f)).kind === 'ok'),
-    read: (view) => {
-      const problems: RowProblem[] = [];
-      const bad = (field: string, code: RowProblemCode, text = cellText(view.cell(field))): void => {
-        problems.push(rowProblem(view.row, field, code, view.header(field), text));
-      };
-      const digital = ident(view, 'digitalNumber');
-      const plain = ident(view, 'number');
-      const code = ident(view, 'code');
-      if (digital.kind === 'bad') bad('digitalNumber', 'lossyNumber', digital.text);
-      if (plain.kind === 'bad' && digital.kind !== 'ok') bad('number', 'lossyNumber', plain.text);
-      if (code.kind === 'bad') bad('code', 'lossyNumber', code.text);
-      const sellerTaxId = ident(view, 'sellerTaxId');
-      const buyerTaxId = ident(view, 'buyerTaxId');
-      if (sellerTaxId.kind === 'bad') bad('sellerTaxId', 'lossyNumber', sellerTaxId.text);
-      if (buyerTaxId.kind === 'bad' && !metaBuyer) bad('buyerTaxId', 'lossyNumber', buyerTaxId.text);
-      const number = digital.kind === 'ok' ? digital.value : plain.kind === 'ok' ? plain.value : '';
-      if (number === '' && digital.kind !== 'bad' && plain.kind !== 'bad') bad(view.has('digitalNumber') ? 'digitalNumber' : 'number', 'numberMissing');
-      const date = readDate(view.cell('issueDate'));
-      if (date.kind !== 'ok') bad('issueDate', date.kind === 'bad' ? 'date' : 'dateMissing');
-      const amount = readMoney(view.cell('amount'));
-      if (amount.kind !== 'ok') bad('amount', amount.kind === 'bad' ? 'amount' : 'amountMissing');
-      const tax = moneyOrStars(view, 'tax');
-      if (tax.kind === 'bad') bad('tax', 'amount');
-      const total = readMoney(view.cell('total'));
-      if (total.kind === 'bad') bad('total', 'amount');
-      if (problems.length > 0 || date.kind !== 'ok' || amount.kind !== 'ok') return { problems };
-      const taxFen = tax.kind === 'ok' ? tax.value : fen(0);
-      const totalFen = total.kind === 'ok' ? total.value : fen(amount.value + taxFen);
-      const kindText = readText(view.cell('kindText'));
-      const statusText = readText(view.cell('status'));
-      const codeText = digital.kind === 'ok' || code.kind !== 'ok' ? '' : code.value;
-      const value: PlatformRow = {
-        row: view.row, code: codeText, number, issueDate: date.value,
-        seller: { name: readText(view.cell('sellerName')), taxId: sellerTaxId.kind === 'ok' ? sellerTaxId.value : '' },
-        buyer: metaBuyer ?? { name: readText(view.cell('buyerName')), taxId: buyerTaxId.kind === 'ok' ? buyerTaxId.value : '' },
-        amount: amount.value, tax: taxFen, total: totalFen,
-        kindText, kind: kindFromText(kindText), status: platformStatusFromText(statusText), statusText,
-        risk: riskFromText(readText(view.cell('risk'))),
-        isPositive: yesNo(readText(view.cell('isPositive'))) ?? totalFen >= 0,
-        remarks: readText(view.cell('remarks')),
-      };
-      return { value, key: `${codeText}|${number}` };
-    },
+    read: (view) => readInvoice(view, metaBuyer),
   };
 }
 

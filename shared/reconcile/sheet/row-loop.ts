@@ -3,23 +3,41 @@
  * skipped (blank, total, note, repeated header, duplicate) — so nothing is dropped without a trace. The preset's
  * reader only says how one row reads and what makes two rows the same.
  */
-import { hasTotalLabel, isBlankRow } from './cell-values';
+import { cellText, hasTotalLabel, isBlankRow } from './cell-values';
 import type { HeaderMatch } from './header-match';
-import { sheetProblem } from './problems';
+import { rowProblem, sheetProblem, type RowProblemCode } from './problems';
 import type { Cell, ReadResult, RowProblem, SheetProblem, SkippedRow } from './types';
 import { err, ok, type Result } from '../../domain/result';
 
-/** One data row as a preset reader sees it. */
-export interface RowView {
-  /** Row number as the spreadsheet shows it. */
-  readonly row: number;
-  readonly cells: readonly Cell[];
-  /** The cell of a field ('' field → undefined). */
-  cell(field: string): Cell | undefined;
+/** One data row as a preset reader sees it (a class, not closures: one is made per row of large files). */
+export class RowView {
+  constructor(
+    /** Row number as the spreadsheet shows it. */
+    readonly row: number,
+    readonly cells: readonly Cell[],
+    private readonly match: HeaderMatch,
+  ) {}
+
+  /** The cell of a field (undefined when the field has no column). */
+  cell(field: string): Cell | undefined {
+    const c = this.match.columns.get(field);
+    return c === undefined ? undefined : this.cells[c];
+  }
+
   /** The header text of a field (for messages). */
-  header(field: string): string;
+  header(field: string): string {
+    return this.match.headers[field] ?? field;
+  }
+
   /** True when the field has a column. */
-  has(field: string): boolean;
+  has(field: string): boolean {
+    return this.match.columns.has(field);
+  }
+
+  /** A problem with this row's field, naming its column and (unless given) the cell's text. */
+  problem(field: string, code: RowProblemCode, value: string = cellText(this.cell(field))): RowProblem {
+    return rowProblem(this.row, field, code, this.header(field), value);
+  }
 }
 
 /** How one row read: a value with its duplicate key (null = never a duplicate), or the problems that kept it out. */
@@ -36,7 +54,7 @@ export interface RowReader<T> {
 
 /** Reads every row below the header; 'headersOnly' when not one data row is there. */
 export function readRows<T>(match: HeaderMatch, fileName: string, reader: RowReader<T>): Result<ReadResult<T>, SheetProblem> {
-  const { sheet, headerIndex, columns, headers } = match;
+  const { sheet, headerIndex, headers } = match;
   const rows: T[] = [];
   const rowProblems: RowProblem[] = [];
   const skipped: SkippedRow[] = [];
@@ -49,15 +67,7 @@ export function readRows<T>(match: HeaderMatch, fileName: string, reader: RowRea
       skipped.push({ row, reason: 'blank' });
       continue;
     }
-    const view: RowView = {
-      row, cells,
-      cell: (field) => {
-        const c = columns.get(field);
-        return c === undefined ? undefined : cells[c];
-      },
-      header: (field) => headers[field] ?? field,
-      has: (field) => columns.has(field),
-    };
+    const view = new RowView(row, cells, match);
     if (!reader.hasKey(view)) {
       if (hasTotalLabel(cells)) {
         skipped.push({ row, reason: 'total' });
