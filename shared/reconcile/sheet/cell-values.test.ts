@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIssueDate } from '../../domain/date';
 import { parseMoney } from '../../domain/money';
-import { cellText, hasTotalLabel, isBlankRow, isEmptyValue, readDate, readIdentifier, readMoney } from './cell-values';
+import { cellText, hasTotalLabel, isBlankRow, isEmptyValue, readDate, readIdentifier, readInvoiceIdentifier, readMoney } from './cell-values';
 import { guardText, unguardText } from './formula-guard';
 import { classifyFormat, classifyFormatId, formatNumberCell, serialToIsoDate } from './number-format';
 
@@ -90,6 +90,17 @@ describe('readIdentifier', () => {
     expect(readIdentifier(3100231130)).toEqual({ kind: 'ok', value: '3100231130' });
     expect(readIdentifier(Number('25924000000001260164'))).toEqual({ kind: 'bad', text: '25924000000001260000' });
     expect(readIdentifier(1.5)).toEqual({ kind: 'bad', text: '1.5' });
+  });
+});
+
+describe('readInvoiceIdentifier', () => {
+  it('gives number cells back the leading zeros Excel dropped (8-digit numbers, 10/12-digit codes), never text cells', () => {
+    expect(readInvoiceIdentifier(12345, 'number')).toEqual({ kind: 'ok', value: '00012345' });
+    expect(readInvoiceIdentifier(31002300111, 'code')).toEqual({ kind: 'ok', value: '031002300111' });
+    expect(readInvoiceIdentifier(310023113, 'code')).toEqual({ kind: 'ok', value: '0310023113' });
+    expect(readInvoiceIdentifier(3100231130, 'code')).toEqual({ kind: 'ok', value: '3100231130' });
+    expect(readInvoiceIdentifier('12345', 'number')).toEqual({ kind: 'ok', value: '12345' });
+    expect(readInvoiceIdentifier(Number('24312000000012345678'), 'number').kind).toBe('bad');
   });
 });
 

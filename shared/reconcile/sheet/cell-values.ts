@@ -130,6 +130,17 @@ export function readIdentifier(cell: Cell | undefined): CellRead<string> {
   return text === '' || PLACEHOLDERS.has(text) ? EMPTY : { kind: 'ok', value: text };
 }
 
+/**
+ * Excel drops the leading zeros of digits typed into a General cell. Paper invoice numbers have exactly 8 digits
+ * and codes 10 or 12, so a number cell one or more digits short gets its zeros back (text cells are left alone).
+ */
+export function readInvoiceIdentifier(cell: Cell | undefined, field: 'code' | 'number'): CellRead<string> {
+  const r = readIdentifier(cell);
+  if (typeof cell !== 'number' || r.kind !== 'ok') return r;
+  const width = field === 'number' ? (r.value.length < 8 ? 8 : 0) : r.value.length === 9 ? 10 : r.value.length === 11 ? 12 : 0;
+  return width === 0 ? r : { kind: 'ok', value: r.value.padStart(width, '0') };
+}
+
 /** Plain text for names, remarks and labels: padding removed, placeholders read as empty. */
 export function readText(cell: Cell | undefined): string {
   const t = cellText(cell);

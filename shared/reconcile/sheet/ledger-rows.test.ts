@@ -140,6 +140,12 @@ describe('readLedgerRows: hand-kept Excel ledgers', () => {
     expect(validateDraft(r.value.rows[0]!.draft, TODAY).issues.filter((i) => i.severity === 'error').map((i) => `${i.field}:${i.code}`)).toEqual(['buyerName:required', 'sellerTaxId:required']);
   });
 
+  it('gives paper invoice numbers and codes typed as numbers their leading zeros back', () => {
+    const r = readLedgerRows(book([['发票代码', '发票号码', '开票日期', '价税合计'], [31002300111, 12345, '2024-05-08', 10]]));
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.value.rows.map((x) => [x.draft.code, x.draft.number, x.draft.kind])).toEqual([['031002300111', '00012345', 'e_normal']]);
+  });
+
   it('a kind, status or red flag it cannot read is a row problem naming the column', () => {
     const r = readLedgerRows(book([
       ['发票类型', '发票号码', '开票日期', '价税合计', '状态', '红字发票'],

@@ -9,7 +9,7 @@ import type { InvoiceDraft, InvoiceKind } from '../../domain/invoice';
 import { describeInvoiceCode } from '../../domain/invoice-code';
 import { fenToDecimal } from '../../domain/money';
 import { err, type Result } from '../../domain/result';
-import { cellText, readDate, readIdentifier, readMoney, readText } from './cell-values';
+import { cellText, readDate, readIdentifier, readInvoiceIdentifier, readMoney, readText } from './cell-values';
 import { findHeader, type HeaderMatch } from './header-match';
 import { kindFromText, ledgerStatusFromText, yesNo } from './labels';
 import { LINES_HEADER, linesFromJson } from './ledger-lines';
@@ -50,7 +50,8 @@ function lineContinuations(match: HeaderMatch): number[] {
 
 /** An identifier field as text; a number cell that lost digits adds a problem and reads as ''. */
 function identifier(view: RowView, field: string, problems: RowProblem[]): string {
-  const r = readIdentifier(view.cell(field));
+  const cell = view.cell(field);
+  const r = field === 'code' || field === 'number' ? readInvoiceIdentifier(cell, field) : readIdentifier(cell);
   if (r.kind === 'bad') problems.push(view.problem(field, 'lossyNumber', r.text));
   return r.kind === 'ok' ? r.value : '';
 }

@@ -7,7 +7,7 @@ import { fen, type Fen } from '../../domain/money';
 import { err, ok, type Result } from '../../domain/result';
 import type { Party } from '../../domain/invoice';
 import type { PlatformRow } from '../types';
-import { cellText, readDate, readIdentifier, readMoney, readText, type CellRead } from './cell-values';
+import { cellText, readDate, readIdentifier, readInvoiceIdentifier, readMoney, readText, type CellRead } from './cell-values';
 import { findHeader, type HeaderMatch } from './header-match';
 import { kindFromText, platformStatusFromText, riskFromText, yesNo } from './labels';
 import { PRESETS } from './presets';
@@ -52,8 +52,8 @@ const ident = (view: RowView, field: string): CellRead<string> => readIdentifier
 function readInvoice(view: RowView, metaBuyer: Party | null): RowRead<PlatformRow> {
   const problems: RowProblem[] = [];
   const digital = ident(view, 'digitalNumber');
-  const plain = ident(view, 'number');
-  const code = ident(view, 'code');
+  const plain = readInvoiceIdentifier(view.cell('number'), 'number');
+  const code = readInvoiceIdentifier(view.cell('code'), 'code');
   const sellerTaxId = ident(view, 'sellerTaxId');
   const buyerTaxId = ident(view, 'buyerTaxId');
   if (digital.kind === 'bad') problems.push(view.problem('digitalNumber', 'lossyNumber', digital.text));
