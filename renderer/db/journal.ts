@@ -23,17 +23,21 @@ export interface JournalItem {
 
 const field = (record: object | undefined, key: string): unknown => (record as Record<string, unknown> | undefined)?.[key] ?? null;
 
-/**
- * Appends the audit entries (chained in order) and the outbox mutations (consecutive mutation ids) of a list of
- * changes, in bulk: one read of the chain's end and of the counter, one write per table, however many changes.
- * WARNING: call only inside a Dexie 'rw' transaction over the records' tables, audit, outbox and meta, and do not
- * await anything but Dexie in between: records, audit entries and outbox rows commit together or not at all.
- */
-export async function journalChanges(db: LedgerDb, items: readonly JournalItem[], user: string, at: string): Promise<void> {
-  if (items.length === 0) return;
-  let last: AuditEntry | undefined = await db.audit.orderBy('seq').last();
+/** Where the audit chain and the mutation counter stand while a write journals its changes. */
+export interface JournalCursor {
+  last: AuditEntry | undefined;
+  nextMutationId: number;
+}
+
+/** Reads the end of the audit chain and the mutation counter (inside the writing transaction). */
+export async function openJournal(db: LedgerDb): Promise<JournalCursor> {
+  const last = await db.audit.orderBy('seq').last();
   const counter = await db.meta.get('nextMutationId');
-  let mutationId = typeof counter?.value === 'number' ? counter.value : 1;
+  return { last, nextMutationId: typeof counter?.value === 'number' ? counter.value : 1 };
+}
+
+/** The audit entries (chained after the cursor) and outbox mutations (numbered from it) of `items`; moves the cursor. */
+export function journalEntries(cursor: JournalCursor, items: readonly JournalItem[], user: string, at: string): { entries: AuditEntry[]; mutations: OutboxMutation[] } {
   const entries: AuditEntry[] = [];
   const mutations: OutboxMutation[] = [];
   for (const item of items) {
@@ -43,28 +47,47 @@ export async function journalChanges(db: LedgerDb, items: readonly JournalItem[]
       changes[key] = field(item.after, key);
       baseValues[key] = field(item.before, key);
     }
-    last = chainEntry({
+    cursor.last = chainEntry({
       at, user, action: item.action, entity: item.entity, entityId: item.after.id,
       before: item.audit ? item.audit.before : item.before ? baseValues : null,
       after: item.audit ? item.audit.after : changes,
-    }, last);
-    entries.push(last);
+    }, cursor.last);
+    entries.push(cursor.last);
     mutations.push({
-      mutationId: mutationId++,
+      mutationId: cursor.nextMutationId++,
       entity: item.entity,
       entityId: item.after.id,
       op: item.action === 'delete' ? 'delete' : 'upsert',
       baseVersion: item.before?.version ?? 0,
       changes,
-      baseValues,
+      // A new record had no values: an empty map says so as well as a null per field, in far fewer bytes.
+      baseValues: item.before ? baseValues : {},
       state: 'pending',
       createdAt: at,
       ...(item.settles ? { resolves: item.settles.resolves } : {}),
     });
   }
+  return { entries, mutations };
+}
+
+/** Stores the mutation counter where the cursor left it. */
+export async function closeJournal(db: LedgerDb, cursor: JournalCursor): Promise<void> {
+  await db.meta.put({ key: 'nextMutationId', value: cursor.nextMutationId });
+}
+
+/**
+ * Appends the audit entries (chained in order) and the outbox mutations (consecutive mutation ids) of a list of
+ * changes, in bulk: one read of the chain's end and of the counter, one write per table, however many changes.
+ * WARNING: call only inside a Dexie 'rw' transaction over the records' tables, audit, outbox and meta, and do not
+ * await anything but Dexie in between: records, audit entries and outbox rows commit together or not at all.
+ */
+export async function journalChanges(db: LedgerDb, items: readonly JournalItem[], user: string, at: string): Promise<void> {
+  if (items.length === 0) return;
+  const cursor = await openJournal(db);
+  const { entries, mutations } = journalEntries(cursor, items, user, at);
   await db.audit.bulkAdd(entries);
   await db.outbox.bulkAdd(mutations);
-  await db.meta.put({ key: 'nextMutationId', value: mutationId });
+  await closeJournal(db, cursor);
 }
 
 /**

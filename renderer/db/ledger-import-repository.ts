@@ -6,7 +6,7 @@
  * of it commits or none: a hard duplicate that appeared since the preview refuses the whole import before anything
  * is written, and a failed write aborts the transaction. Progress is reported between chunks, while IndexedDB works.
  */
-import { Dexie } from 'dexie';
+import { prepareAuditHashing } from '../../shared/audit/audit-chain';
 import { hardKey } from '../../shared/domain/duplicates';
 import type { FieldName, FieldSource, Invoice, InvoiceContent, InvoiceId, InvoiceStatus, Issue } from '../../shared/domain/invoice';
 import { err, ok, type Result } from '../../shared/domain/result';
@@ -14,7 +14,9 @@ import type { ImportBatch } from '../../shared/reconcile/entities';
 import { CHUNK_SIZE } from '../../shared/search/list-chunk';
 import type { LedgerDb } from './db';
 import { edited, journalTables, newMeta } from './entity-records';
-import { journalChanges, type JournalItem } from './journal';
+import { closeJournal, journalChanges, journalEntries, openJournal, type JournalItem } from './journal';
+import { appendToTail, openListTail, saveListTail } from './list-index';
+import { ledgerKeys } from './ledger-keys';
 import { fromRow, toRow } from './rows';
 import { putListEntries } from './sync-list-index';
 import type { WriteContext } from './write-context';
@@ -66,6 +68,13 @@ function importedFields(content: InvoiceContent): Invoice['fieldSources'] {
   return out;
 }
 
+/** All of `writes`; a failure is seen by whoever awaits the result, never reported as unhandled before that. */
+function settled(writes: readonly Promise<unknown>[]): Promise<unknown> {
+  const all = Promise.all(writes);
+  all.catch(() => undefined);
+  return all;
+}
+
 const rowOf = (items: readonly LedgerImportItem[], i: number) => items[i]?.row ?? i + 1;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -91,23 +100,30 @@ export class LedgerImportRepository {
       if (seen !== undefined) return err({ code: 'duplicateInFile', params: { row: rowOf(items, i), number: items[i]?.content.number ?? '', firstRow: rowOf(items, seen) } });
       first.set(keys[i] ?? '', i);
     }
+    await prepareAuditHashing();
     try {
       return await this.db.transaction('rw', this.tables(), async (): Promise<Result<ImportBatch, ImportError>> => {
         // Re-checked inside the transaction: an invoice saved since the preview makes the whole import refuse.
-        const clash = await this.db.invoices.where('_hard').anyOf(keys).first();
-        if (clash) {
-          const i = first.get(clash._hard) ?? 0;
-          return err({ code: 'hardDuplicate', params: { row: rowOf(items, i), number: clash.number, existingId: clash.id } });
+        const { hard } = await ledgerKeys(this.db, true);
+        const clash = keys.findIndex((k) => hard.has(k));
+        if (clash >= 0) {
+          const number = items[clash]?.content.number ?? '';
+          return err({ code: 'hardDuplicate', params: { row: rowOf(items, clash), number, existingId: hard.get(keys[clash] ?? '') ?? '' } });
         }
         const user = this.ctx.user;
         const ids = items.map(() => this.ctx.newId());
         const batch: ImportBatch = { ...newMeta(this.ctx), fileName: input.fileName, sha256: input.sha256, invoiceIds: ids, undone: false };
         const at = batch.createdAt;
-        await this.db.imports.add(batch);
-        await journalChanges(this.db, [{
+        const tail = await openListTail(this.db);
+        const journal = await openJournal(this.db);
+        const opening = journalEntries(journal, [{
           entity: 'importBatch', action: 'import', before: undefined, after: batch,
           audit: { before: null, after: { fileName: input.fileName, sha256: input.sha256, count: items.length } },
         }], user, at);
+        // Each chunk's writes are issued, then the next chunk is built while IndexedDB stores them (at most two
+        // chunks in flight): the page's JavaScript and the browser's storage work overlap on separate cores.
+        let inFlight = settled([this.db.imports.add(batch), this.db.audit.bulkAdd(opening.entries), this.db.outbox.bulkAdd(opening.mutations)]);
+        let written = 0;
         onProgress(0, items.length);
         for (let start = 0; start < items.length; start += CHUNK_SIZE) {
           const invoices = items.slice(start, start + CHUNK_SIZE).map((it, k): Invoice => {
@@ -118,11 +134,23 @@ export class LedgerImportRepository {
               createdBy: user, createdAt: at, updatedBy: user, updatedAt: at, version: 0, deleted: false, deletedAt: null,
             };
           });
-          const chunks = await putListEntries(this.db, invoices.map((invoice) => ({ invoice, chunk: undefined })));
-          await this.db.invoices.bulkAdd(invoices.map((inv, k) => toRow(inv, chunks[k] ?? 0)));
-          await journalChanges(this.db, invoices.map((after): JournalItem => ({ entity: 'invoice', action: 'create', before: undefined, after })), user, at);
-          onProgress(Math.min(items.length, start + CHUNK_SIZE), items.length);
+          const listed = appendToTail(this.db, tail, invoices);
+          const { entries, mutations } = journalEntries(journal, invoices.map((after): JournalItem => ({ entity: 'invoice', action: 'create', before: undefined, after })), user, at);
+          const next = settled([
+            ...listed.writes,
+            this.db.invoices.bulkAdd(invoices.map((inv, k) => toRow(inv, listed.chunks[k] ?? tail.chunk))),
+            this.db.audit.bulkAdd(entries),
+            this.db.outbox.bulkAdd(mutations),
+          ]);
+          await inFlight;
+          onProgress(written, items.length);
+          inFlight = next;
+          written = Math.min(items.length, start + CHUNK_SIZE);
         }
+        await inFlight;
+        await saveListTail(this.db, tail);
+        await closeJournal(this.db, journal);
+        onProgress(items.length, items.length);
         return ok(batch);
       });
     } catch (e) {
@@ -162,18 +190,7 @@ export class LedgerImportRepository {
 
   /** Every hard key in the ledger (deleted invoices too: re-importing one is refused) and the live invoices' soft keys. */
   async existingKeys(): Promise<ExistingKeys> {
-    return this.db.transaction('r', [this.db.invoices], async () => {
-      const hard = new Map<string, string>();
-      const soft = new Map<string, string>();
-      // Key cursors: only the index entries are read, never the records.
-      await this.db.invoices.orderBy('_hard').eachKey((key, cursor) => { hard.set(key as string, cursor.primaryKey); });
-      const deleted = new Set((await this.db.invoices.where('[_deleted+issueDate]').between([1, Dexie.minKey], [1, Dexie.maxKey]).primaryKeys()) as string[]);
-      await this.db.invoices.orderBy('_soft').eachKey((key, cursor) => {
-        const id = cursor.primaryKey as string;
-        if (!deleted.has(id) && !soft.has(key as string)) soft.set(key as string, id);
-      });
-      return { hard, soft };
-    });
+    return ledgerKeys(this.db);
   }
 
   /** Imports, newest first. */

@@ -54,6 +54,51 @@ export async function appendListEntries(db: LedgerDb, entries: readonly ListEntr
   }
 }
 
+/** The open last chunk of the list index while a bulk import fills it in memory. */
+export interface ListTail {
+  chunk: number;
+  rev: number;
+  entries: ListEntry[];
+}
+
+/**
+ * Reads the last chunk to append to (or starts a new one after it when it is full).
+ * WARNING: call only inside a 'rw' transaction that includes listChunks and listRevs, and only one appender at a time.
+ */
+export async function openListTail(db: LedgerDb): Promise<ListTail> {
+  const tail = await db.listRevs.orderBy('chunk').last();
+  if (tail && tail.count < CHUNK_SIZE) {
+    const packed = await db.listChunks.get(tail.chunk);
+    return { chunk: tail.chunk, rev: tail.rev + 1, entries: packed ? entriesOf(unpackChunk(packed)) : [] };
+  }
+  return { chunk: tail ? tail.chunk + 1 : 0, rev: firstRev(), entries: [] };
+}
+
+/**
+ * Appends new invoices' entries to the tail; every chunk that fills up is written at once (not awaited: the
+ * returned promises settle when it is stored). Returns the chunk of each invoice.
+ */
+export function appendToTail(db: LedgerDb, tail: ListTail, invoices: readonly Invoice[]): { chunks: number[]; writes: Promise<void>[] } {
+  const chunks: number[] = [];
+  const writes: Promise<void>[] = [];
+  for (const inv of invoices) {
+    if (tail.entries.length >= CHUNK_SIZE) {
+      writes.push(saveChunk(db, tail.chunk, tail.rev, tail.entries));
+      tail.chunk += 1;
+      tail.rev = firstRev();
+      tail.entries = [];
+    }
+    tail.entries.push(entryOf(inv));
+    chunks.push(tail.chunk);
+  }
+  return { chunks, writes };
+}
+
+/** Writes the tail chunk (when it holds anything). */
+export async function saveListTail(db: LedgerDb, tail: ListTail): Promise<void> {
+  if (tail.entries.length > 0) await saveChunk(db, tail.chunk, tail.rev, tail.entries);
+}
+
 const caches = new WeakMap<LedgerDb, Map<number, ChunkColumns>>();
 
 const inFlight = new WeakMap<LedgerDb, Promise<ChunkColumns[]>>();
@@ -72,7 +117,11 @@ export async function loadListIndex(db: LedgerDb): Promise<ChunkColumns[]> {
   }
 }
 
-async function readListIndex(db: LedgerDb): Promise<ChunkColumns[]> {
+/**
+ * The same as loadListIndex, read in the caller's transaction without joining a load already under way (awaiting
+ * another transaction's read inside a 'rw' transaction could let it commit early, or wait on it forever).
+ */
+export async function readListIndex(db: LedgerDb): Promise<ChunkColumns[]> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map<number, ChunkColumns>()));
   const revs = await db.listRevs.toArray();

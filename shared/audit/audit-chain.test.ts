@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chainEntry, verifyChain, GENESIS_HASH, type AuditContent, type AuditEntry } from './audit-chain';
+import { chainEntry, hashEntry, prepareAuditHashing, verifyChain, GENESIS_HASH, type AuditContent, type AuditEntry } from './audit-chain';
 import { canonicalJson } from './canonical-json';
 
 const content = (n: number): AuditContent => ({
@@ -44,5 +44,17 @@ describe('audit chain', () => {
 describe('canonicalJson', () => {
   it('sorts keys at every depth and drops undefined members', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[1,{"y":2,"z":1}]},"b":1}');
+  });
+});
+
+describe('audit hashing', () => {
+  it('gives the same hashes with the WebAssembly SHA-256 as with the JavaScript one', async () => {
+    const wide = { ...content(1), after: { remarks: '发票 ✓ 𠀋', total: 1 } };
+    const before = [...chain(3), chainEntry(wide, undefined)];
+    await prepareAuditHashing();
+    const after = [...chain(3), chainEntry(wide, undefined)];
+    expect(after).toEqual(before);
+    expect(hashEntry(wide, 1, GENESIS_HASH)).toBe(before[3]!.hash);
+    expect(verifyChain(before.slice(0, 3))).toEqual({ ok: true, count: 3 });
   });
 });
