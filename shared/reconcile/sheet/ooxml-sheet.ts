@@ -60,7 +60,7 @@ function cellValue(xml: string, type: string, style: number, tagEnd: number, clo
   if (raw === null) return null;
   switch (type) {
     case 's': {
-      const text = ctx.strings[Number(raw)];
+      const text = raw === '' ? undefined : ctx.strings[Number(raw)];
       return text === undefined || text === '' ? null : text;
     }
     case 'str':
