@@ -18,6 +18,8 @@ import { median, type BenchRow } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RECONCILE_RUNS ?? 3);
+/** A run taking this long is stuck, not slow: it is stopped and the bench fails. */
+const RUN_TIMEOUT_MS = 120_000;
 const SUMMARY_FIELDS = ['listRows', 'ledgerRows', 'missingInLedger', 'missingOnList', 'mismatched', 'voidedButActive', 'paymentsWithoutInvoice', 'invoicesWithoutPayment', 'sequenceGaps'] as const;
 
 /** What every part of the reconcile bench gets: a scratch directory and the generated files (removed afterwards). */
@@ -43,14 +45,21 @@ function runCli(ctx: ReconcileBenchContext, withBank: boolean): Promise<CliRun> 
   const fd = openSync(outPath, 'w');
   const args = ['cli/reconcile.ts', '--list', files.list, '--ledger', files.ledger, ...(withBank ? ['--bank', files.bank] : [])];
   const t0 = performance.now();
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), args, { cwd: ROOT, env: { ...process.env, RECONCILE_TIMINGS: '1' }, stdio: ['ignore', fd, 'pipe'] });
+  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), args, {
+    cwd: ROOT, env: { ...process.env, RECONCILE_TIMINGS: '1' }, stdio: ['ignore', fd, 'pipe'],
+    // Its own process group, so a stuck run is stopped with the node process tsx starts under it.
+    detached: true,
+  });
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
   return new Promise((done, fail) => {
+    const timer = setTimeout(() => { if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL'); }, RUN_TIMEOUT_MS);
     child.on('error', fail);
     child.on('close', (status) => {
       const wallMs = performance.now() - t0;
+      clearTimeout(timer);
       closeSync(fd);
+      if (wallMs >= RUN_TIMEOUT_MS) { fail(new Error(`reconcile did not finish in ${String(RUN_TIMEOUT_MS / 1000)} s`)); return; }
       if (status !== 0) { fail(new Error(`reconcile exited ${String(status)}: ${stderr}`)); return; }
       const first = readFileSync(outPath, 'utf8').split('\n', 1)[0] ?? '';
       const summary = JSON.parse(first) as Record<string, number>;
