@@ -1,4 +1,5 @@
 /** The renderer's only door to IndexedDB: repositories for writes, hooks for live reads. */
+import { outboxIn } from './outbox-state';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { uuidv7 } from '../../shared/domain/ids';
 import type { Invoice, InvoiceId } from '../../shared/domain/invoice';
@@ -164,8 +165,8 @@ export interface SyncCounts {
 /** Live sync counts (undefined while loading). */
 export function useSyncCounts(): SyncCounts | undefined {
   return useLiveQuery(async () => ({
-    pending: await db.outbox.where('state').equals('pending').count(),
-    rejected: await db.outbox.where('state').equals('rejected').count(),
+    pending: await outboxIn(db, 'pending').count(),
+    rejected: await outboxIn(db, 'rejected').count(),
     conflicts: await db.conflicts.where('open').equals(1).count(),
   }), []);
 }

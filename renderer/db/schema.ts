@@ -39,14 +39,16 @@ export const SCHEMA_VERSIONS = [
   {
     // Reconciliation and cases (issue #11): the new synced entities (shared/sync/entities.ts), one table each.
     // Import undo reads a batch's invoice ids from its ImportBatch record, so invoices need no new index.
+    // Indexes no query uses are dropped (invoices.updatedAt, audit.at, outbox.entityId, and outbox.state, which
+    // [state+mutationId] answers too): each cost every write, and an import writes three rows per invoice.
     // No rows change, so no upgrade function.
     version: 3,
     stores: {
-      invoices: 'id, _hard, _soft, updatedAt, [_deleted+issueDate], *attachments',
+      invoices: 'id, _hard, _soft, [_deleted+issueDate], *attachments',
       listChunks: 'chunk',
       listRevs: 'chunk',
-      audit: 'seq, entityId, at',
-      outbox: 'mutationId, state, entityId, ackedVersion, [state+mutationId]',
+      audit: 'seq, entityId',
+      outbox: 'mutationId, ackedVersion, [state+mutationId]',
       attachments: 'sha256',
       views: 'id, name',
       meta: 'key',

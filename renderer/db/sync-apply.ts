@@ -4,6 +4,7 @@
  * each change of content is audited as 'sync'. Reads and writes are in bulk, one pass per entity's table.
  * WARNING: call only inside the pull's 'rw' transaction over every entity table, the list index, audit, outbox and meta.
  */
+import { outboxIn } from './outbox-state';
 import { chainEntry, type AuditContent, type AuditEntry } from '../../shared/audit/audit-chain';
 import type { Invoice } from '../../shared/domain/invoice';
 import { SYNC_ENTITIES, type SyncEntity } from '../../shared/sync/entities';
@@ -74,7 +75,7 @@ export async function applyRecordChanges(db: LedgerDb, changes: readonly RecordC
   // Only unpushed rows and rows acked after the cursor can protect a field (shared/sync/rebase.ts); both are
   // found by index, so a long retained history costs nothing here.
   const mutations = [
-    ...(await db.outbox.where('state').equals('pending').toArray()),
+    ...(await outboxIn(db, 'pending').toArray()),
     ...(await db.outbox.where('ackedVersion').above(cursor).toArray()),
   ];
   const wanted = new Set(changes.map((c) => keyOf(c.entity, c.entityId)));

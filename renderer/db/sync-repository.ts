@@ -3,6 +3,7 @@
  * killed between any two of them: an unacknowledged mutation is simply sent again (the server answers
  * `duplicate`), and the pull cursor moves only in the transaction that applies the pulled rows.
  */
+import { outboxIn } from './outbox-state';
 import { Dexie } from 'dexie';
 import { ENTITY_TABLES, SYNC_ENTITIES } from '../../shared/sync/entities';
 import type { OutboxMutation } from '../../shared/sync/outbox';
@@ -93,7 +94,7 @@ export class SyncRepository {
     const cutoff = new Date(Date.parse(at) - RETAIN_ACKED_MS).toISOString();
     await this.db.transaction('rw', [this.db.meta, this.db.outbox], async () => {
       await this.db.meta.put({ key: KEY.lastSuccess, value: at });
-      const acked = await this.db.outbox.where('state').equals('acked').toArray();
+      const acked = await outboxIn(this.db, 'acked').toArray();
       const expired = acked.slice(0, Math.max(0, acked.length - RETAIN_ACKED_MIN)).filter((m) => (m.ackedAt ?? at) < cutoff);
       await this.db.outbox.bulkDelete(expired.map((m) => m.mutationId));
     });
@@ -101,13 +102,13 @@ export class SyncRepository {
 
   /** The oldest pending mutations after `afterId`, in id order. */
   async nextBatch(limit: number, afterId = 0): Promise<OutboxMutation[]> {
-    if (afterId === 0) return this.db.outbox.where('state').equals('pending').limit(limit).toArray();
+    if (afterId === 0) return outboxIn(this.db, 'pending').limit(limit).toArray();
     return this.db.outbox.where('[state+mutationId]').between(['pending', afterId + 1], ['pending', Infinity]).limit(limit).toArray();
   }
 
   /** Number of mutations waiting to be pushed. */
   async pendingCount(): Promise<number> {
-    return this.db.outbox.where('state').equals('pending').count();
+    return outboxIn(this.db, 'pending').count();
   }
 
   /** Calls back with the pending count now and after every change to it; returns the unsubscribe. */
@@ -208,6 +209,6 @@ export class SyncRepository {
 
   /** Mutations the server refused, newest first. */
   async rejected(): Promise<OutboxMutation[]> {
-    return (await this.db.outbox.where('state').equals('rejected').toArray()).reverse();
+    return (await outboxIn(this.db, 'rejected').toArray()).reverse();
   }
 }
