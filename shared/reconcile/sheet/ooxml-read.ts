@@ -2,16 +2,18 @@
  * The fast .xlsx path: unzip with fflate, then scan the XML parts (ooxml-parts, ooxml-sheet). A package it does
  * not recognise (.xlsb, .ods, prefixed XML, odd paths) is declined, so the caller can hand it to SheetJS.
  */
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { fillMerges } from './merges';
 import { readSharedStrings, readStylesPart, readWorkbookPart } from './ooxml-parts';
-import { readMerges, readSheetXml } from './ooxml-sheet';
+import { findBytes, readMerges, readSheetXml } from './ooxml-sheet';
 import type { SheetData } from './types';
 
 const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
 const STYLES = 'xl/styles.xml';
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
+const SHEET_DATA = strToU8('<sheetData');
+const PREFIXED_SHEET_DATA = strToU8(':sheetData');
 
 /** True for the package parts this reader may need. */
 function isNeeded(name: string): boolean {
@@ -47,8 +49,9 @@ export function readOoxml(bytes: Uint8Array): SheetData[] | 'declined' | 'notWor
   const ctx = { strings, styles: readStylesPart(text(STYLES)), date1904: book.date1904 };
   const sheets: SheetData[] = [];
   for (const entry of book.sheets) {
-    const xml = text(entry.path);
-    if (xml === undefined || (!xml.includes('<sheetData') && xml.includes(':sheetData'))) return 'declined';
+    const xml = files[entry.path];
+    // Namespace-prefixed cells (<x:sheetData>) are SheetJS's to read.
+    if (xml === undefined || (findBytes(xml, SHEET_DATA) === -1 && findBytes(xml, PREFIXED_SHEET_DATA) !== -1)) return 'declined';
     const rows = readSheetXml(xml, ctx);
     fillMerges(rows, readMerges(xml));
     sheets.push({ name: entry.name, rows });

@@ -1,13 +1,17 @@
 /*
- * One worksheet's XML into rows of cells by scanning with indexOf: a 100,000-row ledger is ~60 MB of XML and a
- * general XML parser (or SheetJS's regex reader) spends seconds building objects nobody needs. Rows keep their
- * sheet position (rows[i] is row i + 1), so row numbers in messages match what Excel shows.
+ * One worksheet's XML into rows of cells, scanned as bytes: a 100,000-row ledger is ~50 MB of XML, and decoding
+ * it to a string and walking it with a general parser (or SheetJS's regex reader) costs seconds. Markup is ASCII,
+ * so the scanner compares bytes, reads numbers and shared-string indices straight from them, and decodes UTF-8
+ * only for the few text values stored in the sheet itself. Rows keep their sheet position (rows[i] is row i + 1),
+ * so row numbers in messages match what Excel shows. Cell attributes are found by the spelling every writer uses
+ * (` r="`, ` t="`, ` s="`).
  */
+import { strFromU8 } from 'fflate';
 import type { MergeRange } from './merges';
 import { formatNumberCell, type NumberFormatInfo } from './number-format';
 import { richText } from './ooxml-parts';
 import type { Cell } from './types';
-import { attr, cellXmlText } from './xml-text';
+import { cellXmlText } from './xml-text';
 
 /** What a sheet needs from the rest of the package. */
 export interface SheetContext {
@@ -16,144 +20,287 @@ export interface SheetContext {
   readonly date1904: boolean;
 }
 
-/** Column index of a cell reference ("AB12" → 27); -1 when it has no letters. */
-function columnOf(ref: string, at = 0): number {
-  let col = 0;
-  let i = at;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 0x41 || c > 0x5a) break;
-    col = col * 26 + (c - 0x40);
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const QUOTE = 0x22;
+const SPACE = 0x20;
+const EQUALS = 0x3d;
+
+const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const SHEET_DATA = ascii('<sheetData');
+const SHEET_DATA_END = ascii('</sheetData>');
+const MERGE_CELLS = ascii('<mergeCells');
+const R_ATTRIBUTE = ascii(' r="');
+
+/** Index of `pattern` in `b` at or after `from`, before `end`; -1 when absent. */
+export function findBytes(b: Uint8Array, pattern: Uint8Array, from = 0, end = b.length): number {
+  const first = pattern[0] ?? 0;
+  for (let i = b.indexOf(first, from); i !== -1 && i + pattern.length <= end; i = b.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < pattern.length && b[i + k] === pattern[k]) k++;
+    if (k === pattern.length) return i;
   }
-  return i === at ? -1 : col - 1;
+  return -1;
 }
 
-/** Row index (0-based) of a cell reference ("AB12" → 11). */
-function rowOf(ref: string): number {
-  return Number(ref.slice(ref.search(/\d/))) - 1;
+/** Index of the last `pattern` in `b`; -1 when absent (for parts that sit at the end of a large sheet). */
+export function findLastBytes(b: Uint8Array, pattern: Uint8Array): number {
+  const first = pattern[0] ?? 0;
+  for (let i = b.lastIndexOf(first); i !== -1; i = i === 0 ? -1 : b.lastIndexOf(first, i - 1)) {
+    let k = 1;
+    while (k < pattern.length && b[i + k] === pattern[k]) k++;
+    if (k === pattern.length) return i;
+  }
+  return -1;
 }
 
-/** The value of attribute `key` (' t="') in a start tag's text; undefined when absent. */
-function attrValue(tag: string, key: string): string | undefined {
-  const i = tag.indexOf(key);
-  if (i === -1) return undefined;
-  const start = i + key.length;
-  return tag.slice(start, tag.indexOf('"', start));
+/** Code units of a short value being decoded (reused: one value at a time). */
+let units = new Uint16Array(256);
+
+/**
+ * Text of bytes [from, to) as UTF-8. Values in a sheet are short, and a decoder call per cell costs more than
+ * decoding by hand; long values and anything unusual (4-byte sequences, bad bytes) go to the real decoder.
+ */
+function text(b: Uint8Array, from: number, to: number): string {
+  if (to - from > 512) return strFromU8(b.subarray(from, to));
+  if (units.length < to - from) units = new Uint16Array(to - from);
+  let n = 0;
+  for (let i = from; i < to; ) {
+    const c = b[i] ?? 0;
+    const c1 = b[i + 1] ?? 0;
+    if (c < 0x80) {
+      units[n++] = c;
+      i++;
+    } else if (c >= 0xc2 && c < 0xe0 && i + 1 < to && (c1 & 0xc0) === 0x80) {
+      units[n++] = ((c & 0x1f) << 6) | (c1 & 0x3f);
+      i += 2;
+    } else if (c >= 0xe0 && c < 0xf0 && i + 2 < to && (c1 & 0xc0) === 0x80 && ((b[i + 2] ?? 0) & 0xc0) === 0x80) {
+      const unit = ((c & 0x0f) << 12) | ((c1 & 0x3f) << 6) | ((b[i + 2] ?? 0) & 0x3f);
+      // Overlong forms and encoded surrogates are invalid UTF-8: the real decoder handles them.
+      if (unit < 0x800 || (unit >= 0xd800 && unit <= 0xdfff)) return strFromU8(b.subarray(from, to));
+      units[n++] = unit;
+      i += 3;
+    } else {
+      return strFromU8(b.subarray(from, to));
+    }
+  }
+  return String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]);
 }
 
-/** The text of the <v> element between `from` and `close`; null when there is none. */
-function valueText(xml: string, from: number, close: number): string | null {
-  const v = xml.indexOf('<v', from);
-  if (v === -1 || v >= close) return null;
-  const open = xml.indexOf('>', v);
-  if (xml.charCodeAt(open - 1) === 0x2f) return null;
-  return xml.slice(open + 1, xml.indexOf('</v>', open));
+/** A non-negative integer written in bytes [from, to); -1 when they are not all digits. */
+function digits(b: Uint8Array, from: number, to: number): number {
+  if (to <= from || to - from > 15) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = (b[i] ?? 0) - 0x30;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
-/** The value of one <c> whose start tag ends at `tagEnd` and whose </c> is at `close`. */
-function cellValue(xml: string, type: string, style: number, tagEnd: number, close: number, ctx: SheetContext): Cell {
-  if (type === 'inlineStr') {
-    const is = /<is>([\s\S]*)<\/is>/.exec(xml.slice(tagEnd + 1, close))?.[1];
+/** Cell types (the `t` attribute), as codes so that no string is made per cell. */
+const enum CellType { Number, Shared, Str, Inline, Bool, Error, Date }
+
+/** The type code of a `t` attribute value in bytes [from, to). */
+function cellType(b: Uint8Array, from: number, to: number): CellType {
+  switch (b[from]) {
+    case 0x73: // s, str
+      return to - from === 1 ? CellType.Shared : CellType.Str;
+    case 0x69: // inlineStr
+      return CellType.Inline;
+    case 0x62: // b
+      return CellType.Bool;
+    case 0x65: // e
+      return CellType.Error;
+    case 0x64: // d
+      return CellType.Date;
+    default:
+      return CellType.Number;
+  }
+}
+
+/** A cell's start tag, read (one object reused for every cell): column (-1 = none given), type, style, end. */
+interface CellTag {
+  col: number;
+  type: CellType;
+  style: number;
+  end: number;
+  selfClosing: boolean;
+  /** The <v> value's bytes [valueFrom, valueTo), set by findValue. */
+  valueFrom: number;
+  valueTo: number;
+}
+
+/** Reads the attributes of a <c …> tag that starts at `at` (the byte after "<c"). */
+function readCellTag(b: Uint8Array, at: number, tag: CellTag): void {
+  tag.col = -1;
+  tag.type = CellType.Number;
+  tag.style = 0;
+  let i = at;
+  for (;;) {
+    const c = b[i];
+    if (c === GT || c === undefined) break;
+    // name="value" with a one-letter name: r, t or s.
+    if (c === SPACE && b[i + 2] === EQUALS && b[i + 3] === QUOTE) {
+      const name = b[i + 1];
+      const start = i + 4;
+      const stop = next(b, QUOTE, start);
+      if (name === 0x72 /* r */) {
+        let col = 0;
+        let k = start;
+        for (; k < stop; k++) {
+          const ch = b[k] ?? 0;
+          if (ch < 0x41 || ch > 0x5a) break;
+          col = col * 26 + (ch - 0x40);
+        }
+        tag.col = k === start ? -1 : col - 1;
+      } else if (name === 0x74 /* t */) {
+        tag.type = cellType(b, start, stop);
+      } else if (name === 0x73 /* s */) {
+        tag.style = Math.max(0, digits(b, start, stop));
+      }
+      i = stop + 1;
+      continue;
+    }
+    i++;
+  }
+  tag.end = i;
+  tag.selfClosing = b[i - 1] === SLASH;
+}
+
+/** The next `byte` at or after `from` (a plain loop: the hops inside a cell are a few bytes, shorter than a call). */
+function next(b: Uint8Array, byte: number, from: number): number {
+  const n = b.length;
+  let i = from;
+  while (i < n && b[i] !== byte) i++;
+  return i;
+}
+
+/** Where the `</c>` after `from` is. */
+function cellClose(b: Uint8Array, from: number): number {
+  for (let i = next(b, LT, from); i < b.length; i = next(b, LT, i + 1)) {
+    if (b[i + 1] === SLASH && b[i + 2] === 0x63 /* c */ && b[i + 3] === GT) return i;
+  }
+  return b.length;
+}
+
+/** Finds the <v> value between the tag's end and `close` into tag.valueFrom/valueTo; false when there is none. */
+function findValue(b: Uint8Array, tag: CellTag, close: number): boolean {
+  for (let i = next(b, LT, tag.end + 1); i < close; i = next(b, LT, i + 1)) {
+    if (b[i + 1] !== 0x76 /* v */ || (b[i + 2] !== GT && b[i + 2] !== SPACE && b[i + 2] !== SLASH)) continue;
+    const open = next(b, GT, i);
+    if (b[open - 1] === SLASH) return false;
+    tag.valueFrom = open + 1;
+    tag.valueTo = next(b, LT, open);
+    return tag.valueTo > tag.valueFrom;
+  }
+  return false;
+}
+
+/** The value of a cell whose start tag is `tag` and whose </c> is at `close`. */
+function cellValue(b: Uint8Array, tag: CellTag, close: number, ctx: SheetContext): Cell {
+  if (tag.type === CellType.Inline) {
+    const is = /<is>([\s\S]*)<\/is>/.exec(text(b, tag.end + 1, close))?.[1];
     return is === undefined || is === '' ? null : richText(is);
   }
-  const raw = valueText(xml, tagEnd, close);
-  if (raw === null) return null;
-  switch (type) {
-    case 's': {
-      const text = raw === '' ? undefined : ctx.strings[Number(raw)];
-      return text === undefined || text === '' ? null : text;
+  if (!findValue(b, tag, close)) return null;
+  const from = tag.valueFrom;
+  const to = tag.valueTo;
+  switch (tag.type) {
+    case CellType.Shared: {
+      const s = ctx.strings[digits(b, from, to)];
+      return s === undefined || s === '' ? null : s;
     }
-    case 'str':
-    case 'e':
-      return raw === '' ? null : cellXmlText(raw);
-    case 'b':
-      return raw === '1' ? 'TRUE' : 'FALSE';
-    case 'd':
+    case CellType.Str:
+    case CellType.Error:
+      return cellXmlText(text(b, from, to));
+    case CellType.Bool:
+      return b[from] === 0x31 ? 'TRUE' : 'FALSE';
+    case CellType.Date: {
+      const raw = text(b, from, to);
       return /^\d{4}-\d{2}-\d{2}/.test(raw) ? raw.slice(0, 10) : cellXmlText(raw);
-    default: {
-      const value = Number(raw);
-      if (raw === '' || !Number.isFinite(value)) return raw === '' ? null : raw;
-      const format = ctx.styles[style];
+    }
+    case CellType.Number: {
+      const int = digits(b, from, to);
+      const value = int >= 0 ? int : Number(text(b, from, to));
+      if (!Number.isFinite(value)) return text(b, from, to);
+      const format = ctx.styles[tag.style];
       return format === undefined ? value : formatNumberCell(value, format, ctx.date1904);
     }
   }
 }
 
-/**
- * Reads the rows of a worksheet part. Cell attributes are found by their usual spelling (` r="`, ` t="`, ` s="`),
- * which every spreadsheet writer uses.
- */
-export function readSheetXml(xml: string, ctx: SheetContext): Cell[][] {
+/** Reads the rows of a worksheet part. */
+export function readSheetXml(b: Uint8Array, ctx: SheetContext): Cell[][] {
   const rows: Cell[][] = [];
-  const dataStart = xml.indexOf('<sheetData');
-  if (dataStart === -1) return rows;
-  let dataEnd = xml.indexOf('</sheetData>', dataStart);
-  if (dataEnd === -1) dataEnd = xml.length;
-  let at = dataStart;
+  const start = findBytes(b, SHEET_DATA);
+  if (start === -1) return rows;
+  let end = findLastBytes(b, SHEET_DATA_END);
+  if (end < start) end = b.length;
+  const tag: CellTag = { col: -1, type: CellType.Number, style: 0, end: 0, selfClosing: false, valueFrom: 0, valueTo: 0 };
+  let cells: Cell[] | null = null;
   let rowIndex = -1;
+  let col = -1;
+  let i = start + SHEET_DATA.length;
   for (;;) {
-    const rowOpen = xml.indexOf('<row', at);
-    if (rowOpen === -1 || rowOpen > dataEnd) break;
-    const rowTagEnd = xml.indexOf('>', rowOpen);
-    const r = attr(xml.slice(rowOpen + 4, rowTagEnd), 'r');
-    rowIndex = r === undefined ? rowIndex + 1 : Number(r) - 1;
-    if (xml.charCodeAt(rowTagEnd - 1) === 0x2f) {
-      at = rowTagEnd + 1;
-      continue;
-    }
-    let rowEnd = xml.indexOf('</row>', rowTagEnd);
-    if (rowEnd === -1) rowEnd = dataEnd;
-    const cells: Cell[] = [];
-    let col = -1;
-    let p = rowTagEnd + 1;
-    for (;;) {
-      const c = xml.indexOf('<c', p);
-      if (c === -1 || c >= rowEnd) break;
-      const tagEnd = xml.indexOf('>', c);
-      const next = xml.charCodeAt(c + 2);
-      // <c> with attributes, bare <c>, or <c/>; anything else is not a cell.
-      if (next !== 0x20 && next !== 0x3e && next !== 0x2f) {
-        p = tagEnd + 1;
+    i = next(b, LT, i);
+    if (i >= end) break;
+    const name = b[i + 1];
+    const after = b[i + 2];
+    if (name === 0x63 /* c */ && (after === SPACE || after === GT || after === SLASH) && cells) {
+      readCellTag(b, i + 2, tag);
+      col = tag.col === -1 ? col + 1 : tag.col;
+      if (tag.selfClosing) {
+        i = tag.end + 1;
         continue;
       }
-      // The start tag alone (searching the whole document for an absent attribute would be quadratic).
-      const tag = xml.slice(c + 2, tagEnd);
-      const rAt = tag.indexOf(' r="');
-      const refCol = rAt === -1 ? -1 : columnOf(tag, rAt + 4);
-      col = refCol === -1 ? col + 1 : refCol;
-      if (xml.charCodeAt(tagEnd - 1) === 0x2f) {
-        p = tagEnd + 1;
-        continue;
-      }
-      const type = attrValue(tag, ' t="') ?? 'n';
-      const style = Number(attrValue(tag, ' s="') ?? '0');
-      const close = xml.indexOf('</c>', tagEnd);
-      const value = cellValue(xml, type, style, tagEnd, close, ctx);
-      p = close + 4;
+      const close = cellClose(b, tag.end + 1);
+      const value = cellValue(b, tag, close, ctx);
       if (value !== null) {
         while (cells.length < col) cells.push(null);
         cells[col] = value;
       }
+      i = close + 4;
+    } else if (name === 0x72 /* r */ && after === 0x6f /* o */ && b[i + 3] === 0x77 /* w */ && (b[i + 4] === SPACE || b[i + 4] === GT || b[i + 4] === SLASH)) {
+      const tagEnd = next(b, GT, i);
+      const r = findBytes(b, R_ATTRIBUTE, i, tagEnd);
+      const n = r === -1 ? -1 : digits(b, r + 4, next(b, QUOTE, r + 4));
+      rowIndex = n > 0 ? n - 1 : rowIndex + 1;
+      col = -1;
+      cells = b[tagEnd - 1] === SLASH ? null : [];
+      i = tagEnd + 1;
+    } else if (name === SLASH && after === 0x72 /* r */ && b[i + 3] === 0x6f && b[i + 4] === 0x77) {
+      if (cells && cells.length > 0) {
+        while (rows.length < rowIndex) rows.push([]);
+        rows[rowIndex] = cells;
+      }
+      cells = null;
+      i += 6;
+    } else {
+      i++;
     }
-    if (cells.length > 0) {
-      while (rows.length < rowIndex) rows.push([]);
-      rows[rowIndex] = cells;
-    }
-    at = rowEnd + 6;
   }
   return rows;
 }
 
-/** The merged ranges listed after the cells. */
-export function readMerges(xml: string): MergeRange[] {
+/** The merged ranges, listed after the cells. */
+export function readMerges(b: Uint8Array): MergeRange[] {
   const out: MergeRange[] = [];
-  // They follow </sheetData>, so searching from the end skips the cells.
-  const start = xml.lastIndexOf('<mergeCells');
-  if (start === -1) return out;
-  for (const m of xml.slice(start).matchAll(/<mergeCell\b[^>]*\bref="([A-Z]+\d+)(?::([A-Z]+\d+))?"/g)) {
-    const a = m[1] ?? '';
-    const b = m[2] ?? a;
-    out.push({ r1: rowOf(a), c1: columnOf(a), r2: rowOf(b), c2: columnOf(b) });
+  // They follow </sheetData>, so the search runs from the end and skips the cells.
+  const at = findLastBytes(b, MERGE_CELLS);
+  if (at === -1) return out;
+  const pos = (ref: string): [number, number] => {
+    const m = /^([A-Z]+)(\d+)$/.exec(ref);
+    let col = 0;
+    for (const ch of m?.[1] ?? 'A') col = col * 26 + (ch.charCodeAt(0) - 0x40);
+    return [Number(m?.[2] ?? '1') - 1, col - 1];
+  };
+  for (const m of text(b, at, b.length).matchAll(/<mergeCell\b[^>]*\bref="([A-Z]+\d+)(?::([A-Z]+\d+))?"/g)) {
+    const [r1, c1] = pos(m[1] ?? 'A1');
+    const [r2, c2] = pos(m[2] ?? m[1] ?? 'A1');
+    out.push({ r1, c1, r2, c2 });
   }
   return out;
 }

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readSharedStrings, readStylesPart, readWorkbookPart } from './ooxml-parts';
 import { readMerges, readSheetXml } from './ooxml-sheet';
@@ -40,7 +42,7 @@ describe('OOXML parts', () => {
 
 describe('readSheetXml', () => {
   const ctx = { strings: readSharedStrings(SST), styles: readStylesPart(STYLES), date1904: false };
-  const sheet = (rows: string) => `<worksheet><dimension ref="A1:E4"/><sheetViews/><cols><col min="1" max="2" width="9"/></cols><sheetData>${rows}</sheetData><mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells></worksheet>`;
+  const sheet = (rows: string) => strToU8(`<worksheet><dimension ref="A1:E4"/><sheetViews/><cols><col min="1" max="2" width="9"/></cols><sheetData>${rows}</sheetData><mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells></worksheet>`);
 
   it('reads every cell type Excel writes', () => {
     const xml = sheet(
@@ -61,7 +63,17 @@ describe('readSheetXml', () => {
     expect(readSheetXml(sheet('<row r="1"><c r="A1" s="1"><v>43958</v></c></row>'), { ...ctx, date1904: true })).toEqual([['2024-05-08']]);
   });
 
+  it('decodes text values exactly as a UTF-8 decoder would, whatever the characters', () => {
+    const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    fc.assert(fc.property(fc.array(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 5 }), (values) => {
+      const cells = values.map((v, c) => `<c r="${String.fromCharCode(65 + c)}1" t="str"><v>${escape(v)}</v></c>`).join('');
+      expect(readSheetXml(sheet(`<row r="1">${cells}</row>`), ctx)).toEqual([values.map((v) => cellXmlText(escape(v)))]);
+    }));
+    const invalid = Uint8Array.from([...strToU8('<sheetData><row r="1"><c r="A1" t="str"><v>'), 0xe4, 0xb8, 0x41, 0xed, 0xa0, 0x80, ...strToU8('</v></c></row></sheetData>')]);
+    expect(readSheetXml(invalid, ctx)).toEqual([['\ufffdA\ufffd\ufffd\ufffd']]);
+  });
+
   it('reads a sheet without cells', () => {
-    expect(readSheetXml('<worksheet><sheetData/></worksheet>', ctx)).toEqual([]);
+    expect(readSheetXml(strToU8('<worksheet><sheetData/></worksheet>'), ctx)).toEqual([]);
   });
 });
