@@ -45,14 +45,16 @@ export function linesFromJson(text: string): LineDraft[] | null {
   if (!Array.isArray(data)) return null;
   const lines: LineDraft[] = [];
   for (const item of data as unknown[]) {
+    const isArray = Array.isArray(item);
+    if (!isArray && (typeof item !== 'object' || item === null)) return null;
     const line = { name: '', spec: '', unit: '', qty: '', unitPrice: '', amount: '', taxRate: '', tax: '' };
-    for (const [i, key] of KEYS.entries()) {
-      const v: unknown = Array.isArray(item) ? (item as unknown[])[i] : typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[key] : undefined;
+    for (let i = 0; i < KEYS.length; i++) {
+      const key = KEYS[i] ?? 'name';
+      const v: unknown = isArray ? (item as unknown[])[i] : (item as Record<string, unknown>)[key];
       if (typeof v === 'string') line[key] = v;
       else if (typeof v === 'number') line[key] = String(v);
       else if (v !== undefined && v !== null) return null;
     }
-    if (!Array.isArray(item) && (typeof item !== 'object' || item === null)) return null;
     lines.push(line);
   }
   return lines;

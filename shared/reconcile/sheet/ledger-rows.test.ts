@@ -163,6 +163,18 @@ describe('readLedgerRows: hand-kept Excel ledgers', () => {
     expect(r.value.rows.map((x) => [x.row, x.draft.kind, x.status])).toEqual([[5, 'digital_normal', 'lost']]);
   });
 
+  it('reads 明细 as arrays or objects and names a cell that is neither', () => {
+    const r = readLedgerRows(book([
+      ['发票号码', '开票日期', '价税合计', '明细'],
+      ['00000001', '2024-05-08', 10, '[{"name":"笔","qty":2,"amount":"10.00"}]'],
+      ['00000002', '2024-05-08', 10, '笔 两支'],
+      ['00000003', '2024-05-08', 10, '[["笔",{"x":1}]]'],
+    ]));
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.value.rows.map((x) => x.draft.lines)).toEqual([[{ name: '笔', spec: '', unit: '', qty: '2', unitPrice: '', amount: '10.00', taxRate: '', tax: '' }]]);
+    expect(r.value.rowProblems.map((p) => [p.row, p.field, p.code])).toEqual([[3, 'lines', 'lines'], [4, 'lines', 'lines']]);
+  });
+
   it('refuses a sheet without invoice numbers or amounts, naming both', () => {
     expect(readLedgerRows(book([['日期', '摘要'], ['2024-05-08', 'x']], 'notes.xlsx'))).toEqual({
       ok: false, error: { code: 'noColumns', params: { file: 'notes.xlsx', expected: '发票号码、金额/价税合计', found: '日期、摘要' } },

@@ -288,8 +288,9 @@ export function readSheetXml(b: Uint8Array, ctx: SheetContext): Cell[][] {
 /** The merged ranges, listed after the cells. */
 export function readMerges(b: Uint8Array): MergeRange[] {
   const out: MergeRange[] = [];
-  // They follow </sheetData>, so the search runs from the end and skips the cells.
-  const at = findLastBytes(b, MERGE_CELLS);
+  // They follow </sheetData>: only the tail after the cells is searched.
+  const tail = findLastBytes(b, SHEET_DATA_END);
+  const at = tail === -1 ? -1 : findBytes(b, MERGE_CELLS, tail);
   if (at === -1) return out;
   const pos = (ref: string): [number, number] => {
     const m = /^([A-Z]+)(\d+)$/.exec(ref);
