@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Result } from '../../shared/domain/result';
-import type { LedgerImportPreview } from '../../shared/reconcile/ledger-import';
+import type { ImportCounts, ImportItem, RowOutcome } from '../../shared/reconcile/ledger-import';
 import type { ReconcileInput, ReconcileOutput } from '../../shared/reconcile/match';
 import type { LedgerSheetRow, ReadResult, SheetOut, SheetProblem } from '../../shared/reconcile/sheet';
 import type { BankRow, PlatformRow, SheetKind } from '../../shared/reconcile/types';
@@ -26,6 +26,10 @@ export const sheetRequestSchema = z.discriminatedUnion('type', [
     type: z.literal('write'), id: z.number().int(),
     sheets: z.array(z.looseObject({ name: z.string(), header: z.array(z.string()), rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))) })),
   }),
+  /** A slice of a preview's invoices to import (kept in the worker until the clerk confirms). */
+  z.object({ type: z.literal('items'), id: z.number().int(), previewId: z.number().int(), from: z.number().int().min(0), count: z.number().int().min(1) }),
+  /** Drop a preview's invoices (the file was cancelled, imported or read again). */
+  z.object({ type: z.literal('forget'), id: z.number().int(), previewId: z.number().int() }),
   /** Reconcile (the input was built by the UI from rows this worker read and the ledger). */
   z.object({ type: z.literal('reconcile'), id: z.number().int(), input: z.looseObject({ list: z.array(z.unknown()), ledger: z.array(z.unknown()) }) }),
 ]);
@@ -45,10 +49,21 @@ export type ReadOk =
   | { readonly kind: 'platform'; readonly sheetKind: SheetKind; readonly read: ReadResult<PlatformRow> }
   | { readonly kind: 'bank'; readonly sheetKind: SheetKind; readonly read: ReadResult<BankRow> };
 
-/** A ledger spreadsheet read and previewed (the rows themselves stay in the worker; the preview carries them). */
+/** The most rows needing attention a preview sends to the page (the counts cover them all). */
+export const MAX_ATTENTION = 200;
+
+/**
+ * A ledger spreadsheet read and previewed. Only the counts and the rows to look at come to the page; the invoices
+ * to import stay in the worker under `previewId` until the clerk confirms (50,000 of them would stall the page
+ * for a second when they arrive, and the clerk may cancel).
+ */
 export interface LedgerPreviewOk {
   readonly read: Omit<ReadResult<LedgerSheetRow>, 'rows'>;
-  readonly preview: LedgerImportPreview;
+  readonly previewId: number;
+  readonly counts: ImportCounts;
+  /** Rows refused, then duplicated, then warned (each in row order), at most MAX_ATTENTION of them. */
+  readonly attention: readonly RowOutcome[];
+  readonly attentionTotal: number;
 }
 
 /** A job that threw (a bug, or memory): the detail is technical. */
@@ -60,6 +75,8 @@ export interface SheetReplies {
   readonly ledgerPreview: { readonly facts: FileFacts; readonly result: Result<LedgerPreviewOk, SheetProblem> };
   readonly reconcile: { readonly result: Result<ReconcileOutput, JobFailure> };
   readonly write: { readonly result: Result<Uint8Array, JobFailure> };
+  readonly items: { readonly result: Result<readonly ImportItem[], JobFailure> };
+  readonly forget: { readonly result: Result<true, JobFailure> };
 }
 
 /** Worker → UI. */
@@ -67,13 +84,13 @@ export type SheetReply = { readonly [K in keyof SheetReplies]: { readonly type: 
 
 /** Worker → UI, as checked on arrival (the payload itself is produced by our own code in the worker). */
 export const sheetReplySchema = z.object({
-  type: z.enum(['read', 'ledgerPreview', 'reconcile', 'write']),
+  type: z.enum(['read', 'ledgerPreview', 'reconcile', 'write', 'items', 'forget']),
   id: z.number().int(),
   result: z.looseObject({ ok: z.boolean() }),
 });
 
 /** The request a caller builds (the client adds the id). */
-export type SheetJob = ReconcileJob | WriteJob | FileJob<'read'> | FileJob<'ledgerPreview'>;
+export type SheetJob = ReconcileJob | WriteJob | FileJob<'read'> | FileJob<'ledgerPreview'> | Omit<Extract<SheetRequest, { type: 'items' }>, 'id'> | Omit<Extract<SheetRequest, { type: 'forget' }>, 'id'>;
 /** A file job: the request without its id. */
 export type FileJob<K extends 'read' | 'ledgerPreview'> = Omit<Extract<SheetRequest, { type: K }>, 'id'>;
 /** A reconcile job, typed with the matching's own input. */

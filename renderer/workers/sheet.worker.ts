@@ -3,13 +3,15 @@
  * The spreadsheet worker: reads workbooks (platform exports, bank statements, Excel ledgers), previews ledger
  * imports and reconciles, off the UI thread, one job at a time. Every job answers, even when it throws.
  */
-import { previewLedgerImport } from '../../shared/reconcile/ledger-import';
+import { previewLedgerImport, type ImportItem } from '../../shared/reconcile/ledger-import';
 import { reconcile, type ReconcileInput } from '../../shared/reconcile/match';
 import { readBankRows, readLedgerRows, readPlatformRows, readWorkbook, detectSheetKind, type MappingOverride, type SheetProblem, type Workbook, writeWorkbook } from '../../shared/reconcile/sheet';
 import type { Result } from '../../shared/domain/result';
-import { sheetRequestSchema, type FileFacts, type ReadOk, type SheetReply, type SheetRequest } from './sheet-protocol';
+import { MAX_ATTENTION, sheetRequestSchema, type FileFacts, type ReadOk, type SheetReply, type SheetRequest } from './sheet-protocol';
 
 const post = (reply: SheetReply) => { self.postMessage(reply); };
+/** Previews' invoices to import, by preview id, until imported or forgotten. */
+const previews = new Map<number, readonly ImportItem[]>();
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes.slice()));
@@ -48,6 +50,18 @@ async function run(req: SheetRequest): Promise<void> {
     post({ type: 'reconcile', id: req.id, result: { ok: true, value: reconcile(req.input as unknown as ReconcileInput) } });
     return;
   }
+  if (req.type === 'items') {
+    const items = previews.get(req.previewId);
+    post(items
+      ? { type: 'items', id: req.id, result: { ok: true, value: items.slice(req.from, req.from + req.count) } }
+      : { type: 'items', id: req.id, result: { ok: false, error: { code: 'failed', params: { detail: 'preview gone' } } } });
+    return;
+  }
+  if (req.type === 'forget') {
+    previews.delete(req.previewId);
+    post({ type: 'forget', id: req.id, result: { ok: true, value: true } });
+    return;
+  }
   if (req.type === 'write') {
     const bytes = writeWorkbook(req.sheets);
     self.postMessage({ type: 'write', id: req.id, result: { ok: true, value: bytes } } satisfies SheetReply, [bytes.buffer]);
@@ -70,7 +84,14 @@ async function run(req: SheetRequest): Promise<void> {
   if (!read.ok) { post({ type: 'ledgerPreview', id: req.id, facts: facts(req.mapping?.sheet), result: read }); return; }
   const { rows, ...rest } = read.value;
   const preview = previewLedgerImport(rows, { hard: req.hard, soft: req.soft }, { today: req.today }, rest.rowProblems);
-  post({ type: 'ledgerPreview', id: req.id, facts: facts(rest.sheet), result: { ok: true, value: { read: rest, preview } } });
+  previews.set(req.id, preview.items);
+  // Refused rows first (they are what the clerk must fix), then duplicates, then warnings; each in row order.
+  const rank = { error: 0, unreadable: 0, duplicateInLedger: 1, duplicateInFile: 1, new: 2 } as const;
+  const attention = preview.outcomes.filter((o) => o.kind !== 'new' || o.warnings.length > 0).sort((a, b) => rank[a.kind] - rank[b.kind] || a.row - b.row);
+  post({
+    type: 'ledgerPreview', id: req.id, facts: facts(rest.sheet),
+    result: { ok: true, value: { read: rest, previewId: req.id, counts: preview.counts, attention: attention.slice(0, MAX_ATTENTION), attentionTotal: attention.length } },
+  });
 }
 
 self.onmessage = (event: MessageEvent<unknown>) => {
@@ -79,7 +100,7 @@ self.onmessage = (event: MessageEvent<unknown>) => {
   const req = parsed.data;
   run(req).catch((e: unknown) => {
     const detail = e instanceof Error ? e.message : String(e);
-    if (req.type === 'reconcile' || req.type === 'write') post({ type: req.type, id: req.id, result: { ok: false, error: { code: 'failed', params: { detail } } } });
+    if (req.type === 'reconcile' || req.type === 'write' || req.type === 'items' || req.type === 'forget') post({ type: req.type, id: req.id, result: { ok: false, error: { code: 'failed', params: { detail } } } });
     else post({ type: req.type, id: req.id, facts: { name: req.name, sha256: '', sheets: [], headers: [] }, result: { ok: false, error: { code: 'unreadable', params: { file: req.name } } } });
   });
 };

@@ -22,7 +22,7 @@ function draft(n: number, over: Partial<InvoiceDraft> = {}): InvoiceDraft {
   };
 }
 const row = (r: number, d: InvoiceDraft): LedgerSheetRow => ({ row: r, draft: d, status: null });
-const inFile = (first: number) => `same as row ${String(first)}`;
+const inFile = { sameNumber: (first: number) => `same as row ${String(first)}`, sameSoftKey: (first: number) => `like row ${String(first)}` };
 
 describe('previewLedgerImport', () => {
   it('imports valid new rows and keeps their warnings', () => {
@@ -80,9 +80,12 @@ describe('previewLedgerImport', () => {
     if (!content) throw new Error('fixture');
     const existing: ExistingKeys = { hard: new Map(), soft: new Map([[softKey(content), 'inv-5']]) };
     const p = previewLedgerImport([row(2, draft(1)), row(3, draft(2, { total: '200.00', amount: '188.68', tax: '11.32' })), row(4, draft(3, { total: '200.00', amount: '188.68', tax: '11.32' }))], existing, CTX);
-    expect(p.outcomes.map((o) => (o.kind === 'new' ? o.softDuplicateOf : o.kind))).toEqual(['inv-5', null, 'row-3']);
+    expect(p.outcomes.map((o) => (o.kind === 'new' ? o.softDuplicateOf : o.kind))).toEqual([{ invoiceId: 'inv-5' }, null, { row: 3 }]);
     expect(p.counts).toMatchObject({ new: 3, softDuplicates: 2, withWarnings: 2 });
-    expect(p.items[0]?.warnings).toContainEqual({ field: 'number', severity: 'warning', code: 'duplicate.soft', params: { id: 'inv-5' } });
+    // The record keeps the same warning the entry form keeps on a record saved despite a possible duplicate.
+    expect(p.items[0]?.warnings).toContainEqual({ field: 'number', severity: 'warning', code: 'duplicate.soft' });
+    expect(outcomeMessages(p.outcomes[0]!, 'zh-CN', inFile)).toEqual([issueMessage({ field: 'number', severity: 'warning', code: 'duplicate.soft' }, 'zh-CN')]);
+    expect(outcomeMessages(p.outcomes[2]!, 'zh-CN', inFile)).toEqual(['like row 3']);
   });
 
   it('refuses rows the reader could not read, in row order among the others', () => {

@@ -16,10 +16,13 @@ export interface ExistingKeys {
   readonly soft: ReadonlyMap<string, string>;
 }
 
+/** What a possible duplicate resembles: an invoice of the ledger, or an earlier row of the file. */
+export type SoftDuplicate = { readonly invoiceId: string } | { readonly row: number };
+
 /** What happens to one row of the file. */
 export type RowOutcome =
   /** Valid and new: imported after the clerk confirms, with its warnings kept on the record. */
-  | { readonly kind: 'new'; readonly row: number; readonly content: InvoiceContent; readonly status: InvoiceStatus | null; readonly warnings: readonly Issue[]; readonly softDuplicateOf: string | null }
+  | { readonly kind: 'new'; readonly row: number; readonly content: InvoiceContent; readonly status: InvoiceStatus | null; readonly warnings: readonly Issue[]; readonly softDuplicateOf: SoftDuplicate | null }
   /** The ledger already holds this invoice (same hard key): not imported. */
   | { readonly kind: 'duplicateInLedger'; readonly row: number; readonly number: string; readonly existingId: string }
   /** An earlier row of the same file is this invoice: not imported (the earlier row is). */
@@ -57,8 +60,8 @@ export interface LedgerImportPreview {
   readonly items: readonly ImportItem[];
 }
 
-/** The warning the entry form keeps on a record saved despite a possible duplicate. */
-const softDuplicateIssue = (id: string): Issue => ({ field: 'number', severity: 'warning', code: 'duplicate.soft', params: { id } });
+/** The warning the entry form keeps on a record saved despite a possible duplicate (the same on an imported one). */
+const softDuplicateIssue: Issue = { field: 'number', severity: 'warning', code: 'duplicate.soft' };
 
 /**
  * Classifies the rows of a ledger spreadsheet against the ledger's keys and against each other; rows the reader
@@ -91,10 +94,12 @@ export function previewLedgerImport(rows: readonly LedgerSheetRow[], existing: E
     }
     hardInFile.set(hard, row);
     const soft = softKey(content);
-    const softOf = existing.soft.get(soft) ?? (softInFile.has(soft) ? `row-${String(softInFile.get(soft))}` : null);
-    softInFile.set(soft, softInFile.get(soft) ?? row);
+    const inLedgerSoft = existing.soft.get(soft);
+    const inFileSoft = softInFile.get(soft);
+    const softOf: SoftDuplicate | null = inLedgerSoft !== undefined ? { invoiceId: inLedgerSoft } : inFileSoft !== undefined ? { row: inFileSoft } : null;
+    if (inFileSoft === undefined) softInFile.set(soft, row);
     const warnings = issues.filter((i) => i.severity === 'warning');
-    if (softOf !== null) warnings.push(softDuplicateIssue(softOf));
+    if (softOf !== null) warnings.push(softDuplicateIssue);
     outcomes.push({ kind: 'new', row, content, status, warnings, softDuplicateOf: softOf });
     items.push({ row, content, status, warnings });
   }
@@ -120,16 +125,25 @@ function countOutcomes(outcomes: readonly RowOutcome[]): ImportCounts {
   return counts;
 }
 
+/** Words the import adds to the entry form's: a row repeating an earlier row's number or its seller, date and total. */
+export interface InFileWords {
+  readonly sameNumber: (firstRow: number) => string;
+  readonly sameSoftKey: (firstRow: number) => string;
+}
+
 /**
  * The messages a row's outcome shows, in the entry form's words: validation issues through issueMessage, a hard
- * duplicate as the form's duplicate error. A duplicate within the file names the earlier row through `inFile`.
+ * duplicate as the form's duplicate error. Duplicates within the file name the earlier row through `inFile`.
  */
-export function outcomeMessages(o: RowOutcome, locale: Locale, inFile: (firstRow: number) => string): string[] {
+export function outcomeMessages(o: RowOutcome, locale: Locale, inFile: InFileWords): string[] {
   switch (o.kind) {
-    case 'new': return o.warnings.map((i) => issueMessage(i, locale));
+    case 'new': {
+      const softRow = o.softDuplicateOf && 'row' in o.softDuplicateOf ? o.softDuplicateOf.row : null;
+      return o.warnings.map((i) => (i.code === 'duplicate.soft' && softRow !== null ? inFile.sameSoftKey(softRow) : issueMessage(i, locale)));
+    }
     case 'error': return o.issues.map((i) => issueMessage(i, locale));
     case 'unreadable': return o.problems.map((p) => problemMessage(p, locale));
     case 'duplicateInLedger': return [issueMessage({ field: 'number', severity: 'error', code: 'duplicate.hard' }, locale)];
-    case 'duplicateInFile': return [inFile(o.firstRow)];
+    case 'duplicateInFile': return [inFile.sameNumber(o.firstRow)];
   }
 }

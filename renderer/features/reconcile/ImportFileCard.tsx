@@ -29,7 +29,7 @@ export function ImportFileCard({ file, flows, mappings }: { readonly file: Impor
       {file.state !== 'reading' && (file.editing || file.problem?.code === 'noColumns') ? <MappingEditor target={ledgerTarget(file, flows, mappings)} /> : null}
       {preview && read ? (
         <>
-          <p>{t('sheets.import.read', { rows: preview.counts.rows, sheet: read.sheet, header: read.headerRow })}</p>
+          <p>{t('sheets.import.read', { rows: preview.counts.rows.toLocaleString(), sheet: read.sheet, header: read.headerRow })}</p>
           <dl className="rc-counts">
             <Count label={t('sheets.count.new')} value={preview.counts.new} tone="ok" />
             <Count label={t('sheets.count.inLedger')} value={preview.counts.duplicateInLedger} />
@@ -38,13 +38,12 @@ export function ImportFileCard({ file, flows, mappings }: { readonly file: Impor
             <Count label={t('sheets.count.errors')} value={preview.counts.errors} tone={preview.counts.errors > 0 ? 'error' : undefined} />
             <Count label={t('sheets.count.skipped')} value={read.skipped.length} />
           </dl>
-          {file.state !== 'done' ? <ImportProblems preview={preview} skipped={read.skipped} /> : null}
         </>
       ) : null}
       {file.commitError ? <p className="notice notice-error" role="alert">{file.commitError}</p> : null}
       {file.state === 'committing' && file.progress ? (
         <ProgressBar label={t('sheets.committing', { file: file.name })} done={file.progress.done} total={file.progress.total}
-          text={t('sheets.progress', { done: file.progress.done, total: file.progress.total })} />
+          text={t('sheets.progress', { done: file.progress.done.toLocaleString(), total: file.progress.total.toLocaleString() })} />
       ) : null}
       {file.state === 'done' && file.imported !== null ? <p className="notice notice-ok" role="status">{t('sheets.done', { count: file.imported })}</p> : null}
       <div className="rc-actions">
@@ -55,6 +54,7 @@ export function ImportFileCard({ file, flows, mappings }: { readonly file: Impor
         {file.state === 'preview' ? <button type="button" onClick={() => { flows.cancel(file); }}>{t('sheets.cancel')}</button> : null}
         {file.state === 'failed' || file.state === 'done' ? <button type="button" onClick={() => { flows.cancel(file); }}>{t('sheets.close')}</button> : null}
       </div>
+      {preview && read && file.state !== 'done' ? <ImportProblems attention={preview.attention} total={preview.attentionTotal} skipped={read.skipped} /> : null}
     </article>
   );
 }

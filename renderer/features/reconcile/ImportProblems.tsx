@@ -1,26 +1,23 @@
-import { outcomeMessages, type LedgerImportPreview, type RowOutcome } from '../../../shared/reconcile/ledger-import';
+import { outcomeMessages, type RowOutcome } from '../../../shared/reconcile/ledger-import';
 import { skippedMessage, type SkippedRow } from '../../../shared/reconcile/sheet';
 import { useLocaleStore, useT } from '../../app/i18n';
 
-/** How many problem rows the table lists before it only counts the rest. */
-const MAX_LISTED = 200;
 const MAX_SKIPPED = 30;
 
-const worthShowing = (o: RowOutcome) => o.kind !== 'new' || o.warnings.length > 0;
-
-/** The rows a clerk should look at before confirming (refused, duplicate, warned) and the rows skipped. */
-export function ImportProblems({ preview, skipped }: { readonly preview: LedgerImportPreview; readonly skipped: readonly SkippedRow[] }) {
+/** The rows a clerk should look at before confirming (refused, duplicate, warned; the first ones) and the rows skipped. */
+export function ImportProblems(props: { readonly attention: readonly RowOutcome[]; readonly total: number; readonly skipped: readonly SkippedRow[] }) {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
-  const rows = preview.outcomes.filter(worthShowing);
-  const listed = rows.slice(0, MAX_LISTED);
-  const inFile = (row: number) => t('sheets.inFile', { row });
+  const { skipped } = props;
+  const listed = props.attention;
+  const inFile = { sameNumber: (row: number) => t('sheets.inFile', { row }), sameSoftKey: (row: number) => t('sheets.softInFile', { row }) };
   const outcomeLabel = (o: RowOutcome) => t(o.kind === 'new' ? 'sheets.outcome.warning' : o.kind === 'unreadable' ? 'sheets.outcome.error' : `sheets.outcome.${o.kind}`);
   return (
     <>
       {listed.length > 0 ? (
         <>
           <h4>{t('sheets.problems.heading')}</h4>
+          <div className="rc-scroll">
           <table className="rc-table rc-problems">
             <thead>
               <tr><th className="num">{t('sheets.problems.row')}</th><th>{t('sheets.problems.number')}</th><th>{t('sheets.problems.outcome')}</th><th>{t('sheets.problems.problem')}</th></tr>
@@ -36,12 +33,14 @@ export function ImportProblems({ preview, skipped }: { readonly preview: LedgerI
                       {outcomeMessages(o, locale, inFile).map((m, i) => <li key={i}>{m}</li>)}
                     </ul>
                     {o.kind === 'duplicateInLedger' ? <a href={`#/invoice/${o.existingId}`}>{t('sheets.openExisting')}</a> : null}
+                    {o.kind === 'new' && o.softDuplicateOf && 'invoiceId' in o.softDuplicateOf ? <a href={`#/invoice/${o.softDuplicateOf.invoiceId}`}>{t('sheets.openExisting')}</a> : null}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {rows.length > listed.length ? <p className="muted small">{t('sheets.problems.more', { count: rows.length - listed.length })}</p> : null}
+          </div>
+          {props.total > listed.length ? <p className="muted small">{t('sheets.problems.more', { count: props.total - listed.length })}</p> : null}
         </>
       ) : null}
       {skipped.length > 0 ? (

@@ -26,6 +26,7 @@ export const SHEETS_MESSAGES = {
   'sheets.outcome.duplicateInFile': { 'zh-CN': '不导入（重复）', en: 'Not imported (repeat)' },
   'sheets.outcome.warning': { 'zh-CN': '导入，保留提醒', en: 'Imported with warnings' },
   'sheets.inFile': { 'zh-CN': '与第 {row} 行是同一张发票（发票号码相同），只导入第 {row} 行', en: 'Same invoice as row {row} (same number); only row {row} is imported' },
+  'sheets.softInFile': { 'zh-CN': '与第 {row} 行的销售方、开票日期、价税合计都相同，可能重复，请核对（仍会导入）', en: 'Same seller, date and total as row {row}; it may be a duplicate, check it (it is still imported)' },
   'sheets.openExisting': { 'zh-CN': '查看台账中的发票', en: 'Open the ledger’s invoice' },
   'sheets.skipped.heading': { 'zh-CN': '跳过的行', en: 'Skipped rows' },
   'sheets.skipped.item': { 'zh-CN': '第 {row} 行（{why}）', en: 'row {row} ({why})' },
@@ -44,6 +45,7 @@ export const SHEETS_MESSAGES = {
   'sheets.importError.notFound': { 'zh-CN': '找不到这次导入的记录', en: 'this import was not found' },
   'sheets.importError.alreadyUndone': { 'zh-CN': '“{fileName}”的导入已经撤销过了', en: 'the import of “{fileName}” was already undone' },
   'sheets.importError.writeFailed': { 'zh-CN': '写入数据库失败（{message}）', en: 'writing to the database failed ({message})' },
+  'sheets.previewLost': { 'zh-CN': '预览已失效（读取程序重新启动过），没有导入任何发票。请重新选择这个文件。', en: 'The preview is gone (the reader restarted); nothing was imported. Choose the file again.' },
   'sheets.close': { 'zh-CN': '关闭', en: 'Close' },
 
   'sheets.history.heading': { 'zh-CN': '导入记录', en: 'Past imports' },

@@ -3,7 +3,6 @@
  * own preview, progress and result, so one bad file never hides the others. The bytes stay outside the store.
  */
 import { create } from 'zustand';
-import type { LedgerImportPreview } from '../../../shared/reconcile/ledger-import';
 import type { MappingOverride, SheetProblem } from '../../../shared/reconcile/sheet';
 import type { FileFacts, LedgerPreviewOk } from '../../workers/sheet-protocol';
 
@@ -16,7 +15,8 @@ export interface ImportFile {
   /** Why the whole file could not be used. */
   readonly problem: SheetProblem | null;
   readonly read: LedgerPreviewOk['read'] | null;
-  readonly preview: LedgerImportPreview | null;
+  /** The preview: counts, the rows to look at, and the id its invoices are kept under in the worker. */
+  readonly preview: Omit<LedgerPreviewOk, 'read'> | null;
   readonly progress: { readonly done: number; readonly total: number } | null;
   /** After the commit: how many were imported, or why nothing was. */
   readonly imported: number | null;

@@ -10,7 +10,7 @@ import type { MappingOverride } from '../../../shared/reconcile/sheet';
 import { localToday } from '../../app/today';
 import { useT } from '../../app/i18n';
 import { ledgerImport, reconcileStore } from '../../db';
-import { sheetJob } from '../../workers/sheet-client';
+import { forgetPreview, previewItems, sheetJob } from '../../workers/sheet-client';
 import { useToasts } from '../../ui/toast';
 import { failureText } from './failure-text';
 import { fittingMapping, mappingsOfKinds, overrideOf } from './saved-mappings';
@@ -22,8 +22,10 @@ let seq = 0;
 async function previewFile(id: string, mapping: MappingOverride | null, mappingName: string | null): Promise<boolean> {
   const file = bytesOf.get(id);
   if (!file) return false;
-  const { update } = useSheetsUi.getState();
-  update(id, { state: 'reading', problem: null });
+  const { update, files } = useSheetsUi.getState();
+  const before = files.find((f) => f.id === id)?.preview;
+  if (before) forgetPreview(before.previewId);
+  update(id, { state: 'reading', problem: null, preview: null });
   const keys = await ledgerImport.existingKeys();
   const reply = await sheetJob({
     type: 'ledgerPreview', name: file.name, bytes: file.bytes, today: localToday(), hard: new Map(keys.hard), soft: new Map(keys.soft),
@@ -31,7 +33,7 @@ async function previewFile(id: string, mapping: MappingOverride | null, mappingN
   });
   const r = reply.result;
   update(id, r.ok
-    ? { state: 'preview', sha256: reply.facts.sha256, facts: reply.facts, problem: null, read: r.value.read, preview: r.value.preview, mapping, mappingName, editing: false }
+    ? { state: 'preview', sha256: reply.facts.sha256, facts: reply.facts, problem: null, read: r.value.read, preview: r.value, mapping, mappingName, editing: false }
     : { state: 'failed', sha256: reply.facts.sha256, facts: reply.facts, problem: r.error, read: null, preview: null, mapping, mappingName });
   return r.ok;
 }
@@ -74,9 +76,14 @@ export function useLedgerImport() {
     /** Writes the previewed new invoices in one audited import. */
     async confirm(file: ImportFile) {
       if (!file.preview || file.state !== 'preview') return;
-      const items = file.preview.items;
-      ui().update(file.id, { state: 'committing', progress: { done: 0, total: items.length }, commitError: null });
-      const r = await ledgerImport.commit({ fileName: file.name, sha256: file.sha256, items }, (done, total) => {
+      const { previewId, counts } = file.preview;
+      ui().update(file.id, { state: 'committing', progress: { done: 0, total: counts.new }, commitError: null });
+      const items = await previewItems(previewId, counts.new);
+      if (!items.ok) {
+        ui().update(file.id, { state: 'failed', progress: null, preview: null, commitError: t('sheets.previewLost') });
+        return;
+      }
+      const r = await ledgerImport.commit({ fileName: file.name, sha256: file.sha256, items: items.value }, (done, total) => {
         ui().update(file.id, { progress: { done, total } });
       }).catch((e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }));
       if (!r.ok) {
@@ -84,6 +91,7 @@ export function useLedgerImport() {
         return;
       }
       bytesOf.delete(file.id);
+      forgetPreview(previewId);
       ui().update(file.id, { state: 'done', progress: null, imported: r.value.invoiceIds.length, commitError: null });
       for (const other of ui().files) {
         if (other.state === 'preview' && other.id !== file.id) void previewFile(other.id, other.mapping, other.mappingName);
@@ -93,6 +101,7 @@ export function useLedgerImport() {
     /** Drops a file without importing anything. */
     cancel(file: ImportFile) {
       bytesOf.delete(file.id);
+      if (file.preview) forgetPreview(file.preview.previewId);
       ui().remove(file.id);
       if (file.state === 'preview') toast(t('sheets.cancelled', { file: file.name }), 'warn');
     },
