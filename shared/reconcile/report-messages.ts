@@ -19,7 +19,7 @@ export const REPORT_MESSAGES = {
   'report.type.invoiceWithoutPayment': { 'zh-CN': '发票无付款', en: 'Invoices without payment' },
   'report.type.sequenceGap': { 'zh-CN': '号码断号', en: 'Number gaps' },
   'report.listRows': { 'zh-CN': '清单行数', en: 'List rows' },
-  'report.ledgerRows': { 'zh-CN': '台账张数', en: 'Ledger invoices' },
+  'report.ledgerRows': { 'zh-CN': '读取的台账发票', en: 'Ledger invoices read' },
   'report.direction.in': { 'zh-CN': '进项', en: 'Incoming' },
   'report.direction.out': { 'zh-CN': '销项', en: 'Outgoing' },
 

@@ -38,6 +38,7 @@ export function ReportView({ report, flows }: { readonly report: Report; readonl
         </div>
       </header>
       <p className="muted small">{t('reconcile.report.meta', { user: report.ranBy, at: formatTimestamp(report.ranAt), sources: report.sources.map((s) => s.name).join('、') })}</p>
+      <p className="muted small">{t('reconcile.report.ledgerWindow', { from: report.ledgerWindow.from, to: report.ledgerWindow.to, count: summary.ledgerRows })}</p>
       {report.firstRun ? <p className="muted small rc-no-print">{t('reconcile.firstRun')}</p> : null}
       <dl className="rc-summary" aria-label={t('reconcile.report.summary')}>
         <div className="rc-count"><dt>{t('report.listRows')}</dt><dd className="mono">{summary.listRows}</dd></div>

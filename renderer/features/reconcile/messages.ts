@@ -69,6 +69,7 @@ export const RECONCILE_MESSAGES = {
 
   'reconcile.report.heading': { 'zh-CN': '对账结果：{from} 至 {to}（{direction}）', en: 'Result: {from} to {to} ({direction})' },
   'reconcile.report.meta': { 'zh-CN': '{user} 于 {at} 对账；来源：{sources}', en: 'Run by {user} at {at}; sources: {sources}' },
+  'reconcile.report.ledgerWindow': { 'zh-CN': '读取了台账中 {from} 至 {to} 的 {count} 张发票（期间前后各 3 个月，以便发现跨月的日期不一致和跨月付款）。', en: '{count} ledger invoices dated {from} to {to} were read (three months around the period, so dates off by a month and payments in another month are found).' },
   'reconcile.report.summary': { 'zh-CN': '汇总', en: 'Summary' },
   'reconcile.report.export': { 'zh-CN': '导出 Excel 报告', en: 'Export report to Excel' },
   'reconcile.report.print': { 'zh-CN': '打印', en: 'Print' },

@@ -37,6 +37,8 @@ export interface PaymentRef {
 export interface Report {
   readonly runId: string;
   readonly period: Period;
+  /** The ledger dates read for the run (the period with a margin, see ledgerWindow). */
+  readonly ledgerWindow: Period;
   readonly direction: 'in' | 'out';
   readonly sources: readonly RunSource[];
   readonly output: ReconcileOutput;
@@ -85,6 +87,22 @@ export function monthPeriod(month: string): Period | null {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Months of ledger read on each side of the period (a payment may come 90 days after its invoice). */
+export const LEDGER_MARGIN_MONTHS = 3;
+
+/**
+ * The ledger a run compares with: the period plus LEDGER_MARGIN_MONTHS whole months on each side, so an invoice
+ * the ledger dates in a neighbouring month is a date mismatch rather than a missing invoice, and last month's
+ * invoices can be suggested for this month's payments (the matching looks invoices up in all it is given).
+ */
+export function ledgerWindow(period: Period, months = LEDGER_MARGIN_MONTHS): Period {
+  const shift = (date: string, by: number) => {
+    const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1 + by, 1));
+    return `${String(d.getUTCFullYear())}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  };
+  return { from: `${shift(period.from, -months)}-01`, to: monthPeriod(shift(period.to, months))?.to ?? period.to };
+}
 
 /** The period the settings describe, or null when it is not a valid one. */
 export function chosenPeriod(s: Pick<ReconcileUiState, 'periodMode' | 'month' | 'from' | 'to'>): Period | null {

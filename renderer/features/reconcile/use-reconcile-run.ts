@@ -12,7 +12,7 @@ import { useT } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { cases, reconcileStore } from '../../db';
 import { sheetJob } from '../../workers/sheet-client';
-import { chosenPeriod, useReconcileUi, type PaymentRef, type Report } from './reconcile-store';
+import { chosenPeriod, ledgerWindow, useReconcileUi, type PaymentRef, type Report } from './reconcile-store';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -40,7 +40,8 @@ export function useReconcileRun() {
       const keys = paymentKeys(bank);
       const payments = new Map<string, PaymentRef>();
       bankRefs.forEach((ref, i) => { const k = keys[i]; if (k !== undefined) payments.set(k, ref); });
-      const ledger = await reconcileStore.ledgerFor(period);
+      const span = ledgerWindow(period);
+      const ledger = await reconcileStore.ledgerFor(span);
       const reply = await sheetJob({
         type: 'reconcile',
         input: { list, ledger, period, companyTaxId: s.companyTaxId, direction: s.direction, decided, ...(bank.length > 0 ? { bank } : {}) },
@@ -51,7 +52,7 @@ export function useReconcileRun() {
       const sources: RunSource[] = s.files.flatMap((f) => (f.read && f.facts ? [{ kind: f.read.sheetKind, name: f.name, sha256: f.facts.sha256, rows: f.read.read.rows.length }] : []));
       const saved = await reconcileStore.saveRun({ period, direction: s.direction, sources, summary: output.summary, findingKeys: output.findings.map((f) => f.key) });
       const report: Report = {
-        runId: saved.id, period, direction: s.direction, sources, output, newKeys: previous ? newSince(previous.findingKeys, output.findings) : new Set(),
+        runId: saved.id, period, ledgerWindow: span, direction: s.direction, sources, output, newKeys: previous ? newSince(previous.findingKeys, output.findings) : new Set(),
         firstRun: !previous, ranAt: saved.createdAt, ranBy: saved.createdBy, ledgerById: new Map(ledger.map((l) => [l.id, l])), payments, platform,
       };
       ui().set({ running: false, report, filter: { type: '', onlyNew: false, handled: 'all' } });
