@@ -5,7 +5,8 @@
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { fillMerges } from './merges';
 import { readSharedStrings, readStylesPart, readWorkbookPart } from './ooxml-parts';
-import { findBytes, readMerges, readSheetXml } from './ooxml-sheet';
+import { readMerges, readSheetXml } from './ooxml-sheet';
+import { findBytes } from './xml-bytes';
 import type { SheetData } from './types';
 
 const WORKBOOK = 'xl/workbook.xml';

@@ -5,6 +5,7 @@ import type { RowProblem, SheetProblem, SheetProblemCode } from './types';
 export const ROW_PROBLEM_CODES = [
   'date', 'dateMissing', 'amount', 'amountMissing', 'amountBoth', 'direction', 'lossyNumber', 'numberMissing', 'kind', 'status', 'yesNo', 'lines',
 ] as const;
+/** A row problem code. */
 export type RowProblemCode = (typeof ROW_PROBLEM_CODES)[number];
 
 /** Builds a whole-file problem; every one names the file. */
