@@ -17,7 +17,7 @@ describe('diffFields', () => {
 
   it('gives a new record the same changes as comparing it with an empty one: ignored and undefined fields left out, null kept', () => {
     const after = { a: 1, b: { x: [1] }, n: null, u: undefined, version: 0, updatedAt: 't' };
-    expect(diffFields(undefined, after, ['version', 'updatedAt'])).toEqual(diffFields({}, after, ['version', 'updatedAt']));
+    expect(diffFields<object>(undefined, after, ['version', 'updatedAt'])).toEqual(diffFields<object>({}, after, ['version', 'updatedAt']));
     expect(diffFields(undefined, after, ['version', 'updatedAt'])).toEqual({ changes: { a: 1, b: { x: [1] }, n: null }, baseValues: { a: null, b: null, n: null } });
   });
 });
