@@ -20,7 +20,9 @@ export function FindingRow(props: {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
   const { finding: f, report, note, flows } = props;
-  const [text, setText] = useState(note?.note ?? '');
+  // What the clerk is typing (null = not editing: show the stored note, which may arrive after the first paint).
+  const [draft, setDraft] = useState<string | null>(null);
+  const text = draft ?? note?.note ?? '';
   const [busy, setBusy] = useState(false);
   // The tick shows at once; the stored note (a live query) takes over once the write is done.
   const [pendingHandled, setPendingHandled] = useState<boolean | null>(null);
@@ -31,7 +33,11 @@ export function FindingRow(props: {
   const payment = f.type === 'paymentWithoutInvoice' ? report.payments.get(f.key) : undefined;
   const invoiceId = f.invoiceIds?.[0];
   const noteId = `note-${f.key}`;
-  const saveNote = () => { if (text !== (note?.note ?? '')) void flows.setNote(f, { note: text }); };
+  const saveNote = () => {
+    if (draft === null) return;
+    if (draft === (note?.note ?? '')) { setDraft(null); return; }
+    void flows.setNote(f, { note: draft }).finally(() => { setDraft(null); });
+  };
   const openCase = () => { setBusy(true); void flows.openCase(f).finally(() => { setBusy(false); }); };
 
   return (
@@ -70,7 +76,7 @@ export function FindingRow(props: {
             {t('reconcile.row.handled')}
           </label>
           <label htmlFor={noteId} className="sr-only">{t('reconcile.row.note')}</label>
-          <input id={noteId} type="text" value={text} placeholder={t('reconcile.row.note')} onChange={(e) => { setText(e.target.value); }}
+          <input id={noteId} type="text" value={text} placeholder={t('reconcile.row.note')} onChange={(e) => { setDraft(e.target.value); }}
             onBlur={saveNote} onKeyDown={(e) => { if (e.key === 'Enter') saveNote(); }} />
         </td>
       </tr>

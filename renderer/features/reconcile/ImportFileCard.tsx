@@ -20,7 +20,7 @@ export function ImportFileCard({ file, flows, mappings }: { readonly file: Impor
         <h3 id={headingId} className="mono">{file.name}</h3>
         {file.sha256 ? <span className="muted small mono" title={file.sha256}>SHA-256 {file.sha256.slice(0, 12)}…</span> : null}
         {file.mappingName ? <span className="rc-tag">{t('reconcile.file.viaMapping', { name: file.mappingName })}</span> : null}
-        {(file.state === 'preview' || file.state === 'failed') && !file.editing ? (
+        {(file.state === 'preview' || file.state === 'failed') && !file.editing && file.facts ? (
           <button type="button" className="link rc-push" onClick={() => { flows.setEditing(file, true); }}>{t('reconcile.file.editMapping')}</button>
         ) : null}
       </header>

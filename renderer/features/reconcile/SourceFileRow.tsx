@@ -44,7 +44,7 @@ export function SourceFileRow(props: { readonly file: SourceFile; readonly flows
         {file.read && read ? <span>{t('reconcile.file.ready', { kind: t(`reconcile.kind.${file.read.sheetKind}`), rows: read.rows.length, sheet: read.sheet })}</span> : null}
         {file.mappingName ? <span className="rc-tag">{t('reconcile.file.viaMapping', { name: file.mappingName })}</span> : null}
         <span className="rc-file-actions">
-          {file.state !== 'reading' && !file.editing ? (
+          {file.state !== 'reading' && !file.editing && file.facts ? (
             <button type="button" className="link" onClick={() => { flows.setEditing(file.id, true); }}>{t('reconcile.file.editMapping')}</button>
           ) : null}
           <button type="button" className="link" onClick={() => { flows.remove(file.id); }} aria-label={`${t('reconcile.file.remove')} ${file.name}`}>{t('reconcile.file.remove')}</button>

@@ -6,7 +6,7 @@
  * ledger they were checked against grew.
  */
 import type { ColumnMapping } from '../../../shared/reconcile/entities';
-import type { MappingOverride } from '../../../shared/reconcile/sheet';
+import { checkSheetSize, type MappingOverride } from '../../../shared/reconcile/sheet';
 import { localToday } from '../../app/today';
 import { useT } from '../../app/i18n';
 import { ledgerImport, reconcileStore } from '../../db';
@@ -53,6 +53,9 @@ export function useLedgerImport() {
           id, name: f.name, state: 'reading', sha256: '', problem: null, read: null, preview: null, progress: null, imported: null,
           commitError: null, facts: null, mapping: null, mappingName: null, editing: false,
         });
+        // A 200 MB file is refused by its size before it is loaded into memory.
+        const size = checkSheetSize(f.size, f.name);
+        if (!size.ok) { ui().update(id, { state: 'failed', problem: size.error }); return; }
         bytesOf.set(id, { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
         if (await previewFile(id, null, null)) return;
         const fitting = fittingMapping(mappingsOfKinds(saved, ['ledger']), ui().files.find((x) => x.id === id)?.facts?.headers ?? []);

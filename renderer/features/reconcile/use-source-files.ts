@@ -4,7 +4,7 @@
  * maps its columns by hand, reads it again, and may save the mapping for next time.
  */
 import type { ColumnMapping } from '../../../shared/reconcile/entities';
-import type { MappingOverride } from '../../../shared/reconcile/sheet';
+import { checkSheetSize, type MappingOverride } from '../../../shared/reconcile/sheet';
 import type { SheetKind } from '../../../shared/reconcile/types';
 import { useT } from '../../app/i18n';
 import { reconcileStore } from '../../db';
@@ -44,6 +44,9 @@ export function useSourceFiles() {
       await Promise.all(files.map(async (f) => {
         const id = `src-${String(++seq)}`;
         ui().addFile({ id, role, name: f.name, state: 'reading', facts: null, read: null, problem: null, mapping: null, mappingName: null, editing: false });
+        // A 200 MB file is refused by its size before it is loaded into memory.
+        const size = checkSheetSize(f.size, f.name);
+        if (!size.ok) { ui().updateFile(id, { state: 'failed', problem: size.error }); return; }
         bytesOf.set(id, new Uint8Array(await f.arrayBuffer()));
         if (await readFile(id, null, null)) return;
         const fitting = fittingMapping(mappingsOfKinds(saved, kindsFor(role)), ui().files.find((x) => x.id === id)?.facts?.headers ?? []);
