@@ -143,7 +143,7 @@ export class LedgerImportRepository {
             this.db.outbox.bulkAdd(mutations),
           ]);
           await inFlight;
-          onProgress(written, items.length);
+          if (written > 0) onProgress(written, items.length);
           inFlight = next;
           written = Math.min(items.length, start + CHUNK_SIZE);
         }
