@@ -94,7 +94,8 @@ describe('readWorkbook: formats', () => {
 
   it('keeps sheet positions: row i of the result is spreadsheet row i + 1', () => {
     const wb = XLSX.utils.book_new();
-    const ws = XLSX.utils.aoa_to_sheet([['late']], { origin: 'C4' });
+    const ws = XLSX.utils.aoa_to_sheet([]);
+    XLSX.utils.sheet_add_aoa(ws, [['late']], { origin: 'C4' });
     XLSX.utils.book_append_sheet(wb, ws, 'S');
     const r = readWorkbook(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer), 'p.xlsx');
     if (!r.ok) throw new Error(r.error.code);
