@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { writeWorkbook } from '../../shared/reconcile/sheet/index';
-import { encodeGbk } from '../fixtures/reconcile/files';
-import { PLATFORM_HEADER } from '../fixtures/reconcile/files';
+import { encodeGbk, PLATFORM_HEADER } from '../fixtures/reconcile/files';
 
 /*
  * A clerk's month-end check, end to end in Chromium: an Excel ledger with one bad row is imported (the bad row is
