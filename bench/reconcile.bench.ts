@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { writeFixtureFiles, type FixtureFiles } from '../test/fixtures/reconcile/files';
 import { BENCH_SPEC } from '../test/fixtures/reconcile/generate';
+import { ledgerImportBench } from './ledger-import.bench';
 import { median, type BenchRow } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -101,7 +102,7 @@ async function cliPart(ctx: ReconcileBenchContext): Promise<BenchRow[]> {
  * The parts of the reconcile bench, run in order on the same generated files. A part measuring the app (for
  * example importing 50,000 Excel ledger rows in Chromium, target < 20 s) is appended to this list.
  */
-export const RECONCILE_BENCH_PARTS: ReconcileBenchPart[] = [cliPart];
+export const RECONCILE_BENCH_PARTS: ReconcileBenchPart[] = [cliPart, () => ledgerImportBench()];
 
 /** Generates the files once, runs every part, removes the files. */
 export async function reconcileBench(): Promise<BenchRow[]> {

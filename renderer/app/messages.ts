@@ -103,6 +103,7 @@ export const UI_MESSAGES = {
   'audit.create': { 'zh-CN': '录入', en: 'Created' },
   'audit.update': { 'zh-CN': '修改', en: 'Edited' },
   'audit.status': { 'zh-CN': '状态变更', en: 'Status' },
+  'audit.import': { 'zh-CN': 'Excel 导入', en: 'Excel import' },
   'audit.delete': { 'zh-CN': '删除', en: 'Deleted' },
   'audit.restore': { 'zh-CN': '恢复', en: 'Restored' },
 

@@ -5,6 +5,7 @@ import { uuidv7 } from '../../shared/domain/ids';
 import type { Invoice, InvoiceId } from '../../shared/domain/invoice';
 import type { InvoiceFilter } from '../../shared/search/invoice-filter';
 import type { AuditEntry } from '../../shared/audit/audit-chain';
+import { ENTITY_TABLES, type SyncEntity } from '../../shared/sync/entities';
 import { LedgerDb, requestPersistentStorage, type AttachmentRow, type SavedView } from './db';
 import { InvoiceRepository } from './invoice-repository';
 import { ViewsRepository } from './views-repository';
@@ -237,4 +238,9 @@ export function useMatches(): BankMatch[] | undefined {
 /** Ledger imports, newest first (undone ones too, marked). */
 export function useImports(): ImportBatch[] | undefined {
   return useLiveQuery(() => ledgerImport.all(), []);
+}
+
+/** A synced record of any entity (null when this PC does not hold it; undefined while loading), for conflict review. */
+export function useSyncedRecord(entity: SyncEntity, id: string): Readonly<Record<string, unknown>> | null | undefined {
+  return useLiveQuery(async () => ((await db.table(ENTITY_TABLES[entity]).get(id)) as Record<string, unknown> | undefined) ?? null, [entity, id]);
 }

@@ -1,7 +1,6 @@
 import { useT } from '../../app/i18n';
 import { formatTimestamp } from '../../app/today';
-import { invoices, useInvoice, type ConflictRow } from '../../db';
-import type { InvoiceId } from '../../../shared/domain/invoice';
+import { conflicts, useSyncedRecord, type ConflictRow } from '../../db';
 import { useToasts } from '../../ui/toast';
 import { formatSyncValue } from './format-value';
 
@@ -12,11 +11,19 @@ function sides(c: ConflictRow, myDeviceId: string) {
   return c.serverDeviceId === myDeviceId ? { theirs: client, yours: server } : { theirs: server, yours: client };
 }
 
+/** What the conflict is about, in the clerk's words: the invoice number, the case title, or the kind of record. */
+function conflictTitle(t: ReturnType<typeof useT>, c: ConflictRow, record: Readonly<Record<string, unknown>> | null | undefined): string {
+  const text = (key: string) => (typeof record?.[key] === 'string' && record[key] !== '' ? record[key] : c.entityId);
+  if (c.entity === 'invoice') return t('sync.conflicts.invoice', { number: text('number') });
+  if (c.entity === 'case') return t('sync.conflicts.case', { title: text('title') });
+  return t(`sync.entity.${c.entity}`);
+}
+
 /** One conflict side by side (field, value before, their value, your value) and the two choices. */
 export function ConflictCard({ conflict, myDeviceId }: { readonly conflict: ConflictRow; readonly myDeviceId: string }) {
   const t = useT();
   const show = useToasts((s) => s.show);
-  const invoice = useInvoice(conflict.entityId);
+  const record = useSyncedRecord(conflict.entity, conflict.entityId);
   const { theirs, yours } = sides(conflict, myDeviceId);
   const whole = conflict.field === '*';
   const fieldName = whole ? t('sync.conflicts.wholeRecord') : t(`field.${conflict.field}`);
@@ -24,14 +31,16 @@ export function ConflictCard({ conflict, myDeviceId }: { readonly conflict: Conf
   const device = (id: string) => (id === myDeviceId ? t('sync.conflicts.thisDevice') : t('sync.conflicts.otherDevice', { id: id.replace(/^dev-/, '').slice(0, 8) }));
 
   const choose = async (values: Readonly<Record<string, unknown>>) => {
-    const r = await invoices.resolveConflicts(conflict.entityId as InvoiceId, values, [conflict.id]);
-    if (r.ok) show(t('sync.conflicts.resolved'));
+    if (await conflicts.resolve(conflict, values, [conflict.id])) show(t('sync.conflicts.resolved'));
   };
-  const keep = (deleted: boolean) => choose({ deleted, deletedAt: deleted ? invoice?.deletedAt ?? new Date().toISOString() : null });
+  // Only invoices carry deletedAt; the other records have the deleted flag alone.
+  const keep = (deleted: boolean) => choose(conflict.entity === 'invoice'
+    ? { deleted, deletedAt: deleted ? (record?.['deletedAt']) ?? new Date().toISOString() : null }
+    : { deleted });
 
   return (
     <article className="conflict-card" aria-label={fieldName}>
-      <h3>{t('sync.conflicts.invoice', { number: invoice?.number ?? conflict.entityId })}</h3>
+      <h3>{conflictTitle(t, conflict, record)}</h3>
       <div className="conflict-diff" role="table">
         <div className="head" role="columnheader">{t('sync.conflicts.field')}</div>
         <div className="head" role="columnheader">{t('sync.conflicts.base')}</div>
@@ -46,7 +55,7 @@ export function ConflictCard({ conflict, myDeviceId }: { readonly conflict: Conf
           {value(yours.value)}<span className="who">{t('sync.conflicts.by', { device: device(yours.device), time: formatTimestamp(yours.at) })}</span>
         </div>
       </div>
-      {invoice ? (
+      {record ? (
         <div className="conflict-actions">
           {whole ? (
             <>
@@ -60,7 +69,7 @@ export function ConflictCard({ conflict, myDeviceId }: { readonly conflict: Conf
             </>
           )}
         </div>
-      ) : <p className="muted">{invoice === null ? t('sync.conflicts.missing') : null}</p>}
+      ) : <p className="muted">{record === null ? t('sync.conflicts.missing') : null}</p>}
     </article>
   );
 }
