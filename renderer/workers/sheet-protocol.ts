@@ -6,8 +6,8 @@ import { z } from 'zod';
 import type { Result } from '../../shared/domain/result';
 import type { ImportCounts, ImportItem, RowOutcome } from '../../shared/reconcile/ledger-import';
 import type { ReconcileInput, ReconcileOutput } from '../../shared/reconcile/match';
-import type { LedgerSheetRow, ReadResult, SheetOut, SheetProblem } from '../../shared/reconcile/sheet';
-import type { BankRow, PlatformRow, SheetKind } from '../../shared/reconcile/types';
+import type { LedgerSheetRow, PlatformRead, ReadResult, SheetOut, SheetProblem } from '../../shared/reconcile/sheet';
+import type { BankRow, SheetKind } from '../../shared/reconcile/types';
 
 const mappingSchema = z.object({ columns: z.record(z.string(), z.string()), sheet: z.string().optional() });
 
@@ -44,9 +44,9 @@ export interface FileFacts {
   readonly headers: readonly string[];
 }
 
-/** A platform export or bank statement read. */
+/** A platform export (with its 信息汇总表 line items when the workbook has them) or a bank statement, read. */
 export type ReadOk =
-  | { readonly kind: 'platform'; readonly sheetKind: SheetKind; readonly read: ReadResult<PlatformRow> }
+  | { readonly kind: 'platform'; readonly sheetKind: SheetKind; readonly read: PlatformRead }
   | { readonly kind: 'bank'; readonly sheetKind: SheetKind; readonly read: ReadResult<BankRow> };
 
 /** The most rows needing attention a preview sends to the page (the counts cover them all). */

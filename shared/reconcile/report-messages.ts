@@ -6,6 +6,7 @@ import { formatFen, fen } from '../domain/money';
 import { statusLabel } from '../i18n/domain-messages';
 import { translate, type Catalogue, type Locale } from '../i18n/translate';
 import { INVOICE_STATUSES, type InvoiceStatus } from '../domain/invoice';
+import { detailDigest, type LineDigest } from './line-summary';
 import type { DetailValue, Finding, MatchSuggestion } from './types';
 
 /** The catalogue of report words (both languages); the app merges it into its own. */
@@ -34,6 +35,14 @@ export const REPORT_MESSAGES = {
   'report.say.invoiceWithoutPayment': { 'zh-CN': '没有找到这张发票的付款（{party}，{total}）', en: 'No payment found for this invoice ({party}, {total})' },
   'report.say.sequenceGap': { 'zh-CN': '{seller} 发票代码 {code}：缺少号码 {from}–{to}（{count} 张）', en: '{seller}, code {code}: numbers {from}–{to} missing ({count})' },
   'report.say.separator': { 'zh-CN': '；', en: '; ' },
+  'report.say.lines': { 'zh-CN': '；项目：{items}', en: '; items: {items}' },
+  'report.lines.many': { 'zh-CN': '{name} 等 {count} 项', en: '{name} and others ({count} items)' },
+  'report.caseNotes.heading': { 'zh-CN': '平台清单所列项目：{items}', en: 'Items on the platform list: {items}' },
+  'report.caseNotes.amount': { 'zh-CN': '金额 {amount}', en: 'amount {amount}' },
+  'report.caseNotes.rate': { 'zh-CN': '税率 {rate}', en: 'rate {rate}' },
+  'report.caseNotes.tax': { 'zh-CN': '税额 {tax}', en: 'tax {tax}' },
+  'report.caseNotes.more': { 'zh-CN': '另有 {count} 项未列出', en: '{count} more not listed' },
+  'report.lines.unnamed': { 'zh-CN': '{count} 项（无名称）', en: '{count} unnamed item(s)' },
   'report.risk.abnormal': { 'zh-CN': '异常凭证', en: 'abnormal voucher' },
   'report.risk.suspect': { 'zh-CN': '疑点发票', en: 'suspect invoice' },
   'report.unknownParty': { 'zh-CN': '（无户名）', en: '(no name)' },
@@ -143,11 +152,21 @@ const money = (d: Finding['detail'], key: string) => {
   return typeof v === 'number' ? formatFen(fen(v)) : '—';
 };
 
+/** What an invoice was for in a few words: "*餐饮服务*餐费 等 3 项" (the first item's name and the count). */
+export function linesText(digest: LineDigest, locale: Locale): string {
+  if (digest.name === '') return say(locale, 'report.lines.unnamed', { count: digest.count });
+  return digest.count === 1 ? digest.name : say(locale, 'report.lines.many', { name: digest.name, count: digest.count });
+}
+
 /** One sentence saying what a finding is about, in the clerk's words. */
 export function describeFinding(f: Finding, locale: Locale, direction: 'in' | 'out' = 'in'): string {
   const d = f.detail;
   switch (f.type) {
-    case 'missingInLedger': return say(locale, 'report.say.missingInLedger') + (d.deletedInLedger === true ? say(locale, 'report.say.deletedInLedger') : '');
+    case 'missingInLedger': {
+      const digest = detailDigest(d);
+      return say(locale, 'report.say.missingInLedger') + (d.deletedInLedger === true ? say(locale, 'report.say.deletedInLedger') : '')
+        + (digest ? say(locale, 'report.say.lines', { items: linesText(digest, locale) }) : '');
+    }
     case 'missingOnList': return say(locale, 'report.say.missingOnList', { status: detailText('ledgerStatus', d.ledgerStatus, locale) });
     case 'mismatched':
       return text(d, 'fields').split(',').filter((x) => x !== '').map((field) => say(locale, 'report.say.mismatchedField', {

@@ -4,7 +4,7 @@
  * spreadsheet readers (shared/reconcile/sheet), the matching (shared/reconcile/match), the app and the CLI.
  */
 import type { Fen } from '../domain/money';
-import type { InvoiceKind, InvoiceStatus, Party } from '../domain/invoice';
+import type { InvoiceKind, InvoiceLine, InvoiceStatus, Party } from '../domain/invoice';
 
 /** Which kind of file a sheet holds; each has presets of header synonyms. */
 export type SheetKind = 'platform' | 'check' | 'bank' | 'ledger';
@@ -38,6 +38,11 @@ export interface PlatformRow {
   /** 是否正数发票 (false = a red invoice). */
   readonly isPositive: boolean;
   readonly remarks: string;
+  /**
+   * The invoice's line items from the export's 信息汇总表 sheet (empty when that sheet lists none for it); absent
+   * when the file has no such sheet (a 勾选 export, or a 全量发票查询 export saved without it).
+   */
+  readonly lines?: readonly InvoiceLine[];
 }
 
 /** One transaction of a bank statement. `amount` is positive; `direction` says which way the money went. */

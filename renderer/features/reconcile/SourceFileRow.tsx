@@ -3,6 +3,7 @@ import { listPeriod } from '../../../shared/reconcile/match';
 import { problemMessage } from '../../../shared/reconcile/sheet';
 import type { SheetKind } from '../../../shared/reconcile/types';
 import { useLocaleStore, useT } from '../../app/i18n';
+import { LineSheetNote } from './LineSheetNote';
 import { MappingEditor, type MappingTarget } from './MappingEditor';
 import { mappingsOfKinds } from './saved-mappings';
 import { useReconcileUi, type SourceFile } from './reconcile-store';
@@ -58,6 +59,7 @@ export function SourceFileRow(props: { readonly file: SourceFile; readonly flows
           <ul className="rc-messages">{read.rowProblems.slice(0, MAX_PROBLEMS).map((p, i) => <li key={i}>{problemMessage(p, locale)}</li>)}</ul>
         </div>
       ) : null}
+      {file.read?.kind === 'platform' && file.read.read.lineSheet ? <LineSheetNote lineSheet={file.read.read.lineSheet} /> : null}
       {covers ? (
         <p className="small">
           {t('reconcile.file.covers', { from: covers.from, to: covers.to })}{' '}

@@ -5,10 +5,11 @@
  * bank matches the clerk decides (never made automatically).
  */
 import { fen } from '../../../shared/domain/money';
+import { caseNotesForLines } from '../../../shared/reconcile/case-notes';
 import type { BankMatch, ReconcileRun, RunSource } from '../../../shared/reconcile/entities';
 import { invoiceKey, newSince, paymentKeys } from '../../../shared/reconcile/match';
 import type { Finding, MatchSuggestion, PlatformRow } from '../../../shared/reconcile/types';
-import { useT } from '../../app/i18n';
+import { useLocaleStore, useT } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { cases, reconcileStore } from '../../db';
 import { sheetJob } from '../../workers/sheet-client';
@@ -63,7 +64,7 @@ export function useReconcileRun() {
       await reconcileStore.setFindingNote(f.key, f.type, patch);
     },
 
-    /** Opens a case for a missing invoice from its report row, then shows the case. */
+    /** Opens a case for a missing invoice from its report row (its notes list the items on the list), then shows the case. */
     async openCase(f: Finding) {
       const d = f.detail;
       const listed = ui().report?.platform.get(invoiceKey({ code: str(d.code), number: str(d.number) }))?.row;
@@ -75,6 +76,9 @@ export function useReconcileRun() {
         invoiceId: f.invoiceIds?.[0] ?? null,
         findingKey: f.key,
       });
+      // What the platform says was bought, so the clerk can name the invoice to the supplier.
+      const notes = caseNotesForLines(listed?.lines, useLocaleStore.getState().locale);
+      if (notes !== '') await cases.update(opened.id, { notes });
       await reconcileStore.setFindingNote(f.key, f.type, { caseId: opened.id });
       navigate({ name: 'case', id: opened.id });
     },

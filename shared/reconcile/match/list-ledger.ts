@@ -4,7 +4,8 @@
  * whole ledger, so an invoice the ledger dates in another month is a date mismatch, not a missing invoice; a
  * ledger invoice in scope looks itself up in the whole list the same way. Rules, each applied independently:
  *  - missingInLedger: on the list, no live ledger invoice (a deleted one is named in the detail); rows the
- *    platform shows as 已作废 or 已红冲-全额 are left out, since nobody needs them in the books.
+ *    platform shows as 已作废 or 已红冲-全额 are left out, since nobody needs them in the books. When the export
+ *    had line items, the detail says what was bought (lineName: the first item, lineCount: how many).
  *  - missingOnList: a live ledger invoice in scope that the list does not hold at all.
  *  - mismatched: one finding per invoice naming every differing field with both values.
  *  - voidedButActive: 已作废 / 已红冲-全额 on the platform, neither voided nor reversed in the ledger.
@@ -14,6 +15,7 @@
  */
 import type { Finding, LedgerInvoice, Period, PlatformRow } from '../types';
 import type { DetailValue } from '../types';
+import { lineDetail } from '../line-summary';
 import { invoiceKey } from './keys';
 import { plainName } from './names';
 import { inPeriod, taxIdOf } from './scope';
@@ -115,7 +117,7 @@ export function matchListToLedger(input: ListLedgerInput): Finding[] {
       const gone = deleted.get(key);
       out.push({
         type: 'missingInLedger', key: `missingInLedger:${key}`,
-        detail: { ...listDetail(row), deletedInLedger: gone !== undefined }, listRow: row.row, ...idsOf(gone),
+        detail: { ...listDetail(row), deletedInLedger: gone !== undefined, ...lineDetail(row.lines) }, listRow: row.row, ...idsOf(gone),
       });
     }
   });

@@ -87,6 +87,11 @@ export function readMoney(cell: Cell | undefined): CellRead<Fen> {
   return parsed.ok ? { kind: 'ok', value: parsed.value } : { kind: 'bad', text };
 }
 
+/** Tax money as exports print it: the exempt mark *** reads as zero, anything else as readMoney reads it. */
+export function readTaxMoney(cell: Cell | undefined): CellRead<Fen> {
+  return /^\*+$/.test(cellText(cell)) ? { kind: 'ok', value: fen(0) } : readMoney(cell);
+}
+
 /** A date as 'YYYY-MM-DD': Excel serials, 20240508 typed as a number, and every written form parseIssueDate knows. */
 export function readDate(cell: Cell | undefined, date1904 = false): CellRead<string> {
   if (typeof cell === 'number') {

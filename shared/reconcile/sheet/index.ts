@@ -2,7 +2,7 @@
 // sheets out → .xlsx bytes. Other layers import from here only.
 export {
   MAX_SHEET_BYTES,
-  type Cell, type LedgerSheetRow, type MappingOverride, type ReadResult, type RowProblem, type SheetData, type SheetOut,
+  type Cell, type LedgerSheetRow, type LineSheetRead, type MappingOverride, type PlatformRead, type ReadResult, type RowProblem, type SheetData, type SheetOut,
   type SheetProblem, type SheetProblemCode, type SkippedRow, type Workbook,
 } from './types';
 export { readWorkbook, checkSheetSize } from './read-workbook';
@@ -10,7 +10,7 @@ export { detectSheetKind } from './detect-kind';
 export { readPlatformRows } from './platform-rows';
 export { readBankRows } from './bank-rows';
 export { readLedgerRows } from './ledger-rows';
-export { PRESETS, normalizeHeader, type Preset, type PresetField } from './presets';
+export { PRESETS, PLATFORM_LINES_SHEET, normalizeHeader, type Preset, type PresetField } from './presets';
 export { writeWorkbook } from './write-workbook';
 export { ledgerExportSheet, LEDGER_EXPORT_HEADER } from './ledger-export';
 export { problemMessage, skippedMessage } from './problem-message';

@@ -63,7 +63,10 @@ describe('readPlatformRows: the 全量发票查询 export', () => {
       seller: { taxId: SELLER[0], name: SELLER[1] }, buyer: { taxId: BUYER[0], name: BUYER[1] },
       amount: 100000, tax: 13000, total: 113000, kindText: '数电发票（增值税专用发票）', kind: 'digital_special',
       status: 'normal', statusText: '正常', risk: 'normal', isPositive: true, remarks: '',
+      // The workbook's 信息汇总表 lists one line for it (platform-lines.test.ts covers the lines in full).
+      lines: [{ name: '*信息技术服务*技术服务费', spec: '', unit: '项', qty: '1', unitPrice: '1000', amount: 100000, taxRate: '0.13', tax: 13000 }],
     });
+    expect(paper?.lines).toEqual([]);
     expect(paper).toMatchObject({ row: 3, code: '031002300111', number: '00012345', issueDate: '2024-05-09', amount: 50000, tax: 1500, total: 51500, kind: 'e_normal', status: 'voided', risk: 'abnormal' });
     expect(red).toMatchObject({ row: 4, issueDate: '2024-05-10', amount: -100000, total: -113000, isPositive: false, kind: 'digital_normal', risk: 'suspect' });
     expect(partial).toMatchObject({ row: 5, issueDate: '2024-05-11', amount: 20000, tax: 0, total: 20000, status: 'reversedPartial', remarks: '第一行\n第二行' });

@@ -3,16 +3,18 @@
  * company's 纳税人识别号 / 纳税人名称 in rows above the header and no buyer columns). Both share field names, so a
  * saved mapping fits either; the file's own signature columns decide which preset it is.
  */
-import { fen, type Fen } from '../../domain/money';
+import { fen } from '../../domain/money';
 import { err, ok, type Result } from '../../domain/result';
 import type { Party } from '../../domain/invoice';
 import type { PlatformRow } from '../types';
-import { cellText, readDate, readIdentifier, readInvoiceIdentifier, readMoney, readText, type CellRead } from './cell-values';
+import { cellText, readDate, readIdentifier, readMoney, readTaxMoney, readText, type CellRead } from './cell-values';
 import { findHeader, type HeaderMatch } from './header-match';
+import { hasPlatformNumber, readPlatformIdentity } from './invoice-identity';
 import { kindFromText, platformStatusFromText, riskFromText, yesNo } from './labels';
 import { PRESETS } from './presets';
 import { readRows, type RowRead, type RowReader, type RowView } from './row-loop';
-import type { MappingOverride, ReadResult, RowProblem, SheetProblem, Workbook } from './types';
+import { attachLines, readPlatformLines } from './platform-lines';
+import type { MappingOverride, PlatformRead, RowProblem, SheetProblem, Workbook } from './types';
 
 /** The preset that fits a workbook's invoice list better, with its header: a 勾选 export's signature decides. */
 export function findInvoiceListHeader(wb: Workbook, mapping?: MappingOverride): Result<{ kind: 'platform' | 'check'; match: HeaderMatch }, SheetProblem> {
@@ -40,34 +42,21 @@ export function metadataParty(match: HeaderMatch): Party {
   return { name, taxId };
 }
 
-/** Reads money, accepting the exempt mark *** as zero. */
-function moneyOrStars(view: RowView, field: string): CellRead<Fen> {
-  const c = view.cell(field);
-  return /^\*+$/.test(cellText(c)) ? { kind: 'ok', value: fen(0) } : readMoney(c);
-}
-
 const ident = (view: RowView, field: string): CellRead<string> => readIdentifier(view.cell(field));
 
 /** Reads one invoice row; `metaBuyer` is the 勾选 export's company when the file has no buyer columns. */
 function readInvoice(view: RowView, metaBuyer: Party | null): RowRead<PlatformRow> {
   const problems: RowProblem[] = [];
-  const digital = ident(view, 'digitalNumber');
-  const plain = readInvoiceIdentifier(view.cell('number'), 'number');
-  const code = readInvoiceIdentifier(view.cell('code'), 'code');
+  const id = readPlatformIdentity(view, problems);
   const sellerTaxId = ident(view, 'sellerTaxId');
   const buyerTaxId = ident(view, 'buyerTaxId');
-  if (digital.kind === 'bad') problems.push(view.problem('digitalNumber', 'lossyNumber', digital.text));
-  if (plain.kind === 'bad' && digital.kind !== 'ok') problems.push(view.problem('number', 'lossyNumber', plain.text));
-  if (code.kind === 'bad') problems.push(view.problem('code', 'lossyNumber', code.text));
   if (sellerTaxId.kind === 'bad') problems.push(view.problem('sellerTaxId', 'lossyNumber', sellerTaxId.text));
   if (buyerTaxId.kind === 'bad' && !metaBuyer) problems.push(view.problem('buyerTaxId', 'lossyNumber', buyerTaxId.text));
-  const number = digital.kind === 'ok' ? digital.value : plain.kind === 'ok' ? plain.value : '';
-  if (number === '' && digital.kind !== 'bad' && plain.kind !== 'bad') problems.push(view.problem(view.has('digitalNumber') ? 'digitalNumber' : 'number', 'numberMissing'));
   const date = readDate(view.cell('issueDate'));
   if (date.kind !== 'ok') problems.push(view.problem('issueDate', date.kind === 'bad' ? 'date' : 'dateMissing'));
   const amount = readMoney(view.cell('amount'));
   if (amount.kind !== 'ok') problems.push(view.problem('amount', amount.kind === 'bad' ? 'amount' : 'amountMissing'));
-  const tax = moneyOrStars(view, 'tax');
+  const tax = readTaxMoney(view.cell('tax'));
   if (tax.kind === 'bad') problems.push(view.problem('tax', 'amount'));
   const total = readMoney(view.cell('total'));
   if (total.kind === 'bad') problems.push(view.problem('total', 'amount'));
@@ -76,9 +65,8 @@ function readInvoice(view: RowView, metaBuyer: Party | null): RowRead<PlatformRo
   const totalFen = total.kind === 'ok' ? total.value : fen(amount.value + taxFen);
   const kindText = readText(view.cell('kindText'));
   const statusText = readText(view.cell('status'));
-  const codeText = digital.kind === 'ok' || code.kind !== 'ok' ? '' : code.value;
   const value: PlatformRow = {
-    row: view.row, code: codeText, number, issueDate: date.value,
+    row: view.row, code: id.code, number: id.number, issueDate: date.value,
     seller: { name: readText(view.cell('sellerName')), taxId: sellerTaxId.kind === 'ok' ? sellerTaxId.value : '' },
     buyer: metaBuyer ?? { name: readText(view.cell('buyerName')), taxId: buyerTaxId.kind === 'ok' ? buyerTaxId.value : '' },
     amount: amount.value, tax: taxFen, total: totalFen,
@@ -87,24 +75,32 @@ function readInvoice(view: RowView, metaBuyer: Party | null): RowRead<PlatformRo
     isPositive: yesNo(readText(view.cell('isPositive'))) ?? totalFen >= 0,
     remarks: readText(view.cell('remarks')),
   };
-  return { value, key: `${codeText}|${number}` };
+  return { value, key: id.key };
 }
 
 /** The reader of invoice rows. */
 function invoiceReader(metaBuyer: Party | null): RowReader<PlatformRow> {
   return {
-    hasKey: (view) => [ident(view, 'digitalNumber'), ident(view, 'number')].some((r) => r.kind === 'ok' && /\d/.test(r.value)),
+    hasKey: hasPlatformNumber,
     hasMoney: (view) => ['amount', 'tax', 'total'].some((f) => readMoney(view.cell(f)).kind === 'ok'),
     read: (view) => readInvoice(view, metaBuyer),
   };
 }
 
-/** Reads the invoice rows of a 全量发票查询 or 勾选 export. */
-export function readPlatformRows(wb: Workbook, mapping?: MappingOverride): Result<ReadResult<PlatformRow>, SheetProblem> {
+/**
+ * Reads the invoice rows of a 全量发票查询 or 勾选 export. When the workbook also has the line-item sheet 信息汇总表,
+ * each row gets its `lines` and `lineSheet` says what that sheet gave; without it, rows have no `lines`.
+ */
+export function readPlatformRows(wb: Workbook, mapping?: MappingOverride): Result<PlatformRead, SheetProblem> {
   const found = findInvoiceListHeader(wb, mapping);
   if (!found.ok) return err(found.error);
   const { kind, match } = found.value;
   const hasBuyerColumns = match.columns.has('buyerName') || match.columns.has('buyerTaxId');
   const metaBuyer = kind === 'check' && !hasBuyerColumns ? metadataParty(match) : null;
-  return readRows(match, wb.fileName, invoiceReader(metaBuyer));
+  const read = readRows(match, wb.fileName, invoiceReader(metaBuyer));
+  if (!read.ok) return read;
+  const lines = readPlatformLines(wb, read.value.sheet);
+  if (lines === null) return read;
+  const { rows, lineSheet } = attachLines(read.value.rows, lines);
+  return ok({ ...read.value, rows, lineSheet });
 }

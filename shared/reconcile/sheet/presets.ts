@@ -50,6 +50,29 @@ const INVOICE_LIST_FIELDS: readonly PresetField[] = [
   f('remarks', false, '备注'),
 ];
 
+/** The sheet of a 全量发票查询 export that holds one row per line item (DOMAIN.md §4.1). */
+export const PLATFORM_LINES_SHEET = '信息汇总表';
+
+/**
+ * The line items of a 全量发票查询 export (sheet 信息汇总表): the invoice's identity as on 发票基础信息, then the
+ * item. Not a SheetKind: it is read only from that sheet, beside the invoice list, never as a file of its own.
+ */
+export const PLATFORM_LINES_PRESET: Preset = {
+  fields: [
+    ...INVOICE_LIST_FIELDS.filter((x) => x.field === 'code' || x.field === 'number' || x.field === 'digitalNumber'),
+    f('name', true, '货物或应税劳务名称', '货物或应税劳务、服务名称', '项目名称', '商品名称', '货物名称'),
+    f('spec', false, '规格型号', '规格'),
+    f('unit', false, '单位', '计量单位'),
+    f('qty', false, '数量'),
+    f('unitPrice', false, '单价'),
+    f('amount', true, '金额'),
+    f('taxRate', false, '税率', '征收率', '税率/征收率'),
+    f('tax', false, '税额'),
+  ],
+  needs: [['number', 'digitalNumber']],
+  sheets: [PLATFORM_LINES_SHEET],
+};
+
 /** Every preset the readers know. */
 export const PRESETS: Readonly<Record<SheetKind, Preset>> = {
   platform: {

@@ -3,7 +3,7 @@ import type { RowProblem, SheetProblem, SheetProblemCode } from './types';
 
 /** Every row problem code the readers produce (message key `sheet.row.<code>`). */
 export const ROW_PROBLEM_CODES = [
-  'date', 'dateMissing', 'amount', 'amountMissing', 'amountBoth', 'direction', 'lossyNumber', 'numberMissing', 'kind', 'status', 'yesNo', 'lines',
+  'date', 'dateMissing', 'amount', 'amountMissing', 'amountBoth', 'direction', 'lossyNumber', 'numberMissing', 'kind', 'status', 'yesNo', 'lines', 'taxRate', 'decimal',
 ] as const;
 /** A row problem code. */
 export type RowProblemCode = (typeof ROW_PROBLEM_CODES)[number];

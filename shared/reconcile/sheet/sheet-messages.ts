@@ -83,6 +83,14 @@ export const SHEET_MESSAGES = {
     'zh-CN': '第 {row} 行“{header}”的明细内容无法读取（{value}…），这一列应保持导出时的原样。',
     en: 'Row {row}: the line items in “{header}” cannot be read ({value}…); this column must stay as it was exported.',
   },
+  'sheet.row.taxRate': {
+    'zh-CN': '第 {row} 行“{header}”的税率“{value}”无法识别，应为 13%、0.13、免税 或 不征税 这样的税率。',
+    en: 'Row {row}: “{value}” in “{header}” is not a tax rate; expected a rate such as 13%, 0.13, 免税 (exempt) or 不征税 (non-taxable).',
+  },
+  'sheet.row.decimal': {
+    'zh-CN': '第 {row} 行“{header}”的“{value}”不是数字。',
+    en: 'Row {row}: “{value}” in “{header}” is not a number.',
+  },
 
   'sheet.skipped.total': { 'zh-CN': '合计行', en: 'Total line' },
   'sheet.skipped.blank': { 'zh-CN': '空行', en: 'Blank line' },

@@ -3,6 +3,8 @@
  * the problems met on the way. Problems are values with a message code and params, translated at the edge.
  */
 import type { InvoiceDraft, InvoiceStatus } from '../../domain/invoice';
+import type { Result } from '../../domain/result';
+import type { PlatformRow } from '../types';
 
 /** One cell: text as shown, a plain number, or nothing. Date cells arrive as 'YYYY-MM-DD' text. */
 export type Cell = string | number | null;
@@ -50,6 +52,26 @@ export interface ReadResult<T> {
   readonly rows: readonly T[];
   readonly rowProblems: readonly RowProblem[];
   readonly skipped: readonly SkippedRow[];
+}
+
+/** What was read from the line-item sheet (信息汇总表) of a 全量发票查询 export; its lines are on the invoice rows. */
+export interface LineSheetRead {
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly columns: Readonly<Record<string, string>>;
+  /** Line items read and attached to their invoices. */
+  readonly lines: number;
+  /** Line items naming an invoice the invoice sheet does not hold (or holds only as a row that could not be read). */
+  readonly withoutInvoice: number;
+  /** Line rows that could not be read (their invoice is still compared, without that line). Rows of this sheet. */
+  readonly rowProblems: readonly RowProblem[];
+  readonly skipped: readonly SkippedRow[];
+}
+
+/** A platform list as read: its invoice rows, and what was read from 信息汇总表 when the workbook has that sheet. */
+export interface PlatformRead extends ReadResult<PlatformRow> {
+  /** Absent when the workbook has no 信息汇总表 (then no row has `lines`); a problem when the sheet was unusable. */
+  readonly lineSheet?: Result<LineSheetRead, SheetProblem>;
 }
 
 /** A sheet as rows of cells; rows[i] is spreadsheet row i + 1 (merged ranges already filled). */
