@@ -15,11 +15,11 @@ const mappingSchema = z.object({ columns: z.record(z.string(), z.string()), shee
 export const sheetRequestSchema = z.discriminatedUnion('type', [
   /** Read a platform export or a bank statement (`want` says which the clerk picked it as). */
   z.object({ type: z.literal('read'), id: z.number().int(), name: z.string(), bytes: z.instanceof(Uint8Array), want: z.enum(['platform', 'bank']), mapping: mappingSchema.optional() }),
-  /** Read an Excel ledger and classify its rows against the ledger's keys. */
+  /** Read an Excel ledger and classify its rows against the ledger's keys (with `buyer` filled where a row has none). */
   z.object({
     type: z.literal('ledgerPreview'), id: z.number().int(), name: z.string(), bytes: z.instanceof(Uint8Array),
     today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), hard: z.map(z.string(), z.string()), soft: z.map(z.string(), z.string()),
-    mapping: mappingSchema.optional(),
+    mapping: mappingSchema.optional(), buyer: z.object({ name: z.string(), taxId: z.string() }).optional(),
   }),
   /** Write sheets to .xlsx bytes (a 100,000-invoice export takes seconds). */
   z.object({

@@ -3,6 +3,7 @@
  * The spreadsheet worker: reads workbooks (platform exports, bank statements, Excel ledgers), previews ledger
  * imports and reconciles, off the UI thread, one job at a time. Every job answers, even when it throws.
  */
+import { withCompanyBuyer } from '../../shared/reconcile/ledger-buyer';
 import { previewLedgerImport, type ImportItem } from '../../shared/reconcile/ledger-import';
 import { reconcile, type ReconcileInput } from '../../shared/reconcile/match';
 import { readBankRows, readLedgerRows, readPlatformRows, readWorkbook, detectSheetKind, type MappingOverride, type SheetProblem, type Workbook, writeWorkbook } from '../../shared/reconcile/sheet';
@@ -82,7 +83,9 @@ async function run(req: SheetRequest): Promise<void> {
   if (!wb.ok) { post({ type: 'ledgerPreview', id: req.id, facts: facts(), result: wb }); return; }
   const read = readLedgerRows(wb.value, overrideOf(req.mapping));
   if (!read.ok) { post({ type: 'ledgerPreview', id: req.id, facts: facts(req.mapping?.sheet), result: read }); return; }
-  const { rows, ...rest } = read.value;
+  const { rows: sheetRows, ...rest } = read.value;
+  // A purchase ledger without buyer columns: the clerk said the company is every row's buyer.
+  const rows = req.buyer ? withCompanyBuyer(sheetRows, req.buyer) : sheetRows;
   const preview = previewLedgerImport(rows, { hard: req.hard, soft: req.soft }, { today: req.today }, rest.rowProblems);
   previews.set(req.id, preview.items);
   // Refused rows first (they are what the clerk must fix), then duplicates, then warnings; each in row order.

@@ -1,6 +1,7 @@
 import { problemMessage } from '../../../shared/reconcile/sheet';
 import { useLocaleStore, useT } from '../../app/i18n';
 import type { ColumnMapping } from '../../../shared/reconcile/entities';
+import { BuyerFill } from './BuyerFill';
 import { ImportProblems } from './ImportProblems';
 import { MappingEditor, type MappingTarget } from './MappingEditor';
 import { mappingsOfKinds } from './saved-mappings';
@@ -40,6 +41,7 @@ export function ImportFileCard({ file, flows, mappings }: { readonly file: Impor
           </dl>
         </>
       ) : null}
+      <BuyerFill file={file} flows={flows} />
       {file.commitError ? <p className="notice notice-error" role="alert">{file.commitError}</p> : null}
       {file.state === 'committing' && file.progress ? (
         <ProgressBar label={t('sheets.committing', { file: file.name })} done={file.progress.done} total={file.progress.total}

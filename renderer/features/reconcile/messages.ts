@@ -23,6 +23,7 @@ export const RECONCILE_MESSAGES = {
   'reconcile.direction.in': { 'zh-CN': '进项（本公司是购买方）', en: 'Incoming (the company buys)' },
   'reconcile.direction.out': { 'zh-CN': '销项（本公司是销售方）', en: 'Outgoing (the company sells)' },
   'reconcile.taxId': { 'zh-CN': '本公司纳税人识别号', en: 'Company tax ID' },
+  'reconcile.companyName': { 'zh-CN': '本公司名称', en: 'Company name' },
   'reconcile.taxIdHint': { 'zh-CN': '只比对本公司的发票；保存在本机', en: 'Only the company’s invoices are compared; kept on this PC' },
   'reconcile.taxIdEmpty': { 'zh-CN': '未填写本公司税号：清单中的所有发票都会参与比对。', en: 'No company tax ID: every invoice on the list is compared.' },
   'reconcile.badPeriod': { 'zh-CN': '请填写有效的期间（开始日期不晚于结束日期）。', en: 'Enter a valid period (from on or before to).' },

@@ -1,6 +1,7 @@
 /*
- * UI state of the reconciliation page (CONVENTIONS §9). The company's tax id and the direction are kept per PC
- * (localStorage): the data layer has no settings record for them yet. The period starts at the current month.
+ * UI state of the reconciliation page (CONVENTIONS §9). The company's tax id and name and the direction are kept
+ * per PC (localStorage): the data layer has no settings record for them yet. The Excel page's import uses the
+ * company's name and tax id too (a purchase ledger without buyer columns). The period starts at the current month.
  * Source files, the report on screen and its filters live for the session only.
  */
 import { create } from 'zustand';
@@ -62,6 +63,7 @@ export interface ReportFilter {
 
 interface ReconcileUiState {
   readonly companyTaxId: string;
+  readonly companyName: string;
   readonly direction: 'in' | 'out';
   readonly periodMode: 'month' | 'range';
   readonly month: string;
@@ -72,7 +74,7 @@ interface ReconcileUiState {
   readonly error: string | null;
   readonly report: Report | null;
   readonly filter: ReportFilter;
-  readonly set: (patch: Partial<Pick<ReconcileUiState, 'companyTaxId' | 'direction' | 'periodMode' | 'month' | 'from' | 'to' | 'running' | 'error' | 'report' | 'filter'>>) => void;
+  readonly set: (patch: Partial<Pick<ReconcileUiState, 'companyTaxId' | 'companyName' | 'direction' | 'periodMode' | 'month' | 'from' | 'to' | 'running' | 'error' | 'report' | 'filter'>>) => void;
   readonly addFile: (file: SourceFile) => void;
   readonly updateFile: (id: string, patch: Partial<SourceFile>) => void;
   readonly removeFile: (id: string) => void;
@@ -120,6 +122,7 @@ export const useReconcileUi = create<ReconcileUiState>()(
   persist(
     (set) => ({
       companyTaxId: '',
+      companyName: '',
       direction: 'in',
       periodMode: 'month',
       month: thisMonth(),
@@ -135,6 +138,6 @@ export const useReconcileUi = create<ReconcileUiState>()(
       updateFile: (id, patch) => { set((s) => ({ files: s.files.map((f) => (f.id === id ? { ...f, ...patch } : f)) })); },
       removeFile: (id) => { set((s) => ({ files: s.files.filter((f) => f.id !== id) })); },
     }),
-    { name: 'fapiao.reconcile', partialize: (s) => ({ companyTaxId: s.companyTaxId, direction: s.direction }) },
+    { name: 'fapiao.reconcile', partialize: (s) => ({ companyTaxId: s.companyTaxId, companyName: s.companyName, direction: s.direction }) },
   ),
 );

@@ -3,6 +3,7 @@
  * own preview, progress and result, so one bad file never hides the others. The bytes stay outside the store.
  */
 import { create } from 'zustand';
+import type { Party } from '../../../shared/domain/invoice';
 import type { MappingOverride, SheetProblem } from '../../../shared/reconcile/sheet';
 import type { FileFacts, LedgerPreviewOk } from '../../workers/sheet-protocol';
 
@@ -27,6 +28,8 @@ export interface ImportFile {
   readonly mapping: MappingOverride | null;
   readonly mappingName: string | null;
   readonly editing: boolean;
+  /** The buyer filled into rows without one (the clerk said: the buyer is the company), or null. */
+  readonly buyer: Party | null;
 }
 
 interface SheetsUiState {

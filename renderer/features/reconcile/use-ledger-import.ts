@@ -2,9 +2,11 @@
  * The Excel ledger import as the clerk lives it: pick files → each is read and previewed in the worker against the
  * ledger's keys (nothing written) → confirm one → it commits all-or-nothing with progress → undo from the history.
  * A file whose columns the ledger preset does not recognise is tried with the saved ledger mappings that fit its
- * headers, else mapped by hand. After a commit, the other files still waiting are previewed again, since the
+ * headers, else mapped by hand. A purchase ledger without buyer columns can be previewed with the company as every
+ * row's buyer. After a commit, the other files still waiting are previewed again, since the
  * ledger they were checked against grew.
  */
+import type { Party } from '../../../shared/domain/invoice';
 import type { ColumnMapping } from '../../../shared/reconcile/entities';
 import { checkSheetSize, type MappingOverride } from '../../../shared/reconcile/sheet';
 import { localToday } from '../../app/today';
@@ -19,7 +21,7 @@ import { useSheetsUi, type ImportFile } from './sheets-store';
 const bytesOf = new Map<string, { name: string; bytes: Uint8Array<ArrayBuffer> }>();
 let seq = 0;
 
-async function previewFile(id: string, mapping: MappingOverride | null, mappingName: string | null): Promise<boolean> {
+async function previewFile(id: string, mapping: MappingOverride | null, mappingName: string | null, buyer: Party | null = null): Promise<boolean> {
   const file = bytesOf.get(id);
   if (!file) return false;
   const { update, files } = useSheetsUi.getState();
@@ -30,11 +32,12 @@ async function previewFile(id: string, mapping: MappingOverride | null, mappingN
   const reply = await sheetJob({
     type: 'ledgerPreview', name: file.name, bytes: file.bytes, today: localToday(), hard: new Map(keys.hard), soft: new Map(keys.soft),
     ...(mapping ? { mapping: { ...mapping, columns: { ...mapping.columns } } } : {}),
+    ...(buyer ? { buyer: { ...buyer } } : {}),
   });
   const r = reply.result;
   update(id, r.ok
-    ? { state: 'preview', sha256: reply.facts.sha256, facts: reply.facts, problem: null, read: r.value.read, preview: r.value, mapping, mappingName, editing: false }
-    : { state: 'failed', sha256: reply.facts.sha256, facts: reply.facts, problem: r.error, read: null, preview: null, mapping, mappingName });
+    ? { state: 'preview', sha256: reply.facts.sha256, facts: reply.facts, problem: null, read: r.value.read, preview: r.value, mapping, mappingName, editing: false, buyer }
+    : { state: 'failed', sha256: reply.facts.sha256, facts: reply.facts, problem: r.error, read: null, preview: null, mapping, mappingName, buyer });
   return r.ok;
 }
 
@@ -51,7 +54,7 @@ export function useLedgerImport() {
         const id = `import-${String(++seq)}`;
         ui().add({
           id, name: f.name, state: 'reading', sha256: '', problem: null, read: null, preview: null, progress: null, imported: null,
-          commitError: null, facts: null, mapping: null, mappingName: null, editing: false,
+          commitError: null, facts: null, mapping: null, mappingName: null, editing: false, buyer: null,
         });
         // A 200 MB file is refused by its size before it is loaded into memory.
         const size = checkSheetSize(f.size, f.name);
@@ -65,7 +68,11 @@ export function useLedgerImport() {
 
     /** Reads a file again with a column mapping (typed by hand, or a saved one by name). */
     reread(file: ImportFile, mapping: MappingOverride, mappingName: string | null) {
-      return previewFile(file.id, mapping, mappingName);
+      return previewFile(file.id, mapping, mappingName, file.buyer);
+    },
+    /** Previews a file again with the company as the buyer of rows that name none (null: as the file has it). */
+    fillBuyer(file: ImportFile, buyer: Party | null) {
+      return previewFile(file.id, file.mapping, file.mappingName, buyer);
     },
     setEditing(file: ImportFile, editing: boolean) {
       ui().update(file.id, { editing });
@@ -97,7 +104,7 @@ export function useLedgerImport() {
       forgetPreview(previewId);
       ui().update(file.id, { state: 'done', progress: null, imported: r.value.invoiceIds.length, commitError: null });
       for (const other of ui().files) {
-        if (other.state === 'preview' && other.id !== file.id) void previewFile(other.id, other.mapping, other.mappingName);
+        if (other.state === 'preview' && other.id !== file.id) void previewFile(other.id, other.mapping, other.mappingName, other.buyer);
       }
     },
 
