@@ -6,7 +6,7 @@
 import { withCompanyBuyer } from '../../shared/reconcile/ledger-buyer';
 import { previewLedgerImport, type ImportItem } from '../../shared/reconcile/ledger-import';
 import { reconcile, type ReconcileInput } from '../../shared/reconcile/match';
-import { readBankRows, readLedgerRows, readPlatformRows, readWorkbook, detectSheetKind, type MappingOverride, type SheetProblem, type Workbook, writeWorkbook } from '../../shared/reconcile/sheet';
+import { headerLikeTexts, readBankRows, readLedgerRows, readPlatformRows, readWorkbook, detectSheetKind, type MappingOverride, type SheetProblem, type Workbook, writeWorkbook } from '../../shared/reconcile/sheet';
 import type { Result } from '../../shared/domain/result';
 import { MAX_ATTENTION, sheetRequestSchema, type FileFacts, type ReadOk, type SheetReply, type SheetRequest } from './sheet-protocol';
 
@@ -19,15 +19,10 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The cells of the first 30 rows' most header-like row: the most non-empty text cells. */
+/** The cells of the sheet's most header-like row (as a 'noColumns' message names them), once each. */
 function headerGuess(wb: Workbook, sheet: string | undefined): string[] {
-  const rows = (wb.sheets.find((s) => s.name === sheet) ?? wb.sheets[0])?.rows ?? [];
-  let best: string[] = [];
-  for (const row of rows.slice(0, 30)) {
-    const texts = row.filter((c): c is string => typeof c === 'string' && c.trim() !== '').map((c) => c.trim());
-    if (texts.length > best.length) best = texts;
-  }
-  return [...new Set(best)];
+  const chosen = wb.sheets.find((s) => s.name === sheet) ?? wb.sheets[0];
+  return [...new Set(chosen ? headerLikeTexts([chosen]) : [])];
 }
 
 function overrideOf(m: { columns: Record<string, string>; sheet?: string | undefined } | undefined): MappingOverride | undefined {

@@ -143,6 +143,33 @@ describe('readBankRows: encodings and bad input', () => {
     );
   });
 
+  it('a statement with a preamble and a header no preset knows: "found" lists the header row, not the title line', () => {
+    const text = toCsv([
+      ['中国工商银行企业网上银行 账户明细'],
+      ['户名：北京示例科技有限公司', '账号：0200 0012 0900 1234 567'],
+      ['币种：人民币', '查询日期：2024-06-03'],
+      ['时间', '说明', '付出', '存进', '结余', '户名', '对方行号', '编号'],
+      ['2024/05/03', '货款', '11,300.00', '', '988,700.00', '上海供应商贸易有限公司', '6222021234567890', 'SN2024050301'],
+      ['2024/05/04', '服务费', '', '1,000.00', '989,700.00', '某某物业管理有限公司', '6222021234567891', 'SN2024050401'],
+    ], '\r\n');
+    const r = readBankRows(wbOf(encodeGbk(text), '工行流水.csv'));
+    if (r.ok) throw new Error('read');
+    expect(r.error).toEqual({
+      code: 'noColumns',
+      params: { file: '工行流水.csv', expected: '交易日期、借方发生额/贷方发生额/交易金额', found: '时间、说明、付出、存进、结余、户名、对方行号、编号' },
+    });
+  });
+
+  it('"found" never counts numbers, dates, amounts or long notes as header cells', () => {
+    const wb: Workbook = { fileName: 'x.xlsx', sheets: [{ name: 'S', rows: [
+      ['本表由网上银行系统自动生成，仅供参考，请以银行盖章的对账单为准', '打印时间：2024-06-03 10:00'],
+      ['2024-05-03', '11,300.00', 988700, '2024/05/04', '-1.00', '(200.00)'],
+      ['时间', '用途'],
+    ] }] };
+    const r = readBankRows(wb);
+    expect(r.ok ? null : r.error.params.found).toBe('时间、用途');
+  });
+
   it('headers only', () => {
     expect(readBankRows(wbOf(encodeUtf8('交易日期,交易金额\n\n合计,0\n'), 'h.csv'))).toEqual({ ok: false, error: { code: 'headersOnly', params: { file: 'h.csv', sheet: 'h', row: 1 } } });
   });

@@ -109,15 +109,35 @@ function better(a: Candidate, b: Candidate): boolean {
   return a.headerIndex < b.headerIndex;
 }
 
-/** The header texts of the first non-blank row, for a 'noColumns' message when nothing matched at all. */
-function firstTexts(sheets: readonly SheetData[]): string[] {
+/** Longest text a column title usually has; longer cells are titles of the whole file or notes. */
+const HEADER_CELL_MAX = 20;
+
+/** True for a cell that reads like a column title: short text with a letter in it, not a number, date or amount. */
+function isHeaderLike(cell: Cell): boolean {
+  if (typeof cell !== 'string') return false;
+  const t = cellText(cell);
+  return t !== '' && t.length <= HEADER_CELL_MAX && /[^\d\s.,:/\-+￥¥%()（）]/.test(t);
+}
+
+/**
+ * The cells of the row most like a header within the first HEADER_SCAN_ROWS rows of the sheets (the most
+ * header-like cells; the earliest such row on a tie): what a file offers as columns when no preset matched it.
+ * A bank's title line above the header (中国工商银行企业网上银行 账户明细) has one such cell; the header has many.
+ */
+export function headerLikeTexts(sheets: readonly SheetData[]): string[] {
+  let best: readonly Cell[] | null = null;
+  let bestCount = 0;
   for (const s of sheets) {
     for (const row of s.rows.slice(0, HEADER_SCAN_ROWS)) {
-      const texts = row.map(cellText).filter((t) => t !== '');
-      if (texts.length > 0) return texts;
+      let count = 0;
+      for (const cell of row) if (isHeaderLike(cell)) count++;
+      if (count > bestCount) {
+        best = row;
+        bestCount = count;
+      }
     }
   }
-  return [];
+  return best ? best.map(cellText).filter((t) => t !== '') : [];
 }
 
 /** Finds a preset's header in a workbook, or says which headers were expected and which were found. */
@@ -149,6 +169,6 @@ export function findHeader(wb: Workbook, preset: Preset, mapping?: MappingOverri
   const p: Candidate | null = partial;
   const expected: string[] = p ? [...p.missing] : preset.fields.filter((x) => x.required).map((x) => x.synonyms[0] ?? x.field);
   if (!p) for (const group of preset.needs ?? []) expected.push(group.map((g) => preset.fields.find((x) => x.field === g)?.synonyms[0] ?? g).join('/'));
-  const found = p ? p.texts : firstTexts(sheets);
+  const found = p ? p.texts : headerLikeTexts(sheets);
   return err(sheetProblem('noColumns', wb.fileName, { expected: expected.join('、'), found: found.length > 0 ? found.join('、') : '—' }));
 }

@@ -7,6 +7,7 @@ export {
 } from './types';
 export { readWorkbook, checkSheetSize } from './read-workbook';
 export { detectSheetKind } from './detect-kind';
+export { headerLikeTexts } from './header-match';
 export { readPlatformRows } from './platform-rows';
 export { readBankRows } from './bank-rows';
 export { readLedgerRows } from './ledger-rows';
