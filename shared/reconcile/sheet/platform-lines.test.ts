@@ -12,7 +12,7 @@ const SELLER = ['91310000MA1FL0XX1X', '上海某某餐饮管理有限公司'];
 const BUYER = ['91110108MA01ABCDEF', '北京某某科技有限公司'];
 const MEAL = '24312000000012345678';
 const NO_LINES = '24312000000012345679';
-const PAPER = ['031002300111', '00012345'];
+const PAPER = ['031002300111', '00012345'] as const;
 
 function book(sheets: Record<string, unknown[][]>, file = '全量发票查询导出结果.xlsx'): Workbook {
   const wb = XLSX.utils.book_new();
@@ -72,8 +72,8 @@ describe('readPlatformRows: the 信息汇总表 line items', () => {
   });
 
   it('finds a paper invoice’s lines by code and number; *** tax with no rate is exempt, as the printed invoice means', () => {
-    expect(byNumber.get(PAPER[1] ?? '')?.code).toBe(PAPER[0]);
-    expect(byNumber.get(PAPER[1] ?? '')?.lines).toEqual([
+    expect(byNumber.get(PAPER[1])?.code).toBe(PAPER[0]);
+    expect(byNumber.get(PAPER[1])?.lines).toEqual([
       { name: '*蔬菜*白菜', spec: '一级', unit: '千克', qty: '1000', unitPrice: '0.05', amount: 5_000, taxRate: 'exempt', tax: 0 },
     ]);
   });
