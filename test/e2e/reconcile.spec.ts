@@ -40,7 +40,14 @@ function platformWorkbook(): Buffer {
     购方识别号: COMPANY.taxId, 购买方名称: COMPANY.name, 开票日期: `${r.date} 10:00:00`, 金额: r.amount, 税额: r.tax, 价税合计: r.total,
     发票来源: '增值税发票管理系统', 发票票种: '增值税电子普通发票', 发票状态: '正常', 是否正数发票: '是', 发票风险等级: '正常', 开票人: '张三', 备注: '',
   } as Record<string, string>)[h] ?? ''));
-  return Buffer.from(writeWorkbook([{ name: '发票基础信息', header: [...PLATFORM_HEADER], rows }]));
+  // 信息汇总表: the missing invoice's line item, so the report and the case say what was bought.
+  const lineHeader = ['序号', '发票代码', '发票号码', '数电发票号码', '销方识别号', '销方名称', '购方识别号', '购买方名称', '开票日期', '税收分类编码',
+    '特定业务类型', '货物或应税劳务名称', '规格型号', '单位', '数量', '单价', '金额', '税率', '税额', '价税合计', '发票来源', '发票票种', '发票状态',
+    '是否正数发票', '发票风险等级', '开票人', '备注'];
+  const line = ['1', MISSING.code, MISSING.number, '', MISSING.sellerTaxId, MISSING.seller, COMPANY.taxId, COMPANY.name, MISSING.date,
+    '3070401000000000000', '', '*餐饮服务*餐费', '', '次', '1', MISSING.amount, MISSING.amount, '3%', MISSING.tax, MISSING.total,
+    '增值税发票管理系统', '增值税电子普通发票', '正常', '是', '正常', '张三', ''];
+  return Buffer.from(writeWorkbook([{ name: '发票基础信息', header: [...PLATFORM_HEADER], rows }, { name: '信息汇总表', header: lineHeader, rows: [line] }]));
 }
 
 function bankCsv(): Buffer {
@@ -96,11 +103,13 @@ test('a clerk finds the missing invoice, follows it up and closes the case when 
   const missingRow = report.getByRole('row', { name: new RegExp(MISSING.number) }).first();
   await expect(missingRow).toBeVisible({ timeout: 30_000 });
   await expect(missingRow).toContainText('平台有台账无');
+  await expect(missingRow).toContainText('*餐饮服务*餐费');
   await page.screenshot({ path: 'test-screens/reconcile-report.png', fullPage: true });
 
   // Open a case from the report row, log a call with a follow-up due today.
   await missingRow.getByRole('button', { name: '建立补办案件' }).click();
   await expect(page.getByRole('navigation', { name: '办理进度' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: '案件备注' })).toHaveValue(/\*餐饮服务\*餐费/);
   const today = todayInBeijing();
   await page.getByLabel('联系方式').selectOption({ label: '电话' });
   await page.getByLabel('联系人').fill('店长王女士');
@@ -127,6 +136,10 @@ test('a clerk finds the missing invoice, follows it up and closes the case when 
   await expect(page.locator('[aria-current="step"]')).toContainText('已收到');
   await page.getByRole('group', { name: '转为' }).getByRole('button', { name: '已入账归档' }).click();
   await expect(page.locator('[aria-current="step"]')).toContainText('已入账归档');
+  // The steps the case skipped are not shown as done, and an archived case has no follow-up due any more.
+  await expect(page.getByRole('navigation', { name: '办理进度' }).getByText('（跳过）')).toHaveCount(3);
+  await expect(page.getByText('今天到期')).toHaveCount(0);
+  await expect(page.getByText('1 个跟进已到期')).toHaveCount(0);
   await page.screenshot({ path: 'test-screens/case-archived.png', fullPage: true });
   expect(external).toEqual([]);
 });

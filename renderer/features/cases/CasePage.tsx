@@ -8,6 +8,7 @@ import { CaseStepper } from './CaseStepper';
 import { ChecklistPanel } from './ChecklistPanel';
 import { ContactLog } from './ContactLog';
 import { EvidencePanel } from './EvidencePanel';
+import { NotesPanel } from './NotesPanel';
 import { ReplacementPicker } from './ReplacementPicker';
 import './cases.css';
 
@@ -29,6 +30,7 @@ export function CasePage({ id }: { readonly id: string }) {
         <div className="case-main">
           <CaseRefPanel c={c} />
           <ContactLog c={c} />
+          <NotesPanel c={c} />
         </div>
         <div className="case-side">
           <CaseMoves c={c} />

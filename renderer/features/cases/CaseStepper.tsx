@@ -8,15 +8,21 @@ export function CaseStepper({ c }: { readonly c: InvoiceCase }) {
   // A closed case shows how far it had come before closing.
   const reached = c.state === 'closed' ? lastOpenState(c) : c.state;
   const at = CASE_FLOW.indexOf(reached);
+  // A clerk may skip steps (the copy can arrive right after the first call): only steps the case was in count as done.
+  const visited = new Set(c.stateHistory.flatMap((h) => [h.from, h.to]));
   return (
     <nav className="case-stepper" aria-label={t('case.steps')}>
       <ol>
-        {CASE_FLOW.map((s, i) => (
-          <li key={s} className={i < at ? 'step-done' : i === at ? (c.state === 'closed' ? 'step-stopped' : 'step-current') : 'step-todo'}
-            aria-current={i === at && c.state !== 'closed' ? 'step' : undefined}>
-            <span className="step-dot" aria-hidden="true">{i < at ? '✓' : i + 1}</span>{t(`case.state.${s}`)}
-          </li>
-        ))}
+        {CASE_FLOW.map((s, i) => {
+          const skipped = i < at && !visited.has(s);
+          return (
+            <li key={s} className={skipped ? 'step-skipped' : i < at ? 'step-done' : i === at ? (c.state === 'closed' ? 'step-stopped' : 'step-current') : 'step-todo'}
+              aria-current={i === at && c.state !== 'closed' ? 'step' : undefined} title={skipped ? t('case.stepSkipped') : undefined}>
+              <span className="step-dot" aria-hidden="true">{skipped ? '–' : i < at ? '✓' : i + 1}</span>{t(`case.state.${s}`)}
+              {skipped ? <span className="sr-only">{t('case.stepSkipped')}</span> : null}
+            </li>
+          );
+        })}
       </ol>
       {c.state === 'closed' ? <p className="case-closed" role="note">{t('case.closedBecause', { reason: c.closeReason })}</p> : null}
     </nav>

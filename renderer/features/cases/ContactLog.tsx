@@ -20,17 +20,19 @@ export function ContactLog({ c }: { readonly c: InvoiceCase }) {
       {contacts === undefined ? <p className="muted">{t('list.loading')}</p>
         : contacts.length === 0 ? <p className="muted">{t('case.noContacts')}</p> : (
           <ol className="contact-log" aria-label={t('case.contacts')}>
-            {contacts.map((e) => <ContactItem key={e.id} e={e} today={today} />)}
+            {contacts.map((e) => <ContactItem key={e.id} e={e} today={today} finished={!isOpenCase(c.state)} />)}
           </ol>
         )}
     </section>
   );
 }
 
-function ContactItem({ e, today }: { readonly e: CaseContact; readonly today: string }) {
+function ContactItem({ e, today, finished }: { readonly e: CaseContact; readonly today: string; readonly finished: boolean }) {
   const t = useT();
   const show = useToasts((s) => s.show);
-  const state = followUpState(e, today);
+  const due = followUpState(e, today);
+  // A finished case has nothing left to follow up.
+  const state = finished && (due === 'due' || due === 'overdue') ? 'later' : due;
   const user = e.createdBy === CURRENT_USER ? t('user.placeholder') : e.createdBy;
   async function settle() {
     await cases.settleFollowUp(e.id);
@@ -48,7 +50,7 @@ function ContactItem({ e, today }: { readonly e: CaseContact; readonly today: st
       {e.nextStep ? <p className="contact-next"><span className="muted">{t('case.contact.nextStepIs')}</span>{e.nextStep}</p> : null}
       {e.followUp ? (
         <p className="contact-follow">
-          <span className="muted">{t('case.contact.followUpIs')}</span><FollowUpTag date={e.followUp} today={today} done={e.followUpDone} />
+          <span className="muted">{t('case.contact.followUpIs')}</span><FollowUpTag date={e.followUp} today={today} done={e.followUpDone} finished={finished} />
           {state === 'due' || state === 'overdue' ? <button type="button" className="link" onClick={() => void settle()}>{t('case.followUp.settle')}</button> : null}
         </p>
       ) : null}

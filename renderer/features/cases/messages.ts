@@ -50,6 +50,7 @@ export const CASES_MESSAGES = {
 
   'case.back': { 'zh-CN': '全部案件', en: 'All cases' },
   'case.steps': { 'zh-CN': '办理进度', en: 'Progress' },
+  'case.stepSkipped': { 'zh-CN': '（跳过）', en: '(skipped)' },
   'case.closedBecause': { 'zh-CN': '已关闭，原因：{reason}', en: 'Closed: {reason}' },
   'case.moves': { 'zh-CN': '推进案件', en: 'Move the case' },
   'case.moveTo': { 'zh-CN': '转为', en: 'Move to' },
@@ -62,6 +63,11 @@ export const CASES_MESSAGES = {
   'case.invoiceNotMoved': { 'zh-CN': '台账中发票的状态未随之改变：{why}', en: 'The ledger invoice kept its status: {why}' },
 
   'case.ref': { 'zh-CN': '所涉发票', en: 'The invoice' },
+  'case.notes': { 'zh-CN': '案件备注', en: 'Case notes' },
+  'case.notes.empty': { 'zh-CN': '例如：发票内容、经办人、与开票方约定的事项', en: 'For example: what the invoice was for, who handles it, what was agreed with the seller' },
+  'case.notes.save': { 'zh-CN': '保存备注', en: 'Save notes' },
+  'case.notes.discard': { 'zh-CN': '放弃修改', en: 'Discard changes' },
+  'case.notes.saved': { 'zh-CN': '备注已保存', en: 'Notes saved' },
   'case.lostInvoice': { 'zh-CN': '台账中的原发票', en: 'The invoice in the ledger' },
   'case.replacement': { 'zh-CN': '补回的发票', en: 'Replacement' },
   'case.openInvoice': { 'zh-CN': '查看', en: 'Open' },
