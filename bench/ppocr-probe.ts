@@ -89,11 +89,11 @@ if (engine === 'tesseract' || engine === 'both') {
 
 const engines = [...results.keys()];
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - Array.from(s).length));
-console.log(['image'.padEnd(44), ...engines.map((e) => pad(`${e} found`, 16) + pad('warm s', 8))].join(' '));
+console.log(['image'.padEnd(44), ...engines.map((e) => pad(`${e} found`, 20) + pad('warm s', 8))].join(' '));
 samples.forEach((s, i) => {
   const cells = engines.map((e) => {
     const r = results.get(e)?.readings[i];
-    return r ? pad(`${String(r.found)}/${String(r.of)}`, 16) + pad((r.ms / 1000).toFixed(2), 8) : '';
+    return r ? pad(`${String(r.found)}/${String(r.of)}`, 20) + pad((r.ms / 1000).toFixed(2), 8) : '';
   });
   console.log([s.file.padEnd(44), ...cells].join(' '));
 });
