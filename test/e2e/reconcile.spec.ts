@@ -106,6 +106,15 @@ test('a clerk finds the missing invoice, follows it up and closes the case when 
   await expect(missingRow).toContainText('*餐饮服务*餐费');
   await page.screenshot({ path: 'test-screens/reconcile-report.png', fullPage: true });
 
+  // The 103.00 payment clearly settles the 天津瑞佳讯 invoice: offered for confirmation, confirmed only by the clerk.
+  const clear = page.getByRole('region', { name: '明确的付款匹配' });
+  await clear.getByRole('button', { name: '逐笔查看…' }).click();
+  await expect(clear.getByRole('row', { name: /天津瑞佳讯贸易有限公司/ })).toContainText('83089640');
+  await expect(clear.getByRole('row')).toHaveCount(2);
+  await clear.getByRole('button', { name: '确认这 1 笔匹配' }).click();
+  await expect(page.getByText(/已确认 1 笔匹配/)).toBeVisible();
+  await expect(clear).toHaveCount(0);
+
   // Open a case from the report row, log a call with a follow-up due today.
   await missingRow.getByRole('button', { name: '建立补办案件' }).click();
   await expect(page.getByRole('navigation', { name: '办理进度' })).toBeVisible();

@@ -5,6 +5,7 @@ import { FINDING_TYPES } from '../../../shared/reconcile/types';
 import { useT } from '../../app/i18n';
 import { formatTimestamp } from '../../app/today';
 import { useFindingNotes, useMatches } from '../../db';
+import { ClearMatchesBar } from './ClearMatchesBar';
 import { FindingRow } from './FindingRow';
 import { useReconcileUi, type Report } from './reconcile-store';
 import { filterFindings, typeCounts } from './report-view';
@@ -50,6 +51,7 @@ export function ReportView({ report, flows }: { readonly report: Report; readonl
           </div>
         ))}
       </dl>
+      <ClearMatchesBar report={report} matches={matches} flows={flows} />
       <div className="rc-filters rc-no-print">
         <div className="rc-field">
           <label htmlFor="rc-filter-type">{t('reconcile.filter.type')}</label>
