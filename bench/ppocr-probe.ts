@@ -3,7 +3,8 @@
  * bench/fixtures/real-images-truth.json, transcribed from ../shared/samples/README.md) appear anywhere in the
  * text of each engine — PP-OCRv4 on onnxruntime-node (cli/capture-node/ppocr) and today's tesseract.js page OCR
  * (cli/capture-node/ocr-node, what `npm run extract` reads) — with the warm time per image and the process's
- * peak RSS after each engine's phase (PP-OCR runs first, so its figure is its own; tesseract's includes it).
+ * peak RSS after each engine's phase (PP-OCR runs first, so its figure is its own; for tesseract's own figure run
+ * it alone with --engine tesseract).
  * Usage: npx tsx bench/ppocr-probe.ts [--engine ppocr|tesseract|both] [--lines]   (--lines prints PP-OCR's text)
  */
 import { readFileSync } from 'node:fs';
@@ -67,6 +68,7 @@ for (const s of samples) {
 }
 
 console.log(`PP-OCR probe — ${new Date().toISOString()} — load average at start ${load()}`);
+console.log(`peak RSS with the ${String(images.length)} images decoded, before any engine: ${String(peakMb())} MB`);
 const results = new Map<string, { readings: Reading[]; peak: number }>();
 if (engine === 'ppocr' || engine === 'both') {
   const pp = createPpocrEngine();

@@ -46,8 +46,10 @@ const REC_HEIGHT = 48;
 /** The recogniser's minimum input width (PaddleOCR pads every batch to at least 320 × 48). */
 const REC_MIN_WIDTH = 320;
 const REC_BATCH = 8;
+/** Tall lines read both ways to decide which way a quarter-turned page is turned. */
+const PAGE_TURN_SAMPLE = 6;
 
-interface Crop { readonly box: TextBox; readonly pixels: RasterImage; readonly turned: boolean }
+interface Crop { readonly box: TextBox; readonly pixels: RasterImage }
 
 /** A crop of `img` (integer-aligned, clipped), turned a quarter clockwise or anticlockwise when asked. */
 function cropOf(img: ImagePixels, box: TextBox, turn: 0 | 90 | -90): RasterImage {
@@ -76,8 +78,11 @@ export function createPpocrEngine(options: PpocrOptions = {}): PpocrEngine {
   const threads = options.threads ?? 2;
   const maxDetSide = options.maxDetSide ?? 1920;
   const minScore = options.minScore ?? 0.5;
+  // No memory arena and no memory patterns: every image has its own tensor shapes, and the arena kept the
+  // largest one's buffers (peak RSS over three large scans 1.50 GB with, 1.06 GB without, same speed).
   const sessionOptions: ort.InferenceSession.SessionOptions = {
     intraOpNumThreads: threads, interOpNumThreads: 1, executionProviders: ['cpu'], graphOptimizationLevel: 'all',
+    enableCpuMemArena: false, enableMemPattern: false,
   };
   let loaded: Promise<{ det: ort.InferenceSession; rec: ort.InferenceSession; dictionary: string[] }> | null = null;
   const load = async () => {
@@ -142,29 +147,39 @@ export function createPpocrEngine(options: PpocrOptions = {}): PpocrEngine {
       loaded ??= load();
       const { det, rec, dictionary } = await loaded;
       const boxes = await detect(det, image);
-      // A box at least 1.5× taller than wide is a line of a page turned a quarter: read it both ways, keep the better.
+      // A box at least 1.5× taller than wide is a line of a page turned a quarter. Which way is decided once
+      // per page on the largest few such lines (read both ways, the better mean score wins); with only a few
+      // tall boxes each is read both ways and keeps its better reading.
+      const isTall = (b: TextBox) => b.h >= 1.5 * b.w;
+      const tall = boxes.filter(isTall);
+      let pageTurn: 90 | -90 | null = null;
+      if (tall.length >= PAGE_TURN_SAMPLE) {
+        const sample = [...tall].sort((a, b) => b.w * b.h - a.w * a.h).slice(0, PAGE_TURN_SAMPLE);
+        const reads = await recognise(rec, dictionary, sample.flatMap(() => [90, -90] as const).map((turn, i) => {
+          const box = sample[i >> 1] ?? tall[0];
+          if (!box) throw new Error('unreachable: sample is not empty');
+          return { box, pixels: cropOf(image, box, turn) };
+        }));
+        const mean = (parity: number) => reads.reduce((n, r, i) => n + (i % 2 === parity ? r.score : 0), 0);
+        pageTurn = mean(0) >= mean(1) ? 90 : -90;
+      }
       const crops: Crop[] = [];
+      const readsOf: number[][] = [];
       for (const box of boxes) {
-        if (box.h >= 1.5 * box.w) {
-          crops.push({ box, pixels: cropOf(image, box, 90), turned: true }, { box, pixels: cropOf(image, box, -90), turned: true });
-        } else {
-          crops.push({ box, pixels: cropOf(image, box, 0), turned: false });
-        }
+        const turns: readonly (0 | 90 | -90)[] = !isTall(box) ? [0] : pageTurn ? [pageTurn] : [90, -90];
+        readsOf.push(turns.map((turn) => crops.push({ box, pixels: cropOf(image, box, turn) }) - 1));
       }
       const texts = await recognise(rec, dictionary, crops);
       const lines: TextLine[] = [];
-      for (let i = 0; i < crops.length; i++) {
-        const crop = crops[i];
-        let read = texts[i];
-        if (!crop || !read) continue;
-        if (crop.turned) {
-          const other = texts[++i];
-          if (other && other.score > read.score) read = other;
+      boxes.forEach((box, b) => {
+        let read: { text: string; score: number } | undefined;
+        for (const i of readsOf[b] ?? []) {
+          const r = texts[i];
+          if (r && (!read || r.score > read.score)) read = r;
         }
-        if (read.score < minScore || read.text.trim() === '') continue;
-        const { x, y, w, h } = crop.box;
-        lines.push({ text: read.text, score: read.score, box: { x: Math.round(x), y: Math.round(y), w: Math.round(w), h: Math.round(h) } });
-      }
+        if (!read || read.score < minScore || read.text.trim() === '') return;
+        lines.push({ text: read.text, score: read.score, box: { x: Math.round(box.x), y: Math.round(box.y), w: Math.round(box.w), h: Math.round(box.h) } });
+      });
       return sortReadingOrder(lines.map((l) => ({ ...l, x: l.box.x, y: l.box.y, h: l.box.h }))).map(({ text, box, score }) => ({ text, box, score }));
     },
     async close() {
