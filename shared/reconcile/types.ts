@@ -4,7 +4,7 @@
  * spreadsheet readers (shared/reconcile/sheet), the matching (shared/reconcile/match), the app and the CLI.
  */
 import type { Fen } from '../domain/money';
-import type { InvoiceKind, InvoiceLine, InvoiceStatus, Party } from '../domain/invoice';
+import type { InvoiceContent, InvoiceKind, InvoiceLine, InvoiceStatus } from '../domain/invoice';
 
 /** Which kind of file a sheet holds; each has presets of header synonyms. */
 export type SheetKind = 'platform' | 'check' | 'bank' | 'ledger';
@@ -15,20 +15,16 @@ export type PlatformStatus = 'normal' | 'voided' | 'reversed' | 'reversedPartial
 /** Risk level on the tax platform (发票风险等级): '' when the column is absent or empty. */
 export type PlatformRisk = 'normal' | 'abnormal' | 'suspect' | '';
 
-/** One invoice row of a 全量发票查询 or 勾选 export. Money in fen; dates YYYY-MM-DD ('' when the cell was empty). */
-export interface PlatformRow {
+/**
+ * What both sides of a reconciliation say about an invoice, in the ledger's own terms: 发票代码 ('' for 数电
+ * invoices), 发票号码 (for 数电 invoices the 20-digit 数电发票号码), date YYYY-MM-DD, parties, and money in fen.
+ */
+export type InvoiceFacts = Pick<InvoiceContent, 'code' | 'number' | 'issueDate' | 'seller' | 'buyer' | 'amount' | 'tax' | 'total'>;
+
+/** One invoice row of a 全量发票查询 or 勾选 export ('' for a date whose cell was empty). */
+export interface PlatformRow extends InvoiceFacts {
   /** Row number as Excel shows it (1-based), for messages and links. */
   readonly row: number;
-  /** 发票代码 ('' for 数电 invoices). */
-  readonly code: string;
-  /** 发票号码; for 数电 invoices the 20-digit 数电发票号码. */
-  readonly number: string;
-  readonly issueDate: string;
-  readonly seller: Party;
-  readonly buyer: Party;
-  readonly amount: Fen;
-  readonly tax: Fen;
-  readonly total: Fen;
   /** 发票票种 as printed (e.g. 数电发票（增值税专用发票）), and our kind when it is recognised. */
   readonly kindText: string;
   readonly kind: InvoiceKind | null;
@@ -63,17 +59,9 @@ export interface BankRow {
 }
 
 /** An invoice as reconciliation sees it: from the app's ledger, or read from a ledger spreadsheet (id = "row-N"). */
-export interface LedgerInvoice {
+export interface LedgerInvoice extends InvoiceFacts {
   readonly id: string;
   readonly kind: InvoiceKind;
-  readonly code: string;
-  readonly number: string;
-  readonly issueDate: string;
-  readonly seller: Party;
-  readonly buyer: Party;
-  readonly amount: Fen;
-  readonly tax: Fen;
-  readonly total: Fen;
   readonly status: InvoiceStatus;
   readonly deleted: boolean;
 }
