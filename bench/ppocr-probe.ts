@@ -1,6 +1,6 @@
 /*
  * PP-OCR probe (issue #12): how many key values of each real sample image (../shared/samples/images, truth in
- * bench/fixtures/real-images-truth.json, transcribed from ../shared/samples/README.md) appear anywhere in the
+ * bench/fixtures/samples-truth.json's image entries, transcribed from ../shared/samples/README.md) appear anywhere in the
  * text of each engine — PP-OCRv4 on onnxruntime-node (cli/capture-node/ppocr) and today's tesseract.js page OCR
  * (cli/capture-node/ocr-node, what `npm run extract` reads) — with the warm time per image and the process's
  * peak RSS after each engine's phase (PP-OCR runs first, so its figure is its own; for tesseract's own figure run
@@ -9,19 +9,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { tessdataDir } from '../cli/capture-node';
 import { createNodeOcr } from '../cli/capture-node/ocr-node';
 import { decodeRaster } from '../cli/capture-node/decode-image';
 import { createPpocrEngine } from '../cli/capture-node/ppocr';
 import type { RasterImage } from '../shared/capture/pipeline';
+import { loadSamplesTruth, type KeyTruth } from './fixtures/truth';
 import { keyValuePresent } from './key-presence';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const IMAGES = resolve(ROOT, '..', 'shared', 'samples', 'images');
-const KEYS = ['number', 'code', 'date', 'buyerName', 'buyerTaxId', 'sellerName', 'sellerTaxId', 'amount', 'tax', 'total'] as const;
-type Key = (typeof KEYS)[number];
-interface Sample { readonly file: string; readonly truth: Partial<Record<Key, string>> }
+const KEYS = ['number', 'code', 'issueDate', 'buyerName', 'buyerTaxId', 'sellerName', 'sellerTaxId', 'amount', 'tax', 'total'] as const satisfies readonly (keyof KeyTruth)[];
+interface Sample { readonly file: string; readonly path: string; readonly truth: KeyTruth }
 interface Reading { readonly found: number; readonly of: number; readonly missed: string[]; readonly ms: number }
 
 const args = process.argv.slice(2);
@@ -29,7 +28,7 @@ const engineArg = args[args.indexOf('--engine') + 1];
 const engine = args.includes('--engine') && engineArg ? engineArg : 'both';
 const showLines = args.includes('--lines');
 
-const samples = JSON.parse(readFileSync(join(ROOT, 'bench', 'fixtures', 'real-images-truth.json'), 'utf8')) as Sample[];
+const samples: Sample[] = loadSamplesTruth().flatMap((s) => (s.set === 'image' ? [{ file: basename(s.path), path: resolve(ROOT, s.path), truth: s.truth }] : []));
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
@@ -62,7 +61,7 @@ async function runEngine(name: string, read: (img: RasterImage) => Promise<strin
 
 const images: RasterImage[] = [];
 for (const s of samples) {
-  const img = await decodeRaster(new Uint8Array(readFileSync(join(IMAGES, s.file))));
+  const img = await decodeRaster(new Uint8Array(readFileSync(s.path)));
   if (!img) throw new Error(`cannot decode ${s.file}`);
   images.push(img);
 }
