@@ -5,8 +5,10 @@
  *    OCR per page through the Node tesseract.js dep (one worker) vs native `tesseract` with one thread on the
  *    same pages; batch throughput with one worker per core through captureFile, and the same pages through page
  *    OCR alone (warm workers) and through native tesseract in as many processes: what the engine allows.
- * 3. Accuracy per fixture set, printed as plain text after the timing table (key fields exact vs truth).
- * BENCH_OCR_PAGES (default: all 8 invoices of the truth) sets the pages per quality; TESSERACT_BIN overrides the
+ * 3. Accuracy per fixture set, printed as plain text after the timing table (key fields exact vs truth), and every
+ *    real sample image per field (a Markdown table).
+ * BENCH_OCR_PAGES (default: all 8 invoices of the truth) sets the pages per quality; 0 skips the synthetic pages
+ * (no rendering, no OCR timing or batch: the sample files and their accuracy only). TESSERACT_BIN overrides the
  * native binary. The machine's load average is printed at the start and end: other work on a shared machine slows
  * every row, which is why tesseract.js is compared with native tesseract on the same pages in the same run.
  */
@@ -18,7 +20,8 @@ import { promisify } from 'node:util';
 import { createNodeCapture, type NodeCapture } from '../cli/capture-node';
 import { captureFile, type Captured } from '../shared/capture/pipeline';
 import { PAGE_SETS, renderPages, type PageSet, type RenderedPage } from './fixtures/generate';
-import { KEY_TRUTH_FIELDS, keyTruthOf, loadOcrTruth, loadSamplesTruth, type KeyTruth } from './fixtures/truth';
+import { accuracyReport, perFileTable, score, type Scored, type ScoredSet } from './capture-accuracy';
+import { keyTruthOf, loadOcrTruth, loadSamplesTruth } from './fixtures/truth';
 import { median, type BenchRow } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -32,39 +35,6 @@ const TODAY = '2026-06-30';
 const TESSERACT = process.env.TESSERACT_BIN ?? 'tesseract';
 const NATIVE_HINT = 'n/a (install tesseract-ocr tesseract-ocr-chi-sim)';
 const run = promisify(execFile);
-
-/** One file's outcome against its truth. */
-interface Scored {
-  readonly file: string;
-  readonly checked: number;
-  readonly exact: number;
-  readonly misses: readonly string[];
-  readonly perField: Readonly<Record<string, readonly [exact: number, checked: number]>>;
-}
-
-function yuan(fen: unknown): string | undefined {
-  return typeof fen === 'number' ? (fen / 100).toFixed(2) : undefined;
-}
-
-function score(file: string, truth: KeyTruth, result: Captured | null): Scored {
-  const fields = result?.extracted.fields ?? {};
-  const misses: string[] = [];
-  const perField: Record<string, [number, number]> = {};
-  let checked = 0;
-  let exact = 0;
-  for (const name of KEY_TRUTH_FIELDS) {
-    const want = truth[name];
-    if (want === undefined) continue;
-    const raw: unknown = fields[name];
-    const got = name === 'amount' || name === 'total' ? yuan(raw) : typeof raw === 'string' ? raw : undefined;
-    checked++;
-    const hit = got === want;
-    if (hit) exact++;
-    else misses.push(`${name}: got ${got === undefined ? '(none)' : JSON.stringify(got)}, want ${JSON.stringify(want)}`);
-    perField[name] = [hit ? 1 : 0, 1];
-  }
-  return { file, checked, exact, misses, perField };
-}
 
 async function captureBytes(path: string, capture: NodeCapture): Promise<Captured | null> {
   const r = await captureFile(new Uint8Array(readFileSync(path)), path, capture.deps, TODAY);
@@ -151,29 +121,6 @@ function cpuSeconds(u: NodeJS.CpuUsage): number {
   return (u.user + u.system) / 1e6;
 }
 
-function percent(n: number, d: number): string {
-  return d === 0 ? '—' : `${((100 * n) / d).toFixed(1)}%`;
-}
-
-/** The plain-text accuracy table: one block per fixture set with per-field counts and every miss. */
-function accuracyReport(sets: readonly { name: string; target?: number; scored: readonly Scored[] }[]): string {
-  const out: string[] = ['', 'capture accuracy — key fields exact against truth (number, issueDate, total, amount, sellerTaxId, buyerTaxId, sellerName, buyerName, code where printed)'];
-  for (const s of sets) {
-    const checked = s.scored.reduce((a, x) => a + x.checked, 0);
-    const exact = s.scored.reduce((a, x) => a + x.exact, 0);
-    const verdict = s.target === undefined ? '(informational)' : (100 * exact) / Math.max(1, checked) >= s.target ? `target ≥ ${s.target}%: ok` : `target ≥ ${s.target}%: MISSED`;
-    out.push('', `${s.name}: ${exact}/${checked} = ${percent(exact, checked)}  ${verdict}`);
-    const fieldLine = KEY_TRUTH_FIELDS.map((f) => {
-      const e = s.scored.reduce((a, x) => a + (x.perField[f]?.[0] ?? 0), 0);
-      const c = s.scored.reduce((a, x) => a + (x.perField[f]?.[1] ?? 0), 0);
-      return c === 0 ? null : `${f} ${e}/${c}`;
-    }).filter((x) => x !== null);
-    out.push(`  per field: ${fieldLine.join(', ')}`);
-    for (const x of s.scored) for (const m of x.misses) out.push(`  miss ${x.file}: ${m}`);
-  }
-  return out.join('\n');
-}
-
 const SET_LABEL: Readonly<Record<PageSet, string>> = {
   qr: 'QR pages (clean 200 dpi + VAT QR)', clean: 'OCR-only clean 200 dpi', grey: 'OCR-only grey background 200 dpi',
   rotated: 'OCR-only rotated 1.5° 200 dpi', noisy: 'OCR-only noisy 200 dpi', lowres: 'OCR-only JPEG q40 100 dpi',
@@ -208,6 +155,14 @@ export async function captureBench(): Promise<BenchRow[]> {
   } catch (e) {
     await capture.close();
     throw e;
+  }
+
+  const imageSet: ScoredSet = { name: `real sample images (${imageScores.length}, QR/OCR)`, scored: imageScores };
+  if (PER_SET === 0) {
+    await capture.close();
+    rows.push({ bench: b, metric: 'load average (1 min) at end (informational)', value: loadavg()[0] ?? NaN, unit: '' });
+    printAtExit([{ name: `structured samples (${structuredScores.length})`, target: 98, scored: structuredScores }, imageSet], imageScores);
+    return rows;
   }
 
   // 2. Synthetic pages.
@@ -273,13 +228,17 @@ export async function captureBench(): Promise<BenchRow[]> {
   rows.push({ bench: b, metric: 'load average (1 min) at end (informational)', value: loadavg()[0] ?? NaN, unit: '' });
 
   const pageScores = (set: PageSet) => pages.flatMap((p) => (p.set === set ? [score(p.path.replace(/^.*\//, ''), keyTruthOf(p.truth), results.get(p) ?? null)] : []));
-  const sets = [
+  printAtExit([
     { name: `QR/structured (${structuredScores.length} samples + ${PER_SET} QR pages)`, target: 98, scored: [...structuredScores, ...pageScores('qr')] },
     { name: `  of which ${SET_LABEL.qr}`, scored: pageScores('qr') },
     ...PAGE_SETS.filter((s) => s !== 'qr').map((s) => ({ name: `${SET_LABEL[s]} (${PER_SET} pages)`, ...(s === 'clean' ? { target: 90 } : {}), scored: pageScores(s) })),
-    { name: `real sample images (${imageScores.length}, QR/OCR)`, scored: imageScores },
-  ];
-  const report = accuracyReport(sets);
-  process.once('exit', () => { console.log(report); });
+    imageSet,
+  ], imageScores);
   return rows;
+}
+
+/** The accuracy blocks and the real images' per-field table, printed after the timing table (at exit). */
+function printAtExit(sets: readonly ScoredSet[], imageScores: readonly Scored[]): void {
+  const report = `${accuracyReport(sets)}\n${perFileTable('real sample images, per file and field (✓ exact, ✗ (what was read), – not in the truth):', imageScores)}`;
+  process.once('exit', () => { console.log(report); });
 }
