@@ -5,6 +5,7 @@
  */
 import type { Fen } from '../domain/money';
 import type { InvoiceKind, Party } from '../domain/invoice';
+import type { RecordMeta } from '../sync/entities';
 
 /** Case states in order; 'closed' ends a case without the invoice (a reason is required). */
 export const CASE_STATES = [
@@ -41,8 +42,7 @@ export interface CaseStateChange {
 }
 
 /** A case record (synced entity 'case', Dexie table `cases`). */
-export interface InvoiceCase {
-  readonly id: string;
+export interface InvoiceCase extends RecordMeta {
   readonly title: string;
   readonly state: CaseState;
   readonly stateHistory: readonly CaseStateChange[];
@@ -60,12 +60,6 @@ export interface InvoiceCase {
   readonly attachments: readonly string[];
   readonly closeReason: string;
   readonly notes: string;
-  readonly createdBy: string;
-  readonly createdAt: string;
-  readonly updatedBy: string;
-  readonly updatedAt: string;
-  readonly version: number;
-  readonly deleted: boolean;
 }
 
 /** How the supplier was contacted. */
@@ -73,8 +67,7 @@ export const CONTACT_CHANNELS = ['phone', 'email', 'online', 'visit'] as const; 
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
 /** One contact-log entry (synced entity 'caseContact', Dexie table `contacts`). */
-export interface CaseContact {
-  readonly id: string;
+export interface CaseContact extends RecordMeta {
   readonly caseId: string;
   /** YYYY-MM-DD. */
   readonly date: string;
@@ -86,10 +79,4 @@ export interface CaseContact {
   readonly followUp: string;
   /** A later entry or an explicit "done" settles the follow-up. */
   readonly followUpDone: boolean;
-  readonly createdBy: string;
-  readonly createdAt: string;
-  readonly updatedBy: string;
-  readonly updatedAt: string;
-  readonly version: number;
-  readonly deleted: boolean;
 }

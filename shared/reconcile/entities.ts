@@ -2,18 +2,10 @@
  * Reconciliation records that are kept, audited and synced like invoices (issue #11): saved column mappings,
  * reconciliation runs, the clerk's notes on findings, confirmed or rejected bank matches, and ledger imports.
  */
+import type { RecordMeta } from '../sync/entities';
 import type { FindingType, Period, ReconcileSummary, SheetKind } from './types';
 
-/** Bookkeeping every synced record carries. */
-export interface RecordMeta {
-  readonly id: string;
-  readonly createdBy: string;
-  readonly createdAt: string;
-  readonly updatedBy: string;
-  readonly updatedAt: string;
-  readonly version: number;
-  readonly deleted: boolean;
-}
+export type { RecordMeta };
 
 /** A saved column mapping (synced entity 'mapping', table `mappings`): field → the header text it reads. */
 export interface ColumnMapping extends RecordMeta {

@@ -5,6 +5,18 @@
  * list. A new entity is one line here, one schema there, and one Dexie table.
  */
 
+/** Bookkeeping every synced record carries (invoices have their own richer set, see shared/domain/invoice.ts). */
+export interface RecordMeta {
+  readonly id: string;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly updatedBy: string;
+  readonly updatedAt: string;
+  /** Last server version seen (0 = never synced). */
+  readonly version: number;
+  readonly deleted: boolean;
+}
+
 /** Synced entities. Values are stable wire names ('invoice' is the only one clients before issue #11 know). */
 export const SYNC_ENTITIES = [
   'invoice',

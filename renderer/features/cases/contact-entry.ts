@@ -1,20 +1,13 @@
 // The contact-log form's rules: a dated summary is required; a follow-up, when given, is not before the contact.
-import type { CaseContact, ContactChannel } from '../../../shared/cases/types';
+import type { CaseContact } from '../../../shared/cases/types';
 import { parseIssueDate } from '../../../shared/domain/date';
 import { normalizeText } from '../../../shared/domain/normalize';
 
-/** The form as typed. */
-export interface ContactDraft {
-  readonly date: string;
-  readonly channel: ContactChannel;
-  readonly person: string;
-  readonly summary: string;
-  readonly nextStep: string;
-  readonly followUp: string;
-}
-
 /** What the repository stores for a new entry. */
 export type ContactEntry = Pick<CaseContact, 'date' | 'channel' | 'person' | 'summary' | 'nextStep' | 'followUp'>;
+
+/** The form as typed: the same fields, each still as the clerk typed it (dates not yet normalised). */
+export type ContactDraft = ContactEntry;
 
 /** A form problem: the field and a message key of the cases catalogue. */
 export interface ContactProblem {
