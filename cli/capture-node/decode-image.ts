@@ -3,7 +3,7 @@
 // format) and pdf.js's own decoders unpack them. Used for QR corner retries and for upscaling before OCR.
 // Interlaced, 16-bit and alpha PNGs are not handled (null): callers fall back to the encoded bytes.
 import { inflateSync } from 'node:zlib';
-import { imageSize } from '../../shared/capture/image-size';
+import { imageSize } from '../../shared/capture/formats/image-size';
 import type { RasterImage } from '../../shared/capture/pipeline';
 import { readPdf } from './pdf-node';
 

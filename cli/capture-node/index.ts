@@ -1,8 +1,9 @@
 // Node implementations of the capture pipeline's platform decoders (shared/capture/pipeline.ts CaptureDeps).
 import { imageSizeError } from '../../shared/capture/capture-error';
-import { imageSize } from '../../shared/capture/image-size';
+import { imageSize } from '../../shared/capture/formats/image-size';
 import type { CaptureDeps } from '../../shared/capture/pipeline';
 import type { NodeOcr } from './ocr-node';
+import type { PpocrEngine } from './ppocr';
 import { tessdataDir } from './paths';
 
 export { tessdataDir, VENDOR_DIR } from './paths';
@@ -13,11 +14,22 @@ export interface NodeCapture {
   readonly close: () => Promise<void>;
 }
 
+/** Which text engines to use: PP-OCR first with tesseract as its fallback (default), or only one of them. */
+export type TextEngineChoice = 'ppocr' | 'tesseract' | 'both';
+
+/** Options of createNodeCapture. */
+export interface NodeCaptureOptions {
+  /** Folder of tesseract's .traineddata.gz; null = no OCR at all; default: the bundled folder. */
+  readonly langPath?: string | null;
+  /** Default 'both': PP-OCR reads the page, tesseract re-reads cells and stands in when PP-OCR cannot start. */
+  readonly engine?: TextEngineChoice;
+}
+
 /**
  * Builds the Node decoders; OCR is present when `langPath` (a folder of .traineddata.gz) is given.
  * pdf.js, zxing and tesseract.js are imported on first use: an OFD/XML batch never pays for loading them.
  */
-export function createNodeCapture(options: { readonly langPath?: string | null } = {}): NodeCapture {
+export function createNodeCapture(options: NodeCaptureOptions = {}): NodeCapture {
   const base: CaptureDeps = {
     readPdf: async (b) => (await import('./pdf-node')).readPdf(b),
     decodeQr: async (img) => (await import('./qr-node')).decodeQr(img),
@@ -25,16 +37,27 @@ export function createNodeCapture(options: { readonly langPath?: string | null }
   };
   const langPath = options.langPath === undefined ? tessdataDir() : options.langPath;
   if (langPath === null) return { deps: base, close: () => Promise.resolve() };
+  const choice = options.engine ?? 'both';
   let engine: Promise<NodeOcr> | null = null;
   const ocrEngine = () => (engine ??= import('./ocr-node').then((m) => m.createNodeOcr(langPath)));
+  let ppocr: Promise<PpocrEngine> | null = null;
+  const linesEngine = () => (ppocr ??= import('./ppocr').then((m) => m.createPpocrEngine()));
+  const tesseract: Partial<CaptureDeps> = choice === 'ppocr' ? {} : {
+    ocr: async (img) => (await ocrEngine()).ocr(img),
+    ocrRegion: async (img, request) => (await ocrEngine()).ocrRegion(img, request),
+  };
+  const lines: Partial<CaptureDeps> = choice === 'tesseract' ? {} : { readLines: async (img) => (await linesEngine()).recognizeLines(img) };
   return {
     deps: {
       ...base,
-      ocr: async (img) => (await ocrEngine()).ocr(img),
-      ocrRegion: async (img, request) => (await ocrEngine()).ocrRegion(img, request),
+      ...tesseract,
+      ...lines,
       decodeImage: async (bytes) => (await import('./decode-image')).decodeRaster(bytes),
     },
-    close: async () => { if (engine) await (await engine).close(); },
+    close: async () => {
+      if (engine) await (await engine).close();
+      if (ppocr) await (await ppocr).close();
+    },
   };
 }
 

@@ -4,13 +4,13 @@
 import { createWorker, OEM, PSM, type RecognizeOptions, type Worker, type WorkerParams } from 'tesseract.js';
 import type { CaptureImage } from '../../shared/capture/pipeline';
 import type { RasterImage } from '../../shared/capture/pipeline';
-import type { RegionRequest, RegionText } from '../../shared/capture/region-pass';
-import { glyphsOf } from '../../shared/capture/reading-vote';
+import type { RegionRequest, RegionText } from '../../shared/capture/text/region-pass';
+import { glyphsOf } from '../../shared/capture/text/reading-vote';
 import { decodeImage } from './decode-image';
-import { scale } from '../../shared/capture/raster-ops';
+import { scale } from '../../shared/capture/image/raster-ops';
 import { decodeTiff, isTiff } from './raster-node';
 import { encodePng } from './png-encode';
-import { imageSize } from '../../shared/capture/image-size';
+import { imageSize } from '../../shared/capture/formats/image-size';
 
 /** An OCR engine that can be shut down. */
 export interface NodeOcr {

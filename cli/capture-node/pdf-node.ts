@@ -1,10 +1,10 @@
 // readPdf for Node: pdf.js's legacy build with its worker code run in-process (no worker thread, no canvas),
-// handed to the shared reader (shared/capture/pdf-content.ts) with local asset paths.
+// handed to the shared reader (shared/capture/formats/pdf-content.ts) with local asset paths.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getDocument, GlobalWorkerOptions, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { CaptureError } from '../../shared/capture/capture-error';
-import { readPdfContent, type PdfJsApi } from '../../shared/capture/pdf-content';
+import { readPdfContent, type PdfJsApi } from '../../shared/capture/formats/pdf-content';
 import type { PdfContent } from '../../shared/capture/pipeline';
 import type { Result } from '../../shared/domain/result';
 import { NODE_MODULES } from './paths';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { imageSize } from '../../shared/capture/image-size';
+import { imageSize } from '../../shared/capture/formats/image-size';
 import { decodeImage } from './decode-image';
-import { scale } from '../../shared/capture/raster-ops';
+import { scale } from '../../shared/capture/image/raster-ops';
 import { isTruncated } from './index';
 import { cornerCrops, crop, downscale2x } from './raster-node';
 import { encodePng } from './png-encode';

@@ -1,11 +1,11 @@
 /**
  * readPdf for the capture worker: the modern pdf.js build handed to the shared reader
- * (shared/capture/pdf-content.ts). pdf.js's own worker script is a bundled asset, never fetched from elsewhere.
+ * (shared/capture/formats/pdf-content.ts). pdf.js's own worker script is a bundled asset, never fetched from elsewhere.
  */
 import { getDocument, GlobalWorkerOptions, OPS } from 'pdfjs-dist';
 import pdfWorkerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import type { CaptureError } from '../../shared/capture/capture-error';
-import { readPdfContent, type PdfJsApi } from '../../shared/capture/pdf-content';
+import { readPdfContent, type PdfJsApi } from '../../shared/capture/formats/pdf-content';
 import type { PdfContent } from '../../shared/capture/pipeline';
 import type { Result } from '../../shared/domain/result';
 

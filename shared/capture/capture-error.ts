@@ -1,7 +1,7 @@
 // Errors that stop a capture before any field is read. Each is a value with a bilingual message
 // (capture-messages.ts), never a thrown Error, so it can cross a worker or IPC boundary intact.
 import type { CaptureWarning } from './extracted';
-import type { CaptureFileType } from './sniff';
+import type { CaptureFileType } from './formats/sniff';
 
 /** Codes of capture-stopping errors. */
 export type CaptureErrorCode = 'emptyFile' | 'unsupportedType' | 'corruptFile' | 'pdfPassword' | 'imageTooLarge' | 'notInvoice';

@@ -5,12 +5,26 @@
 //   and page OCR runs only if they did not yield every key field;
 // - a speckled page is despeckled once and both passes read the clean pixels (tesseract on speckle is slower and
 //   reads names as Latin noise).
-import { cleanPage } from './despeckle';
+import { cleanPage } from './image/despeckle';
 import { emptyExtraction, mergeExtractions, withWarnings, type ExtractedFieldName, type ExtractedInvoice } from './extracted';
 import { hasAnyKeyField, missingKeyFields } from './key-fields';
-import type { CaptureDeps, CaptureImage, RasterImage } from './pipeline';
-import { extractFromText } from './plain-text';
-import { readRegions } from './region-pass';
+import type { CaptureImage, RasterImage } from './image/raster';
+import { extractFromText } from './fields/plain-text';
+import { readRegions, type RegionOcr } from './text/region-pass';
+import { extractFromOcrLines } from './fields/ocr-lines';
+import type { OcrLine, ReadLines } from './text/text-engine';
+
+/** The text engines and the image decoder the OCR stage uses (all optional: without them the stage reads nothing). */
+export interface OcrDeps {
+  /** The text engine (PP-OCR): every line of an image with its box; absent or failing → the tesseract `ocr` fallback. */
+  readonly readLines?: ReadLines;
+  /** OCR text of an image (tesseract.js, the fallback engine); absent when OCR is not available or not wanted. */
+  readonly ocr?: (image: CaptureImage) => Promise<string>;
+  /** OCR of one region (a block or a single line, optionally whitelisted), for the second pass; absent = no second pass. */
+  readonly ocrRegion?: RegionOcr;
+  /** Decoded pixels of image bytes (EXIF orientation applied), or null when they cannot be decoded; needed by the second pass. */
+  readonly decodeImage?: (bytes: Uint8Array) => Promise<RasterImage | null>;
+}
 
 /** The extraction after the OCR stage, and whether OCR supplied any key field. */
 export interface OcrOutcome {
@@ -29,7 +43,7 @@ interface Page {
  * Reads the missing key fields by OCR (the caller checked that some are missing and `deps.ocr` exists). `qrRead`
  * says a QR code supplied the invoice's numbers, so the cells are read before (and usually instead of) the page.
  */
-export async function ocrStage(source: CaptureImage, extracted: ExtractedInvoice, deps: CaptureDeps, qrRead: boolean): Promise<OcrOutcome> {
+export async function ocrStage(source: CaptureImage, extracted: ExtractedInvoice, deps: OcrDeps, qrRead: boolean): Promise<OcrOutcome> {
   const page = await preparePage(source, deps);
   let current = extracted;
   let read = false;
@@ -43,13 +57,25 @@ export async function ocrStage(source: CaptureImage, extracted: ExtractedInvoice
     merge(await cellPass(page.raster, current, deps));
     if (missingKeyFields(current).length === 0) return { extracted: current, read };
   }
-  if (deps.ocr) merge(extractFromText(await deps.ocr(page.forOcr), 'ocr'));
+  const lines = page.raster !== null && deps.readLines ? await readLinesSafely(page.raster, deps) : null;
+  if (lines !== null && lines.length > 0) merge(extractFromOcrLines(lines));
+  else if (deps.ocr) merge(extractFromText(await deps.ocr(page.forOcr), 'ocr'));
   // The cells are read once: after page OCR they would be the same cells again.
   if (!cellsFirst) merge(await cellPass(page.raster, current, deps));
   return { extracted: current, read };
 }
 
-async function preparePage(source: CaptureImage, deps: CaptureDeps): Promise<Page> {
+/** The text engine's lines, or null when it could not run (the tesseract fallback reads the page instead). */
+async function readLinesSafely(raster: RasterImage, deps: OcrDeps): Promise<OcrLine[] | null> {
+  if (!deps.readLines) return null;
+  try {
+    return await deps.readLines(raster);
+  } catch {
+    return null;
+  }
+}
+
+async function preparePage(source: CaptureImage, deps: OcrDeps): Promise<Page> {
   const raster = source instanceof Uint8Array ? (deps.decodeImage ? await deps.decodeImage(source) : null) : source;
   if (raster === null) return { raster: null, forOcr: source };
   const page = cleanPage(raster);
@@ -60,7 +86,7 @@ async function preparePage(source: CaptureImage, deps: CaptureDeps): Promise<Pag
  * Cell-by-cell OCR for the missing key fields (empty when nothing is missing or the pass is not available).
  * Its values only fill gaps: the merge keeps earlier values and records conflicts.
  */
-async function cellPass(raster: RasterImage | null, extracted: ExtractedInvoice, deps: CaptureDeps): Promise<ExtractedInvoice> {
+async function cellPass(raster: RasterImage | null, extracted: ExtractedInvoice, deps: OcrDeps): Promise<ExtractedInvoice> {
   const gaps = missingKeyFields(extracted);
   if (gaps.length === 0 || !deps.ocrRegion || raster === null) return emptyExtraction();
   // The amount is no key field, but without it the tax cannot be derived: the items table is read for it.

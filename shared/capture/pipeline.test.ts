@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { ok } from '../domain/result';
 import { captureFile, type CaptureDeps, type CaptureImage, type RasterImage } from './pipeline';
-import type { RegionRequest } from './region-pass';
+import type { RegionRequest } from './text/region-pass';
 
 const sample = (path: string) => new Uint8Array(readFileSync(new URL(`../../../shared/samples/${path}`, import.meta.url)));
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);

@@ -7,52 +7,31 @@
 import { strFromU8 } from 'fflate';
 import { err, ok, type Result } from '../domain/result';
 import { captureError, fileTypeError, imageSizeError, MAX_IMAGE_MEGAPIXELS, type CaptureError } from './capture-error';
-import { crossCheck, toDraft, type CaptureDraft } from './cross-check';
-import { deriveTax } from './derive';
-import { extractFromXml } from './digital-xml';
+import { crossCheck, toDraft, type CaptureDraft } from './checks/cross-check';
+import { deriveTax } from './checks/derive';
+import { extractFromXml } from './formats/digital-xml';
 import { emptyExtraction, withWarnings, type CaptureWarning, type ExtractedInvoice } from './extracted';
-import { extractFromOfd } from './ofd';
-import { extractFromPdfText } from './pdf-text';
-import { parseInvoiceQr, withQrText } from './qr';
+import { extractFromOfd } from './formats/ofd';
+import { extractFromPdfText } from './formats/pdf-text';
+import { parseInvoiceQr, withQrText } from './checks/qr';
 import { hasAnyKeyField, missingKeyFields } from './key-fields';
-import { ocrStage } from './ocr-stage';
-import type { RegionOcr } from './region-pass';
-import { isImageType, sniffFileType, type CaptureFileType } from './sniff';
-import type { TextItem } from './text-items';
+import { ocrStage, type OcrDeps } from './ocr-stage';
+import { isImageType, sniffFileType, type CaptureFileType } from './formats/sniff';
+import type { PdfContent } from './formats/pdf-content';
+import type { CaptureImage } from './image/raster';
 
-/** Decoded pixels, RGBA. */
-export interface RasterImage {
-  readonly width: number;
-  readonly height: number;
-  readonly data: Uint8ClampedArray;
-}
+export type { CaptureImage, RasterImage } from './image/raster';
 
-/** An image as bytes of a file format (PNG, JPEG, …) or as decoded pixels. */
-export type CaptureImage = Uint8Array | RasterImage;
-
-/** What a PDF reader hands the pipeline. */
-export interface PdfContent {
-  readonly items: readonly TextItem[];
-  readonly info: Readonly<Record<string, unknown>>;
-  /** Images embedded in the pages (the QR code of e-invoices, the scan of scanned PDFs), largest first. */
-  readonly images: readonly RasterImage[];
-  readonly pageCount: number;
-}
+export type { PdfContent } from './formats/pdf-content';
 
 /** The platform's decoders. */
-export interface CaptureDeps {
+export interface CaptureDeps extends OcrDeps {
   /** Reads a PDF: text items, Info dictionary, embedded images; password-protected → captureError('pdfPassword'). */
   readonly readPdf: (bytes: Uint8Array) => Promise<Result<PdfContent, CaptureError>>;
   /** Every QR/barcode text found in an image (empty when none). */
   readonly decodeQr: (image: CaptureImage) => Promise<string[]>;
   /** An encoded image's pixel size without decoding it, or null when it is not a readable image. */
   readonly imageSize: (bytes: Uint8Array) => Promise<{ width: number; height: number } | null>;
-  /** OCR text of an image; absent when OCR is not available or not wanted. */
-  readonly ocr?: (image: CaptureImage) => Promise<string>;
-  /** OCR of one region (a block or a single line, optionally whitelisted), for the second pass; absent = no second pass. */
-  readonly ocrRegion?: RegionOcr;
-  /** Decoded pixels of image bytes (EXIF orientation applied), or null when they cannot be decoded; needed by the second pass. */
-  readonly decodeImage?: (bytes: Uint8Array) => Promise<RasterImage | null>;
 }
 
 /** A successful capture. */
@@ -117,7 +96,7 @@ export async function captureFile(bytes: Uint8Array, name: string, deps: Capture
   }
   if (qr.warnings.length > 0) extracted = withWarnings(extracted, qr.warnings);
 
-  if (ocrSource !== null && deps.ocr && missingKeyFields(extracted).length > 0) {
+  if (ocrSource !== null && (deps.ocr || deps.readLines) && missingKeyFields(extracted).length > 0) {
     const r = await ocrStage(ocrSource, extracted, deps, qr.text !== null);
     extracted = r.extracted;
     if (r.read) route.push('ocr');
