@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { TextItem } from '../../shared/capture/text-items';
-import { ofdFirstPageText } from '../../shared/capture/ofd-preview';
+import type { TextItem } from '../../shared/capture/text/text-items';
+import { ofdFirstPageText } from '../../shared/capture/formats/ofd-preview';
 
 /** A text-only drawing of an OFD's first page: every text object where the file places it. */
 export function OfdTextPreview({ blob, label }: { readonly blob: Blob; readonly label: string }) {

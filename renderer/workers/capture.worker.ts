@@ -4,7 +4,7 @@
  * off the UI thread, one file at a time, reporting the step it is at.
  */
 import { captureFile, type CaptureDeps } from '../../shared/capture/pipeline';
-import { imageSize } from '../../shared/capture/image-size';
+import { imageSize } from '../../shared/capture/formats/image-size';
 import { captureRequestSchema, type CaptureReply, type CaptureStage } from './capture-protocol';
 import { readPdf } from './pdf-read';
 import { decodeQr } from './qr-decode';

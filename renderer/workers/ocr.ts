@@ -5,8 +5,8 @@
  */
 import { createWorker, PSM, type RecognizeOptions, type Worker, type WorkerParams } from 'tesseract.js';
 import type { CaptureImage, RasterImage } from '../../shared/capture/pipeline';
-import type { RegionRequest, RegionText } from '../../shared/capture/region-pass';
-import { glyphsOf } from '../../shared/capture/reading-vote';
+import type { RegionRequest, RegionText } from '../../shared/capture/text/region-pass';
+import { glyphsOf } from '../../shared/capture/text/reading-vote';
 import { toCanvas, toRaster } from './raster';
 
 const vendor = (path: string) => new URL(`../vendor/${path}`, new URL('.', self.location.href)).href;
