@@ -9,6 +9,7 @@ import type { OcrLine } from './text-engine';
 
 /** A PP-OCR reader whose models stay loaded until close(). */
 export interface PpocrEngine {
+  /** Every text line with its box; a page turned a quarter is read upright and its boxes are in the upright page's pixels. */
   readonly recognizeLines: (image: RasterImage) => Promise<OcrLine[]>;
   readonly close: () => Promise<void>;
 }
@@ -101,8 +102,7 @@ export function createPpocrEngine(load: () => Promise<PpocrModels>, options: Ppo
     return results;
   };
 
-  return {
-    async recognizeLines(image) {
+  const read = async (image: RasterImage, turned: boolean): Promise<OcrLine[]> => {
       const m = await models();
       const boxes = await detect(m, image);
       // A box at least 1.5× taller than wide is a line of a page turned a quarter. Which way is decided once
@@ -120,6 +120,12 @@ export function createPpocrEngine(load: () => Promise<PpocrModels>, options: Ppo
         }));
         const mean = (parity: number) => reads.reduce((n, r, i) => n + (i % 2 === parity ? r.score : 0), 0);
         pageTurn = mean(0) >= mean(1) ? 90 : -90;
+      }
+      // Most lines tall: the whole page is turned a quarter. It is turned upright and read again, so that the
+      // lines come back in the page's own coordinates (labels left of their values, the header on top), which
+      // the field readers rely on.
+      if (!turned && pageTurn !== null && tall.length > boxes.length / 2) {
+        return read(cropOf(image, { x: 0, y: 0, w: image.width, h: image.height, score: 1 }, pageTurn), true);
       }
       const crops: Crop[] = [];
       const readsOf: number[][] = [];
@@ -139,7 +145,10 @@ export function createPpocrEngine(load: () => Promise<PpocrModels>, options: Ppo
         lines.push({ text: read.text, score: read.score, box: { x: Math.round(box.x), y: Math.round(box.y), w: Math.round(box.w), h: Math.round(box.h) } });
       });
       return sortReadingOrder(lines.map((l) => ({ ...l, x: l.box.x, y: l.box.y, h: l.box.h }))).map(({ text, box, score }) => ({ text, box, score }));
-    },
+  };
+
+  return {
+    recognizeLines: (image) => read(image, false),
     async close() {
       const l = loaded;
       loaded = null;
