@@ -38,6 +38,18 @@ export interface FieldOrigin {
   readonly confidence: number;
 }
 
+/**
+ * Below this confidence a prefilled value is shown as doubtful (highlighted for the clerk to check), never as
+ * certain. Field readers give a value at least this much only when a second reading confirms it (the QR code,
+ * the same value printed twice, 金额 + 税额 = 价税合计, a tax id's check character).
+ */
+export const CERTAIN_CONFIDENCE = 0.8;
+
+/** Whether a prefilled value is shown as certain (not highlighted for checking). */
+export function isCertain(origin: Pick<FieldOrigin, 'confidence'>): boolean {
+  return origin.confidence >= CERTAIN_CONFIDENCE;
+}
+
 /** A finding shown to the clerk; the message is CAPTURE_MESSAGES[`capture.${code}`]. */
 export interface CaptureWarning {
   readonly code: string;

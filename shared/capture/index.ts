@@ -1,6 +1,6 @@
 // The public API of capture: bytes in, fields out. Callers (renderer workers, CLI) import from here.
 export {
-  EXTRACTED_FIELD_NAMES, ExtractionBuilder, emptyExtraction, mergeExtractions, withWarnings,
+  CERTAIN_CONFIDENCE, EXTRACTED_FIELD_NAMES, ExtractionBuilder, emptyExtraction, isCertain, mergeExtractions, withWarnings,
   type CaptureSource, type CaptureWarning, type ExtractedFieldName, type ExtractedFields, type ExtractedInvoice,
   type ExtractedLine, type FieldConflict, type FieldOrigin,
 } from './extracted';

@@ -3,6 +3,7 @@ import { INVOICE_KINDS, type FieldName, type FieldSource, type Invoice, type Inv
 import type { AttachmentInput } from '../../../db';
 import { draftFromContent, emptyDraft, normalizeDraft, validateDraft } from '../../../../shared/domain/validate';
 import { parseMoney, formatFen, fen } from '../../../../shared/domain/money';
+import { isCertain } from '../../../../shared/capture';
 import { useFormatIssue, useT, type T } from '../../../app/i18n';
 import { navigate } from '../../../app/router';
 import { localToday } from '../../../app/today';
@@ -27,7 +28,6 @@ export interface CaptureContext {
 }
 
 /** Values read below this confidence are highlighted for the clerk to check. */
-const LOW_CONFIDENCE = 0.8;
 
 /** The entry form: a new invoice (draft kept across reloads), an edit of an existing one, or a captured file to confirm. */
 export function InvoiceForm(props: { readonly existing: Invoice | null; readonly capture?: CaptureContext }) {
@@ -197,7 +197,7 @@ function firstToCheck(capture: CaptureContext, issues: readonly Issue[]): FieldN
   const isError = (f: FieldName) => issues.some((i) => i.severity === 'error' && fieldOf(i.field) === f);
   const doubtful = (f: FieldName) => {
     const o = capture.fieldSources[f];
-    return o ? o.confidence < LOW_CONFIDENCE : EXPECTED.has(f);
+    return o ? !isCertain(o) : EXPECTED.has(f);
   };
   return order.find(isError) ?? order.find((f) => capture.conflicts.has(f)) ?? order.find(doubtful) ?? 'number';
 }
@@ -207,7 +207,7 @@ function captureFlag(capture: CaptureContext | undefined, name: FieldName, t: T)
   if (capture.conflicts.has(name)) return { className: 'flag-conflict', text: t('capture.flagConflict') };
   const origin = capture.fieldSources[name];
   if (!origin) return EXPECTED.has(name) ? { className: 'flag-missing', text: t('capture.flagMissing') } : undefined;
-  return origin.confidence < LOW_CONFIDENCE
+  return !isCertain(origin)
     ? { className: 'flag-low', text: t('capture.flagLow', { source: t(`source.${origin.source}`) }) }
     : { className: 'flag-ok', text: t(`source.${origin.source}`) };
 }
