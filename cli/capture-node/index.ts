@@ -33,7 +33,7 @@ export function createNodeCapture(options: NodeCaptureOptions = {}): NodeCapture
   const base: CaptureDeps = {
     readPdf: async (b) => (await import('./pdf-node')).readPdf(b),
     decodeQr: async (img) => (await import('./qr-node')).decodeQr(img),
-    imageSize: (b) => Promise.resolve(headerSize(b)),
+    imageSize: checkedSize,
   };
   const langPath = options.langPath === undefined ? tessdataDir() : options.langPath;
   if (langPath === null) return { deps: base, close: () => Promise.resolve() };
@@ -61,21 +61,15 @@ export function createNodeCapture(options: NodeCaptureOptions = {}): NodeCapture
   };
 }
 
-/** The header size; null when unreadable or when a small-enough image was cut short (an oversized one is left to be refused). */
-function headerSize(b: Uint8Array): { width: number; height: number } | null {
+/**
+ * The image's size, or null when it is not an image this host can read. An oversized image keeps its header
+ * size (the pipeline refuses it with that size, nothing decoded); any other image is decoded here, once for
+ * the whole capture (decodeRaster caches it for the QR reader and OCR), so a damaged or cut-short file is
+ * corruptFile before anything reads half a page.
+ */
+async function checkedSize(b: Uint8Array): Promise<{ width: number; height: number } | null> {
   const size = imageSize(b);
   if (size === null || imageSizeError(size.width, size.height) !== null) return size;
-  return isTruncated(b) ? null : size;
-}
-
-/**
- * A PNG without its IEND chunk or a JPEG without an end-of-image marker near its end was cut short (an
- * interrupted download or copy); the pipeline then reports corruptFile instead of OCR-ing half an image.
- */
-export function isTruncated(b: Uint8Array): boolean {
-  const tail = b.subarray(Math.max(0, b.length - 1024));
-  const has = (needle: readonly number[]) => tail.some((_, i) => needle.every((x, k) => tail[i + k] === x));
-  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return !has([0x49, 0x45, 0x4e, 0x44]);
-  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return !has([0xff, 0xd9]);
-  return false;
+  const raster = await (await import('./decode-image')).decodeRaster(b);
+  return raster && { width: raster.width, height: raster.height };
 }

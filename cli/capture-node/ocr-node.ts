@@ -6,9 +6,8 @@ import type { CaptureImage } from '../../shared/capture/pipeline';
 import type { RasterImage } from '../../shared/capture/pipeline';
 import type { RegionRequest, RegionText } from '../../shared/capture/text/region-pass';
 import { glyphsOf } from '../../shared/capture/text/reading-vote';
-import { decodeImage } from './decode-image';
+import { decodeRaster } from './decode-image';
 import { scale } from '../../shared/capture/image/raster-ops';
-import { decodeTiff, isTiff } from './raster-node';
 import { encodePng } from './png-encode';
 import { imageSize } from '../../shared/capture/formats/image-size';
 
@@ -33,16 +32,15 @@ function prepared(img: RasterImage): Buffer {
 
 /**
  * Bytes tesseract's Leptonica can read quickly: a PNG/JPEG that is large enough goes as it is; small images,
- * TIFFs and decoded pixels are (upscaled and) re-encoded as PNG.
+ * other formats (TIFF, WebP, BMP) and decoded pixels are (upscaled and) re-encoded as PNG.
  */
 async function toReadable(image: CaptureImage): Promise<Buffer> {
   if (!(image instanceof Uint8Array)) return prepared(image);
   const size = imageSize(image);
-  if (!isTiff(image) && size && Math.max(size.width, size.height) >= UPSCALE_BELOW) return Buffer.from(image.buffer, image.byteOffset, image.byteLength);
-  const raster = isTiff(image) ? decodeTiff(image) : await decodeImage(image);
-  if (raster) return prepared(raster);
-  if (isTiff(image)) throw new Error('TIFF could not be decoded');
-  return Buffer.from(image.buffer, image.byteOffset, image.byteLength);
+  const isPngOrJpeg = (image[0] === 0x89 && image[1] === 0x50) || (image[0] === 0xff && image[1] === 0xd8);
+  if (isPngOrJpeg && size && Math.max(size.width, size.height) >= UPSCALE_BELOW) return Buffer.from(image.buffer, image.byteOffset, image.byteLength);
+  const raster = await decodeRaster(image);
+  return raster ? prepared(raster) : Buffer.from(image.buffer, image.byteOffset, image.byteLength);
 }
 
 /** An OCR engine reading models from `langPath` (a local folder holding *.traineddata.gz). */

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { imageSize } from '../../shared/capture/formats/image-size';
-import { decodeImage } from './decode-image';
+import { decodeRaster } from './decode-image';
 import { scale } from '../../shared/capture/image/raster-ops';
-import { isTruncated } from './index';
-import { cornerCrops, crop, downscale2x } from './raster-node';
+import { cornerCrops, crop, decodeBmp, downscale2x } from './raster-node';
 import { encodePng } from './png-encode';
 
 /** A 3×2 image: red, green, blue / white, black, half-transparent black. */
@@ -16,7 +15,7 @@ describe('Node raster helpers', () => {
   it('encodes a PNG that decodes back to the pixels, alpha over white', async () => {
     const png = encodePng(sample);
     expect(imageSize(png)).toEqual({ width: 3, height: 2 });
-    const back = await decodeImage(png);
+    const back = await decodeRaster(png);
     expect(back && [...back.data]).toEqual([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255, 0, 0, 0, 255, 127, 127, 127, 255]);
   });
 
@@ -25,7 +24,7 @@ describe('Node raster helpers', () => {
     const png = encodePng(grey);
     expect(png[25]).toBe(0); // IHDR colour type: greyscale
     expect(png.length).toBeLessThan(encodePng({ ...grey, data: Uint8ClampedArray.from([...grey.data.subarray(0, 12), 255, 255, 254, 255]) }).length);
-    const back = await decodeImage(png);
+    const back = await decodeRaster(png);
     expect(back && [...back.data]).toEqual([...grey.data]);
   });
 
@@ -40,7 +39,7 @@ describe('Node raster helpers', () => {
     expect([...doubled.data.subarray(0, 4)]).toEqual([...sample.data.subarray(0, 4)]);
   });
 
-  it('decodes a PNG through pdf.js and round-trips the pixels', async () => {
+  it('decodes a hand-made PNG and refuses it cut short', async () => {
     // 2×1 RGB PNG: red, blue (zlib stream of two filter-0 rows is built by fflate).
     const { zlibSync } = await import('fflate');
     const crc32 = (b: Uint8Array) => {
@@ -59,10 +58,39 @@ describe('Node raster helpers', () => {
     new DataView(ihdr.buffer).setUint32(0, 2); new DataView(ihdr.buffer).setUint32(4, 1); ihdr[8] = 8; ihdr[9] = 2;
     const idat = zlibSync(Uint8Array.from([0, 255, 0, 0, 0, 0, 255]));
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...chunk('IHDR', ihdr), ...chunk('IDAT', idat), ...chunk('IEND', new Uint8Array(0))]);
-    expect(isTruncated(png)).toBe(false);
-    expect(isTruncated(png.subarray(0, 40))).toBe(true);
-    const raster = await decodeImage(png);
+    expect(await decodeRaster(png.subarray(0, 40))).toBeNull();
+    const raster = await decodeRaster(png);
     expect(raster?.width).toBe(2);
     expect([...(raster?.data ?? [])]).toEqual([255, 0, 0, 255, 0, 0, 255, 255]);
+  });
+
+  it('decodes palette, 32-bit BITFIELDS and top-down BMPs, and refuses RLE or cut-short ones', () => {
+    /** A BMP with a 40-byte info header; `palette` BGRA entries, then rows (each padded to 4 bytes). */
+    const bmp = (w: number, h: number, bpp: number, rows: number[][], extra: { compression?: number; palette?: number[]; masks?: number[] } = {}) => {
+      const head = 54 + (extra.masks?.length ?? 0) * 4 + (extra.palette?.length ?? 0);
+      const stride = Math.ceil((w * bpp) / 32) * 4;
+      const b = Buffer.alloc(head + stride * rows.length);
+      b.write('BM', 0, 'latin1'); b.writeUInt32LE(b.length, 2); b.writeUInt32LE(head, 10);
+      b.writeUInt32LE(40, 14); b.writeInt32LE(w, 18); b.writeInt32LE(h, 22); b.writeUInt16LE(1, 26); b.writeUInt16LE(bpp, 28);
+      b.writeUInt32LE(extra.compression ?? 0, 30);
+      (extra.masks ?? []).forEach((m, i) => b.writeUInt32LE(m, 54 + 4 * i));
+      b.set(extra.palette ?? [], 54 + (extra.masks?.length ?? 0) * 4);
+      rows.forEach((r, y) => { b.set(r, head + y * stride); });
+      return new Uint8Array(b);
+    };
+    // 1-bit, 3×2, bottom-up: palette 0 = black, 1 = white; bottom row 101, top row 010.
+    const mono = decodeBmp(bmp(3, 2, 1, [[0b10100000], [0b01000000]], { palette: [0, 0, 0, 0, 255, 255, 255, 0] }));
+    expect(mono && [...mono.data].filter((_, i) => i % 4 === 0)).toEqual([0, 255, 0, 255, 0, 255]);
+    // 8-bit grey ramp, top-down (negative height).
+    const ramp = decodeBmp(bmp(2, -1, 8, [[0, 1]], { palette: [10, 10, 10, 0, 200, 100, 50, 0] }));
+    expect(ramp && [...ramp.data]).toEqual([10, 10, 10, 255, 50, 100, 200, 255]);
+    // 32-bit BI_BITFIELDS with masks for R, G, B in the low three bytes (BGRX order on disk).
+    const wide = decodeBmp(bmp(1, 1, 32, [[30, 20, 10, 0]], { compression: 3, masks: [0xff0000, 0xff00, 0xff] }));
+    expect(wide && [...wide.data]).toEqual([10, 20, 30, 255]);
+    // 16-bit 5-5-5: pure red is 0x7c00.
+    const short = decodeBmp(bmp(1, 1, 16, [[0x00, 0x7c]]));
+    expect(short && [...short.data]).toEqual([255, 0, 0, 255]);
+    expect(decodeBmp(bmp(2, 1, 8, [[0, 1]], { compression: 1, palette: [0, 0, 0, 0, 9, 9, 9, 0] }))).toBeNull();
+    expect(decodeBmp(bmp(3, 2, 24, [[1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 3]]).subarray(0, 60))).toBeNull();
   });
 });

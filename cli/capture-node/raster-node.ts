@@ -1,27 +1,73 @@
-// Pixel helpers for the Node decoders: TIFF → RGBA (utif2), RGBA → BMP bytes (what tesseract's Leptonica reads
-// without any codec), corner crops and a 2× box downscale for QR retries.
-import * as UTIF from 'utif2';
-import type { RasterImage } from '../../shared/capture/pipeline';
+// Pixel helpers for the Node decoders: BMP → RGBA (libvips, under sharp, reads no BMP; scanners still write
+// them), corner crops and a 2× box downscale for QR retries.
+import type { RasterImage } from '../../shared/capture/image/raster';
 
-/** True for TIFF bytes (either byte order). */
-export function isTiff(b: Uint8Array): boolean {
-  return (b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a && b[3] === 0) || (b[0] === 0x4d && b[1] === 0x4d && b[2] === 0 && b[3] === 0x2a);
+/** True for BMP bytes with a header long enough to read. */
+export function isBmp(b: Uint8Array): boolean {
+  return b[0] === 0x42 && b[1] === 0x4d && b.length >= 26;
 }
 
-/** The first page of a TIFF as RGBA, or null when utif2 cannot decode it. */
-export function decodeTiff(bytes: Uint8Array): RasterImage | null {
-  try {
-    const buffer = bytes.slice().buffer;
-    const [ifd] = UTIF.decode(buffer);
-    if (!ifd) return null;
-    UTIF.decodeImage(buffer, ifd);
-    const { width, height } = ifd;
-    if (!(width > 0 && height > 0)) return null;
-    const rgba = UTIF.toRGBA8(ifd);
-    return rgba.length === width * height * 4 ? { width, height, data: new Uint8ClampedArray(rgba) } : null;
-  } catch {
-    return null;
+/** Colour masks of a 16- or 32-bit BMP: from the header for BI_BITFIELDS, else 5-5-5 or 8-8-8. */
+function bmpMasks(v: DataView, bpp: number, compression: number): readonly [number, number, number] | null {
+  if (compression === 3 && v.byteLength >= 66) return [v.getUint32(54, true), v.getUint32(58, true), v.getUint32(62, true)];
+  if (compression !== 0) return null;
+  return bpp === 16 ? [0x7c00, 0x03e0, 0x001f] : [0xff0000, 0x00ff00, 0x0000ff];
+}
+
+/** A mask's channel scaled to 0–255. */
+function channel(pixel: number, mask: number): number {
+  if (mask === 0) return 0;
+  const shift = 31 - Math.clz32(mask & -mask);
+  const max = mask >>> shift;
+  return Math.round((((pixel & mask) >>> shift) * 255) / max);
+}
+
+/**
+ * An uncompressed BMP (1/4/8-bit palette, 16/24/32-bit, BI_BITFIELDS) as opaque RGBA, bottom-up or top-down;
+ * null for RLE, for a header it cannot read, or when the pixel rows are cut short.
+ */
+export function decodeBmp(b: Uint8Array): RasterImage | null {
+  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const offset = v.getUint32(10, true);
+  const header = v.getUint32(14, true);
+  const core = header === 12;
+  if (!core && (header < 40 || b.length < 54)) return null;
+  const width = core ? v.getUint16(18, true) : v.getInt32(18, true);
+  const rawHeight = core ? v.getUint16(20, true) : v.getInt32(22, true);
+  const bpp = v.getUint16(core ? 24 : 28, true);
+  const compression = core ? 0 : v.getUint32(30, true);
+  const height = Math.abs(rawHeight);
+  const stride = Math.ceil((width * bpp) / 32) * 4;
+  if (![1, 4, 8, 16, 24, 32].includes(bpp) || width <= 0 || height === 0 || offset + stride * height > b.length) return null;
+  const paletted = bpp <= 8;
+  const entry = core ? 3 : 4;
+  const palette = 14 + header;
+  // The palette lies between the header and the pixels; writers disagree on how many entries they declare.
+  const colours = paletted ? Math.min((core ? 0 : v.getUint32(46, true)) || 1 << bpp, Math.floor((offset - palette) / entry)) : 0;
+  if (paletted && (compression !== 0 || colours < 1)) return null;
+  const masks = bpp === 16 || bpp === 32 ? bmpMasks(v, bpp, compression) : null;
+  if (!paletted && bpp !== 24 && masks === null) return null;
+  if (bpp === 24 && compression !== 0) return null;
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    const row = offset + (rawHeight > 0 ? height - 1 - y : y) * stride;
+    for (let x = 0, o = y * width * 4; x < width; x++, o += 4) {
+      if (paletted) {
+        const bit = x * bpp;
+        const index = ((b[row + (bit >> 3)] ?? 0) >> (8 - bpp - (bit & 7))) & ((1 << bpp) - 1);
+        const p = palette + Math.min(index, colours - 1) * entry;
+        data[o] = b[p + 2] ?? 0; data[o + 1] = b[p + 1] ?? 0; data[o + 2] = b[p] ?? 0;
+      } else if (bpp === 24) {
+        const p = row + 3 * x;
+        data[o] = b[p + 2] ?? 0; data[o + 1] = b[p + 1] ?? 0; data[o + 2] = b[p] ?? 0;
+      } else if (masks) {
+        const px = bpp === 16 ? v.getUint16(row + 2 * x, true) : v.getUint32(row + 4 * x, true);
+        data[o] = channel(px, masks[0]); data[o + 1] = channel(px, masks[1]); data[o + 2] = channel(px, masks[2]);
+      }
+      data[o + 3] = 255;
+    }
   }
+  return { width, height, data };
 }
 
 /** A rectangle of the image (clamped to its bounds). */

@@ -9,8 +9,12 @@ export type CaptureErrorCode = 'emptyFile' | 'unsupportedType' | 'corruptFile' |
 /** A capture error: a code and the values its message needs. */
 export type CaptureError = CaptureWarning & { readonly code: CaptureErrorCode };
 
-/** Images above this many pixels are refused before decoding (a 60-megapixel RGBA buffer is already 240 MB). */
-export const MAX_IMAGE_MEGAPIXELS = 60;
+/**
+ * Images above this many pixels are refused before decoding: an A4 page scanned at 600 dpi (35 MP) passes, a
+ * 48/50-megapixel phone photo does not (its RGBA pixels alone would take 200 MB, and every OCR copy as much
+ * again); the message gives its size so the clerk can shrink it.
+ */
+export const MAX_IMAGE_MEGAPIXELS = 40;
 
 /** Builds a capture error; pass the placeholders its message uses (unsupportedType: type; imageTooLarge: megapixels, limit). */
 export function captureError(code: CaptureErrorCode, params?: Readonly<Record<string, string | number>>): CaptureError {

@@ -46,10 +46,10 @@ describe('capture errors', () => {
     expect(fileTypeError('zip')).toEqual({ code: 'unsupportedType', params: { type: 'ZIP' } });
   });
 
-  it('refuses images above 60 megapixels', () => {
-    expect(imageSizeError(6000, 10_000)).toBeNull();
+  it('refuses images above 40 megapixels', () => {
+    expect(imageSizeError(5000, 8000)).toBeNull();
     const e = imageSizeError(10_000, 8000);
-    expect(e).toEqual({ code: 'imageTooLarge', params: { megapixels: 80, limit: 60 } });
-    expect(e && captureMessage(e, 'zh-CN')).toBe('图片过大（80 百万像素，上限 60），请缩小后再试');
+    expect(e).toEqual({ code: 'imageTooLarge', params: { megapixels: 80, limit: 40 } });
+    expect(e && captureMessage(e, 'zh-CN')).toBe('图片过大（80 百万像素，上限 40），请缩小后再试');
   });
 });
