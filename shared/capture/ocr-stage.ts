@@ -41,9 +41,10 @@ interface Page {
 
 /**
  * Reads the missing key fields by OCR (the caller checked that some are missing and `deps.ocr` exists). `qrRead`
- * says a QR code supplied the invoice's numbers, so the cells are read before (and usually instead of) the page.
+ * says a QR code supplied the invoice's numbers, so the cells are read before (and usually instead of) the page;
+ * `today` (YYYY-MM-DD) bounds a believable issue date.
  */
-export async function ocrStage(source: CaptureImage, extracted: ExtractedInvoice, deps: OcrDeps, qrRead: boolean): Promise<OcrOutcome> {
+export async function ocrStage(source: CaptureImage, extracted: ExtractedInvoice, deps: OcrDeps, qrRead: boolean, today: string): Promise<OcrOutcome> {
   const page = await preparePage(source, deps);
   let current = extracted;
   let read = false;
@@ -58,7 +59,7 @@ export async function ocrStage(source: CaptureImage, extracted: ExtractedInvoice
     if (missingKeyFields(current).length === 0) return { extracted: current, read };
   }
   const lines = page.raster !== null && deps.readLines ? await readLinesSafely(page.raster, deps) : null;
-  if (lines !== null && lines.length > 0) merge(extractFromOcrLines(lines));
+  if (lines !== null && lines.length > 0) merge(extractFromOcrLines(lines, today));
   else if (deps.ocr) merge(extractFromText(await deps.ocr(page.forOcr), 'ocr'));
   // The cells are read once: after page OCR they would be the same cells again.
   if (!cellsFirst) merge(await cellPass(page.raster, current, deps));

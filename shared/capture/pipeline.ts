@@ -97,7 +97,7 @@ export async function captureFile(bytes: Uint8Array, name: string, deps: Capture
   if (qr.warnings.length > 0) extracted = withWarnings(extracted, qr.warnings);
 
   if (ocrSource !== null && (deps.ocr || deps.readLines) && missingKeyFields(extracted).length > 0) {
-    const r = await ocrStage(ocrSource, extracted, deps, qr.text !== null);
+    const r = await ocrStage(ocrSource, extracted, deps, qr.text !== null, today);
     extracted = r.extracted;
     if (r.read) route.push('ocr');
   }

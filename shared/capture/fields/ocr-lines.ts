@@ -1,21 +1,42 @@
-// Fields from the text engine's lines: each line becomes a positioned text item (its box's bottom as the baseline,
-// its height as the glyph size), so the same label-and-position rules that read PDF and OFD faces read photos
-// and scans — the value right of 名称 in the 购买方 block, the figure in the 价税合计（小写） cell — not the
-// order in which the lines happen to come out.
+// Fields from the text engine's lines. The page's landmarks (ocr-page.ts) place every label in its block, and
+// each field is read where the invoice prints it, checked against a second reading where there is one
+// (ocr-header.ts, ocr-parties.ts, ocr-amounts.ts). The label rules shared with PDF and OFD faces
+// (layout-fields.ts) then fill what is still missing; where they disagree the conflict is kept for the clerk.
+import { ExtractionBuilder, mergeExtractions, type ExtractedInvoice } from '../extracted';
 import { extractFromLines } from './layout-fields';
+import { readAmounts } from './ocr-amounts';
+import { readHeader } from './ocr-header';
+import { readPage } from './ocr-page';
+import { readParties } from './ocr-parties';
 import { groupIntoLines, type TextItem } from '../text/text-items';
-import type { ExtractedInvoice } from '../extracted';
 import type { OcrLine } from '../text/text-engine';
 
-/** Confidence of a field read by label and position from PP-OCR lines (below structured data and the QR code). */
-export const OCR_LINE_CONFIDENCE = 0.75;
+/** Confidence of a field the shared label rules read from engine lines (doubtful: shown for checking). */
+export const OCR_LINE_CONFIDENCE = 0.6;
 
 /** The engine's lines as text items: DB boxes are grown around the glyphs, so the glyphs fill about 80 % of a box. */
 export function ocrLinesToItems(lines: readonly OcrLine[]): TextItem[] {
   return lines.map((l) => ({ str: l.text, x: l.box.x, y: l.box.y + 0.9 * l.box.h, width: l.box.w, height: 0.8 * l.box.h, page: 1 }));
 }
 
-/** Reads the invoice fields from the text engine's lines by label and position. */
-export function extractFromOcrLines(lines: readonly OcrLine[]): ExtractedInvoice {
-  return extractFromLines(groupIntoLines(ocrLinesToItems(lines)), { source: 'ocr', confidence: OCR_LINE_CONFIDENCE, isOcr: true });
+/** Reads the invoice fields from the text engine's lines; `today` (YYYY-MM-DD) bounds a believable issue date. */
+export function extractFromOcrLines(lines: readonly OcrLine[], today: string): ExtractedInvoice {
+  const page = readPage(lines);
+  const b = new ExtractionBuilder({ source: 'ocr', confidence: OCR_LINE_CONFIDENCE });
+  readHeader(page, b, today);
+  readParties(page, b);
+  readAmounts(page, b);
+  const byLabels = extractFromLines(groupIntoLines(ocrLinesToItems(lines)), { source: 'ocr', confidence: OCR_LINE_CONFIDENCE, isOcr: true });
+  return mergeExtractions(b.build(), withoutUnbelievableDate(byLabels, today));
+}
+
+/** A date in the future or before the VAT invoice system (1994) is a misreading, not a value. */
+function withoutUnbelievableDate(e: ExtractedInvoice, today: string): ExtractedInvoice {
+  const d = e.fields.issueDate;
+  if (d === undefined || (d >= '1994-01-01' && d <= today)) return e;
+  const fields = { ...e.fields };
+  const sources = { ...e.sources };
+  delete fields.issueDate;
+  delete sources.issueDate;
+  return { ...e, fields, sources };
 }
