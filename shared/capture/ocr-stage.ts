@@ -1,11 +1,13 @@
 // The OCR stage of the pipeline (DESIGN.md §3), for what structured data, the QR code and the text layer left
-// out. Page OCR (PSM 3) reads everything; the cell pass (region-pass.ts) reads only the ruled cells that hold
-// missing fields. Page OCR dominates capture time, so it is spared where it is not needed:
+// out. The text engine (PP-OCR, `readLines`) reads every line of the page with its box and the fields are read
+// by position (fields/ocr-lines.ts). When it cannot run, tesseract stands in: page OCR (PSM 3) reads everything
+// and the cell pass (region-pass.ts) re-reads the ruled cells that hold missing fields; there
 // - when a QR code gave the invoice's numbers, only parties and the total are missing: the cells are read first,
 //   and page OCR runs only if they did not yield every key field;
 // - a speckled page is despeckled once and both passes read the clean pixels (tesseract on speckle is slower and
 //   reads names as Latin noise).
 import { cleanPage } from './image/despeckle';
+import { straighten } from './image/straighten';
 import { emptyExtraction, mergeExtractions, withWarnings, type ExtractedFieldName, type ExtractedInvoice } from './extracted';
 import { hasAnyKeyField, missingKeyFields } from './key-fields';
 import type { CaptureImage, RasterImage } from './image/raster';
@@ -53,14 +55,19 @@ export async function ocrStage(source: CaptureImage, extracted: ExtractedInvoice
     current = hasAnyKeyField(current) ? mergeExtractions(current, e) : e;
     read = true;
   };
+  // The text engine reads the whole page by position; tesseract (page text and cell re-reads) stands in only
+  // when it could not run.
+  const lines = page.raster !== null && deps.readLines ? await readLinesSafely(page.raster, deps) : null;
+  if (lines !== null) {
+    merge(extractFromOcrLines(lines, today));
+    return { extracted: current, read };
+  }
   const cellsFirst = qrRead && page.raster !== null && deps.ocrRegion !== undefined;
   if (cellsFirst) {
     merge(await cellPass(page.raster, current, deps));
     if (missingKeyFields(current).length === 0) return { extracted: current, read };
   }
-  const lines = page.raster !== null && deps.readLines ? await readLinesSafely(page.raster, deps) : null;
-  if (lines !== null && lines.length > 0) merge(extractFromOcrLines(lines, today));
-  else if (deps.ocr) merge(extractFromText(await deps.ocr(page.forOcr), 'ocr'));
+  if (deps.ocr) merge(extractFromText(await deps.ocr(page.forOcr), 'ocr'));
   // The cells are read once: after page OCR they would be the same cells again.
   if (!cellsFirst) merge(await cellPass(page.raster, current, deps));
   return { extracted: current, read };
@@ -77,10 +84,12 @@ async function readLinesSafely(raster: RasterImage, deps: OcrDeps): Promise<OcrL
 }
 
 async function preparePage(source: CaptureImage, deps: OcrDeps): Promise<Page> {
-  const raster = source instanceof Uint8Array ? (deps.decodeImage ? await deps.decodeImage(source) : null) : source;
-  if (raster === null) return { raster: null, forOcr: source };
-  const page = cleanPage(raster);
-  return { raster: page.image, forOcr: page.despeckled ? page.image : source };
+  const decoded = source instanceof Uint8Array ? (deps.decodeImage ? await deps.decodeImage(source) : null) : source;
+  if (decoded === null) return { raster: null, forOcr: source };
+  // A photo in perspective, a skewed scan or an invoice inside a larger image is read as an upright view of the invoice.
+  const straight = straighten(decoded);
+  const page = cleanPage(straight.image);
+  return { raster: page.image, forOcr: page.despeckled || straight.applied !== 'none' ? page.image : source };
 }
 
 /**
