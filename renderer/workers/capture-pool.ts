@@ -1,6 +1,12 @@
 /**
- * A pool of capture workers sized to the machine's cores. Files queue here; each worker takes one at a time.
- * A worker that crashes fails only its current file (with a clear error) and is replaced.
+ * A pool of capture workers sized to the machine's cores, and one text engine worker (PP-OCR) that they share.
+ * Files queue here; each capture worker takes one at a time. A capture worker that crashes fails only its
+ * current file (with a clear error) and is replaced; a text engine worker that crashes is replaced and the pages
+ * it was reading are read with tesseract.js instead.
+ *
+ * Why one engine: the PP-OCR models and onnxruntime-web's heap take several hundred MB per copy, and with two
+ * threads one engine already keeps both cores of a 2-core PC busy; a second copy would double the memory and
+ * read no faster. The capture workers meanwhile decode, look for QR codes and read structured files.
  */
 import type { Captured } from '../../shared/capture/pipeline';
 import type { CaptureWarning } from '../../shared/capture/extracted';
@@ -21,14 +27,41 @@ interface Task {
 interface Slot { worker: Worker; task: Task | null }
 
 let nextId = 1;
+/** How often a crashed text engine worker is replaced before the pool reads with tesseract.js alone. */
+const MAX_ENGINE_RESTARTS = 2;
 
 /** Creates the pool; `size` defaults to the number of cores (at most 4). */
 export function createCapturePool(size = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1))) {
   const queue: Task[] = [];
   const slots: Slot[] = [];
+  let engine: Worker | null = null;
+  let engineRestarts = 0;
+
+  /** Gives a capture worker its own channel to the text engine worker (or, once it is given up, none). */
+  const connect = (worker: Worker) => {
+    if (!engine) { worker.postMessage({ type: 'text-engine', port: null }); return; }
+    const channel = new MessageChannel();
+    engine.postMessage({ type: 'text-engine', port: channel.port2 }, [channel.port2]);
+    worker.postMessage({ type: 'text-engine', port: channel.port1 }, [channel.port1]);
+  };
+
+  const spawnEngine = () => {
+    const worker = new Worker(new URL('./text-engine.worker.ts', import.meta.url), { type: 'module' });
+    worker.onerror = (e) => {
+      e.preventDefault();
+      worker.terminate();
+      // A worker that keeps crashing (or whose script does not load) is given up: tesseract reads the pages.
+      engine = null;
+      if (engineRestarts++ < MAX_ENGINE_RESTARTS) spawnEngine();
+      else console.warn(`PP-OCR text engine worker stopped (${e.message || 'crashed'}); pages are read with tesseract.js`);
+      for (const slot of slots) connect(slot.worker);
+    };
+    engine = worker;
+  };
 
   const spawn = (): Slot => {
     const slot: Slot = { worker: new Worker(new URL('./capture.worker.ts', import.meta.url), { type: 'module' }), task: null };
+    connect(slot.worker);
     slot.worker.onmessage = (e: MessageEvent<unknown>) => {
       const parsed = captureReplySchema.safeParse(e.data);
       const task = slot.task;
@@ -66,6 +99,7 @@ export function createCapturePool(size = Math.max(1, Math.min(4, navigator.hardw
   return {
     /** Captures one file; resolves with the pipeline's result (never rejects). */
     capture(name: string, bytes: Uint8Array, today: string, onStage: Task['onStage']): Promise<Outcome> {
+      if (slots.length === 0 && !engine) spawnEngine();
       if (slots.length === 0) for (let i = 0; i < size; i++) slots.push(spawn());
       return new Promise((resolve) => {
         queue.push({ id: nextId++, name, bytes, today, onStage, resolve });
@@ -76,6 +110,8 @@ export function createCapturePool(size = Math.max(1, Math.min(4, navigator.hardw
     dispose() {
       for (const s of slots) s.worker.terminate();
       slots.length = 0;
+      engine?.terminate();
+      engine = null;
     },
   };
 }
