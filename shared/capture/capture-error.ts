@@ -4,7 +4,8 @@ import type { CaptureWarning } from './extracted';
 import type { CaptureFileType } from './formats/sniff';
 
 /** Codes of capture-stopping errors. */
-export type CaptureErrorCode = 'emptyFile' | 'unsupportedType' | 'corruptFile' | 'pdfPassword' | 'imageTooLarge' | 'notInvoice';
+export type CaptureErrorCode =
+  | 'emptyFile' | 'unsupportedType' | 'corruptFile' | 'pdfPassword' | 'imageTooLarge' | 'notInvoice' | 'blankImage' | 'blurredImage';
 
 /** A capture error: a code and the values its message needs. */
 export type CaptureError = CaptureWarning & { readonly code: CaptureErrorCode };

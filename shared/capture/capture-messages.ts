@@ -11,7 +11,7 @@ export const CAPTURE_CODES = [
   'ofdNotZip', 'ofdTooLarge', 'ofdMalformedXml', 'ofdNoInvoiceData', 'ofdPageTextOnly',
   'xmlMalformed', 'xmlUnknown', 'linesUnreadable', 'pdfNoText', 'textLowConfidence',
   'conflict', 'totalMismatch', 'linesSumMismatch', 'taxDerived',
-  'emptyFile', 'unsupportedType', 'corruptFile', 'pdfPassword', 'imageTooLarge', 'notInvoice',
+  'emptyFile', 'unsupportedType', 'corruptFile', 'pdfPassword', 'imageTooLarge', 'notInvoice', 'blankImage', 'blurredImage',
 ] as const;
 
 /** A capture warning or error code. */
@@ -92,6 +92,14 @@ export const CAPTURE_MESSAGES: Catalogue = {
   },
   'capture.notInvoice': {
     'zh-CN': '没有在文件中找到发票信息，请确认文件或手工录入', en: 'No invoice was found in this file; check the file or enter the invoice by hand',
+  },
+  'capture.blankImage': {
+    'zh-CN': '图片是空白的，没有可识别的内容，请确认选对了文件，或重新扫描',
+    en: 'The image is blank: there is nothing on it to read; check that this is the right file, or scan it again',
+  },
+  'capture.blurredImage': {
+    'zh-CN': '图片太模糊，无法可靠识别，请重新拍摄或扫描清晰的图片，或手工录入',
+    en: 'The image is too blurred to read reliably; take a sharper photo or scan, or enter the invoice by hand',
   },
 };
 
