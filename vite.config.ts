@@ -18,6 +18,16 @@ function offlineAssets(): Plugin {
   };
 }
 
+/**
+ * Cross-origin isolation: onnxruntime-web runs PP-OCR on two threads only with SharedArrayBuffer, which needs
+ * these two headers on the page and on every worker script. Everything the app loads is its own (same origin),
+ * so require-corp blocks nothing. The same headers come from Electron's app:// handler and the bench server.
+ */
+export const CROSS_ORIGIN_ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+} as const;
+
 // The renderer is served from a fixed origin in Electron (app://fapiao) and from 127.0.0.1 in the browser;
 // `base: './'` keeps every asset path relative so both work with the same build.
 export default defineConfig({
@@ -32,6 +42,6 @@ export default defineConfig({
     sourcemap: true,
   },
   worker: { format: 'es' },
-  server: { host: '127.0.0.1', port: 5173 },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  server: { host: '127.0.0.1', port: 5173, headers: CROSS_ORIGIN_ISOLATION_HEADERS },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: CROSS_ORIGIN_ISOLATION_HEADERS },
 });

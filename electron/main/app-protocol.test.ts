@@ -67,6 +67,14 @@ describe('respondToAppRequest', () => {
     expect(new Uint8Array(await wasm.arrayBuffer())).toEqual(new Uint8Array([0, 97, 115, 109]));
   });
 
+  it('makes the page and its workers cross-origin isolated (COOP + COEP on every answer, errors too), so PP-OCR gets threads', async () => {
+    for (const url of ['app://fapiao/', 'app://fapiao/assets/index.js', 'app://fapiao/assets/core.wasm', 'app://fapiao/nope.js']) {
+      const response = await get(url);
+      expect(response.headers.get('cross-origin-opener-policy'), url).toBe('same-origin');
+      expect(response.headers.get('cross-origin-embedder-policy'), url).toBe('require-corp');
+    }
+  });
+
   it('answers HEAD without a body', async () => {
     const response = await get('app://fapiao/index.html', 'HEAD');
     expect(response.status).toBe(200);

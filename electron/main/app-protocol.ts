@@ -19,8 +19,18 @@ export function registerAppScheme(): void {
 /** Reads a file's bytes; injectable for tests. */
 export type ReadFile = (file: string) => Promise<Uint8Array<ArrayBuffer>>;
 
+/**
+ * Cross-origin isolation for every response (the page and each worker script): onnxruntime-web runs PP-OCR
+ * on two threads only with SharedArrayBuffer. The app loads nothing from other origins, so require-corp blocks nothing.
+ */
+export const CROSS_ORIGIN_ISOLATION_HEADERS: Readonly<Record<string, string>> = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 function securityHeaders(contentSecurityPolicy: string): Record<string, string> {
   return {
+    ...CROSS_ORIGIN_ISOLATION_HEADERS,
     'Content-Security-Policy': contentSecurityPolicy,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
