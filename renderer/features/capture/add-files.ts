@@ -1,4 +1,8 @@
+import { applyOwnCompany } from '../../../shared/capture/checks/own-company';
+import { toDraft } from '../../../shared/capture/checks/cross-check';
+import type { Captured } from '../../../shared/capture/pipeline';
 import { hardKey } from '../../../shared/domain/duplicates';
+import { ownCompany } from '../reconcile';
 import { createCapturePool } from '../../workers/capture-pool';
 import { invoices } from '../../db';
 import { localToday } from '../../app/today';
@@ -12,6 +16,14 @@ let seq = 0;
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes.slice()));
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A capture with the company's own identity (a setting) confirming or correcting the party that is the company. */
+function withOwnCompany(captured: Captured): Captured {
+  const company = ownCompany();
+  if (company === null) return captured;
+  const extracted = applyOwnCompany(captured.extracted, company);
+  return extracted === captured.extracted ? captured : { ...captured, extracted, prefill: toDraft(extracted, localToday()) };
 }
 
 /** A file to capture: picked/dropped/pasted, or found in the watched scanner folder (with its scan id). */
@@ -47,12 +59,13 @@ export async function addFiles(files: readonly IncomingFile[]): Promise<void> {
       if (file.scanId) await scanFolder()?.ack(file.scanId, 'failed');
       return;
     }
-    const { draft } = result.value.prefill;
+    const captured = withOwnCompany(result.value);
+    const { draft } = captured.prefill;
     if (!sameFile && draft.number) {
       const dup = await invoices.findHardDuplicate({ code: draft.code, number: draft.number });
       if (dup && hardKey(dup) === hardKey(draft)) update(id, { duplicateOf: { id: dup.id, number: dup.number, sameFile: false } });
     }
-    update(id, { state: 'ready', captured: result.value, progress: 1 });
+    update(id, { state: 'ready', captured, progress: 1 });
     const s = useCaptureQueue.getState();
     if (s.selectedId === null) s.select(id);
   }));

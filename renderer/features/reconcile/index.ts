@@ -6,3 +6,4 @@ export { RECONCILE_MESSAGES } from './messages';
 export const ReconcilePage = lazy(() => import('./ReconcilePage').then((m) => ({ default: m.ReconcilePage })));
 /** The #/sheets page: import an Excel ledger (preview, confirm, undo) and export the ledger, reports and cases. */
 export const SheetsPage = lazy(() => import('./SheetsPage').then((m) => ({ default: m.SheetsPage })));
+export { ownCompany } from './own-company';
