@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig, mergeConfig } from 'vite';
 import app from '../vite.config';
 
-/** The app plus the bench harness page, built side by side so both share one origin (and one IndexedDB). */
+/** The app plus the bench harness pages (ledger seeding; capture for the parity test and the browser capture bench), built side by side so both share one origin (and one IndexedDB). */
 export default mergeConfig(app, defineConfig({
   build: {
     outDir: resolve(import.meta.dirname, 'out/renderer'),
@@ -11,6 +11,7 @@ export default mergeConfig(app, defineConfig({
       input: {
         index: resolve(import.meta.dirname, '../renderer/index.html'),
         seed: resolve(import.meta.dirname, '../renderer/bench/seed.html'),
+        capture: resolve(import.meta.dirname, '../renderer/bench/capture.html'),
       },
     },
   },
