@@ -1,5 +1,6 @@
 /** `npm run bench [-- name...]`: runs the benchmarks and prints one table. */
 import { captureBench } from './capture.bench';
+import { captureBrowserBench } from './capture-browser.bench';
 import { ledgerBench } from './ledger.bench';
 import { syncBench } from './sync.bench';
 import { backupBench } from './backup.bench';
@@ -9,6 +10,7 @@ import { printTable, type BenchRow } from './stats';
 const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   ledger: ledgerBench,
   capture: captureBench,
+  'capture-browser': captureBrowserBench,
   sync: syncBench,
   backup: backupBench,
   reconcile: reconcileBench,
