@@ -10,7 +10,7 @@ export const CAPTURE_CODES = [
   'qrCrcMismatch', 'notInvoiceQr', 'qrFieldUnreadable',
   'ofdNotZip', 'ofdTooLarge', 'ofdMalformedXml', 'ofdNoInvoiceData', 'ofdPageTextOnly',
   'xmlMalformed', 'xmlUnknown', 'linesUnreadable', 'pdfNoText', 'textLowConfidence',
-  'conflict', 'totalMismatch', 'linesSumMismatch', 'taxDerived',
+  'conflict', 'totalMismatch', 'taxRateMismatch', 'linesSumMismatch', 'taxDerived',
   'emptyFile', 'unsupportedType', 'corruptFile', 'pdfPassword', 'imageTooLarge', 'notInvoice', 'blankImage', 'blurredImage',
 ] as const;
 
@@ -66,6 +66,9 @@ export const CAPTURE_MESSAGES: Catalogue = {
   },
   'capture.totalMismatch': {
     'zh-CN': '金额加税额不等于价税合计（应为 {expected}），请核对', en: 'Amount plus tax does not equal the total (expected {expected}); check them',
+  },
+  'capture.taxRateMismatch': {
+    'zh-CN': '税额与金额×税率（{rate}）不符（应约为 {expected}），请核对', en: 'The tax does not match amount × rate ({rate}): about {expected} expected; check them',
   },
   'capture.taxDerived': {
     'zh-CN': '税额未能读出，已按价税合计减金额算出（{tax}），请核对', en: 'The tax could not be read; it was computed as total minus amount ({tax}); check it',

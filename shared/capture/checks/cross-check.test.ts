@@ -41,6 +41,14 @@ describe('crossCheck', () => {
     expect(checked.warnings).toEqual([]);
   });
 
+  it('warns when the tax is not amount × rate (a misread tax figure), and not for rounding', () => {
+    const read = (tax: number) => crossCheck(new ExtractionBuilder({ source: 'ocr', confidence: 0.9 })
+      .set('amount', fen(256460)).set('tax', fen(tax)).set('total', fen(256460 + tax)).set('taxRate', '0.13').build());
+    expect(read(33340).warnings).toEqual([]);
+    expect(read(33342).warnings).toEqual([]);
+    expect(read(3334).warnings).toEqual([{ code: 'taxRateMismatch', params: { rate: '13%', expected: '333.40' } }]);
+  });
+
   it('warns when line items do not add up to the header', () => {
     const line = { name: 'x', spec: '', unit: '', qty: '', unitPrice: '', amount: fen(10000), taxRate: '0.06', tax: fen(600) };
     const e = new ExtractionBuilder({ source: 'xml', confidence: 0.98 })

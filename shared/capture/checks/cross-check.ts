@@ -8,7 +8,16 @@ import { taxRateToPercent } from '../../domain/tax-rate';
 import { validateDraft } from '../../domain/validate';
 import { EXTRACTED_FIELD_NAMES, withWarnings, type CaptureWarning, type ExtractedInvoice, type ExtractedLine } from '../extracted';
 
-/** Adds warnings for conflicting sources, amount + tax ≠ total, and line sums that differ from the header. */
+/** 金额 × the invoice's single tax rate, in fen (rounded), or null without an amount or a numeric rate. */
+function expectedTax(e: ExtractedInvoice): { fen: number; percent: string } | null {
+  const { amount, taxRate } = e.fields;
+  if (amount === undefined || taxRate === undefined) return null;
+  const rate = Number(taxRate);
+  if (!Number.isFinite(rate) || taxRate === '' || rate < 0 || rate > 0.17) return null;
+  return { fen: Math.round(amount * rate), percent: taxRateToPercent(taxRate) };
+}
+
+/** Adds warnings for conflicting sources, amount + tax ≠ total, tax ≠ amount × rate, and line sums that differ from the header. */
 export function crossCheck(extracted: ExtractedInvoice): ExtractedInvoice {
   const warnings: CaptureWarning[] = [];
   for (const c of extracted.conflicts) {
@@ -18,6 +27,10 @@ export function crossCheck(extracted: ExtractedInvoice): ExtractedInvoice {
   const { amount, tax, total, lines } = extracted.fields;
   if (amount !== undefined && tax !== undefined && total !== undefined && amount + tax !== total) {
     warnings.push({ code: 'totalMismatch', params: { expected: formatFen(fen(amount + tax)) } });
+  }
+  const rateTax = expectedTax(extracted);
+  if (rateTax !== null && tax !== undefined && Math.abs(tax - rateTax.fen) > Math.max(6, Math.abs(rateTax.fen) / 200)) {
+    warnings.push({ code: 'taxRateMismatch', params: { rate: rateTax.percent, expected: formatFen(fen(rateTax.fen)) } });
   }
   if (lines !== undefined && lines.length > 0) {
     const lineAmount = sumFen(lines.map((l) => l.amount));
