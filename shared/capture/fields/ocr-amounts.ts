@@ -1,7 +1,7 @@
 // 金额, 税额 and 价税合计 on an engine page, read so that they check each other: the total after (小写), the
 // total in capitals after (大写) as a second reading, and the 合计 row's two figures; a set that adds up
 // (金额 + 税额 = 价税合计) is confirmed, anything else stays doubtful.
-import type { Fen } from '../../domain/money';
+import { fen, type Fen } from '../../domain/money';
 import { parseAmountWords } from '../checks/amount-words';
 import type { ExtractionBuilder } from '../extracted';
 import { moneyValue } from './field-values';
@@ -56,8 +56,13 @@ export function readAmounts(page: OcrPage, b: ExtractionBuilder): void {
   if (rowAmount && rowTax) pairs.push({ amount: rowAmount.value, tax: rowTax.value, fromRow: true });
   for (const a of area) for (const t of area) if (a !== t && Math.abs(t.value) < Math.abs(a.value)) pairs.push({ amount: a.value, tax: t.value, fromRow: false });
 
+  // A tax figure cut short at its last digit ("¥333.4" at the edge of a photo) counts when total − amount begins with it.
+  const partials = page.lines.filter((l) => centreY(l) > top && centreY(l) <= bottom + 2 * l.h)
+    .flatMap((l) => [...l.text.matchAll(/[¥Y](-?\d+\.\d)(?!\d)/g)].map((m) => m[1] ?? ''));
   for (const total of totals) {
-    const pair = pairs.find((p) => p.amount + p.tax === total);
+    const partial = rowAmount && partials.some((p) => ((total - rowAmount.value) / 100).toFixed(2).startsWith(p))
+      ? { amount: rowAmount.value, tax: fen(total - rowAmount.value), fromRow: true } : undefined;
+    const pair = pairs.find((p) => p.amount + p.tax === total) ?? partial;
     if (!pair) continue;
     b.set('total', total, CONFIRMED);
     b.set('amount', pair.amount, CONFIRMED);

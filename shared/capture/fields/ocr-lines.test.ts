@@ -55,6 +55,16 @@ describe('extractFromOcrLines (fields by label and position)', () => {
     expect(e.fields).toMatchObject({ amount: 104854, tax: 3146, total: 108000 });
   });
 
+  it('takes a tax figure cut short at the edge of a photo when total − amount begins with it', () => {
+    const e = extractFromOcrLines([
+      L(40, 200, '货物或应税劳务名称'), L(400, 200, '单位'), L(600, 200, '金额'),
+      L(40, 300, '合'), L(80, 300, '计'), L(600, 302, '¥2564.60'), L(760, 302, '¥333.4'),
+      L(40, 340, '价税合计（大写）'), L(250, 340, '贰仟捌佰玖拾捌圆整'), L(600, 340, '（小写）'), L(700, 342, '¥2898.00'),
+    ], TODAY);
+    expect(e.fields).toMatchObject({ amount: 256460, tax: 33340, total: 289800 });
+    expect(isCertain(e.sources.tax ?? { confidence: 0 })).toBe(true);
+  });
+
   it('leaves a tax id with a wrong check character doubtful, and never takes a date from the future', () => {
     const e = extractFromOcrLines([
       L(700, 60, '开票日期：2045年08月20日'),
