@@ -32,6 +32,8 @@ describe('extractFromOcrLines (fields by label and position)', () => {
     });
     // Printed twice, a right check character, amounts that add up (and the capitals agree): certain.
     for (const f of ['number', 'buyerTaxId', 'sellerTaxId', 'amount', 'tax', 'total'] as const) expect(isCertain(e.sources[f] ?? { confidence: 0 }), f).toBe(true);
+    // The title was not read: the code's kind digits (…04) name a 增值税普通发票.
+    expect(e.fields.kind).toBe('vat_normal');
     // A name has no second reading: shown for checking.
     expect(isCertain(e.sources.sellerName ?? { confidence: 1 })).toBe(false);
   });

@@ -2,10 +2,11 @@
 // each field is read where the invoice prints it, checked against a second reading where there is one
 // (ocr-header.ts, ocr-parties.ts, ocr-amounts.ts). The label rules shared with PDF and OFD faces
 // (layout-fields.ts) then fill what is still missing; where they disagree the conflict is kept for the clerk.
+import { describeInvoiceCode } from '../../domain/invoice-code';
 import { ExtractionBuilder, mergeExtractions, type ExtractedInvoice } from '../extracted';
 import { extractFromLines } from './layout-fields';
 import { readAmounts } from './ocr-amounts';
-import { readHeader } from './ocr-header';
+import { LABELLED, readHeader } from './ocr-header';
 import { readPage } from './ocr-page';
 import { readParties } from './ocr-parties';
 import { groupIntoLines, type TextItem } from '../text/text-items';
@@ -27,7 +28,18 @@ export function extractFromOcrLines(lines: readonly OcrLine[], today: string): E
   readParties(page, b);
   readAmounts(page, b);
   const byLabels = extractFromLines(groupIntoLines(ocrLinesToItems(lines)), { source: 'ocr', confidence: OCR_LINE_CONFIDENCE, isOcr: true });
-  return mergeExtractions(b.build(), withoutUnbelievableDate(byLabels, today));
+  return withKindFromCode(mergeExtractions(b.build(), withoutUnbelievableDate(byLabels, today)));
+}
+
+/**
+ * A title OCR could not read leaves the kind open; the 发票代码's kind digits then name it (…04 on a 12-digit
+ * code is a 增值税普通发票), doubtful like every inference. Without a code the kind stays for the clerk.
+ */
+function withKindFromCode(e: ExtractedInvoice): ExtractedInvoice {
+  if (e.fields.kind !== undefined || e.fields.code === undefined) return e;
+  const kind = describeInvoiceCode(e.fields.code)?.kind;
+  if (kind === undefined || kind === null) return e;
+  return { ...e, fields: { ...e.fields, kind }, sources: { ...e.sources, kind: { source: 'ocr', confidence: LABELLED } } };
 }
 
 /** A date in the future or before the VAT invoice system (1994) is a misreading, not a value. */
