@@ -96,3 +96,35 @@ test('bad files each get a clear message and the batch goes on', async ({ page }
   await expect(page.locator('.queue-item.state-failed')).toHaveCount(4);
   await expect(page.locator('.queue-item', { hasText: 'qingdao-shudian-zhuan.ofd' })).toContainText('待确认');
 });
+
+/** Truth of a phone photo (a paper 普票 photographed on a desk, a screenshot caption over it). */
+const PHOTO = 'anhui-putong-photo-overlay.png';
+const PHOTO_TRUTH: Record<string, string> = {
+  发票代码: '034001900104', 发票号码: '34146020', 开票日期: '2020-08-20', 购买方名称: '安徽特扭航天科技有限公司',
+  购买方纳税人识别号: '91340100MA2UMW7E42', 销售方名称: '合肥华强资讯科技有限公司', 销售方纳税人识别号: '91340100732995648F',
+  金额: '2564.60', 税额: '333.40', 价税合计: '2898.00',
+};
+
+test('a phone photo is read by PP-OCR in the browser and confirmed by keyboard alone', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('/#/capture');
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  await page.locator('input[type=file]').setInputFiles(`${SAMPLES}/images/${PHOTO}`);
+  await expect(page.getByRole('heading', { name: '核对识别结果' })).toBeVisible({ timeout: 180_000 });
+  // Every key value is prefilled as printed: nothing to type.
+  for (const [label, value] of Object.entries(PHOTO_TRUTH)) await expect(page.getByLabel(label, { exact: true }), label).toHaveValue(value);
+  // Values with a second reading (printed twice, check character, amounts that add up) are shown as certain;
+  // the names, which OCR cannot confirm, are highlighted for the clerk to compare — and focus starts there.
+  for (const label of ['发票号码', '购买方纳税人识别号', '销售方纳税人识别号', '金额', '税额', '价税合计']) {
+    await expect(page.locator('.field', { has: page.getByLabel(label, { exact: true }) }), label).toHaveClass(/flag-ok/);
+  }
+  await expect(page.locator('.field', { has: page.getByLabel('销售方名称', { exact: true }) })).toHaveClass(/flag-low/);
+  const focused = await page.evaluate(() => document.activeElement?.id ?? '');
+  expect(focused).not.toBe('');
+  await page.screenshot({ path: 'test-screens/capture-photo.png', fullPage: true });
+  // Confirmed with the keyboard: Enter saves.
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.queue-item', { hasText: PHOTO })).toContainText('已保存', { timeout: 10_000 });
+  await page.goto('/#/');
+  await expect(page.getByRole('gridcell', { name: /34146020/ })).toBeVisible();
+});
