@@ -34,6 +34,7 @@ export function createNodeCapture(options: NodeCaptureOptions = {}): NodeCapture
     readPdf: async (b) => (await import('./pdf-node')).readPdf(b),
     decodeQr: async (img) => (await import('./qr-node')).decodeQr(img),
     imageSize: checkedSize,
+    decodeImage: async (bytes) => (await import('./decode-image')).decodeRaster(bytes),
   };
   const langPath = options.langPath === undefined ? tessdataDir() : options.langPath;
   if (langPath === null) return { deps: base, close: () => Promise.resolve() };
@@ -52,7 +53,6 @@ export function createNodeCapture(options: NodeCaptureOptions = {}): NodeCapture
       ...base,
       ...tesseract,
       ...lines,
-      decodeImage: async (bytes) => (await import('./decode-image')).decodeRaster(bytes),
     },
     close: async () => {
       if (engine) await (await engine).close();

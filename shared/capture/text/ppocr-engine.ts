@@ -9,7 +9,10 @@ import type { OcrLine } from './text-engine';
 
 /** A PP-OCR reader whose models stay loaded until close(). */
 export interface PpocrEngine {
-  /** Every text line with its box; a page turned a quarter is read upright and its boxes are in the upright page's pixels. */
+  /**
+   * Every text line with its box; a page turned a quarter or upside down is read upright and its boxes are in
+   * the upright page's pixels.
+   */
   readonly recognizeLines: (image: RasterImage) => Promise<OcrLine[]>;
   readonly close: () => Promise<void>;
 }
@@ -32,26 +35,38 @@ const REC_MIN_WIDTH = 320;
 const REC_BATCH = 8;
 /** Tall lines read both ways to decide which way a quarter-turned page is turned. */
 const PAGE_TURN_SAMPLE = 6;
+/** Lines read upright and upside down to decide whether a page is upside down. */
+const UPSIDE_DOWN_SAMPLE = 6;
+/** The sample's lines are at most this many times wider than high (roughly that many characters). */
+const UPSIDE_DOWN_MAX_ASPECT = 10;
+/**
+ * How much better (mean recogniser score) the upside-down reading of the sample must be to turn the page; on the
+ * real samples the right way wins by 0.26 to 0.98.
+ */
+const UPSIDE_DOWN_MARGIN = 0.1;
+
+type Turn = 0 | 90 | -90 | 180;
+interface Reading { readonly text: string; readonly score: number }
 
 interface Crop { readonly box: TextBox; readonly pixels: RasterImage }
 interface Loaded { readonly models: PpocrModels; readonly dictionary: string[] }
 
-/** A crop of `img` (integer-aligned, clipped), turned a quarter clockwise or anticlockwise when asked. */
-function cropOf(img: RasterImage, box: TextBox, turn: 0 | 90 | -90): RasterImage {
+/** A crop of `img` (integer-aligned, clipped), turned a quarter clockwise or anticlockwise or a half turn when asked. */
+function cropOf(img: RasterImage, box: TextBox, turn: Turn): RasterImage {
   const x0 = Math.max(0, Math.floor(box.x));
   const y0 = Math.max(0, Math.floor(box.y));
   const w = Math.max(1, Math.min(img.width, Math.ceil(box.x + box.w)) - x0);
   const h = Math.max(1, Math.min(img.height, Math.ceil(box.y + box.h)) - y0);
-  const outW = turn === 0 ? w : h;
-  const outH = turn === 0 ? h : w;
+  const outW = turn === 0 || turn === 180 ? w : h;
+  const outH = turn === 0 || turn === 180 ? h : w;
   const data = new Uint8ClampedArray(outW * outH * 4);
   const src = new Uint32Array(img.data.buffer, img.data.byteOffset, img.width * img.height);
   const dst = new Uint32Array(data.buffer);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const v = src[(y0 + y) * img.width + x0 + x] ?? 0;
-      // 90 = clockwise: (x, y) → (h-1-y, x); -90 = anticlockwise: (x, y) → (y, w-1-x).
-      const o = turn === 0 ? y * w + x : turn === 90 ? x * outW + (h - 1 - y) : (w - 1 - x) * outW + y;
+      // 90 = clockwise: (x, y) → (h-1-y, x); -90 = anticlockwise: (x, y) → (y, w-1-x); 180: (w-1-x, h-1-y).
+      const o = turn === 0 ? y * w + x : turn === 90 ? x * outW + (h - 1 - y) : turn === -90 ? (w - 1 - x) * outW + y : (h - 1 - y) * w + (w - 1 - x);
       dst[o] = v;
     }
   }
@@ -78,8 +93,8 @@ export function createPpocrEngine(load: () => Promise<PpocrModels>, options: Ppo
     return boxes.map((b) => ({ x: b.x * sx, y: b.y * sy, w: b.w * sx, h: b.h * sy, score: b.score }));
   };
 
-  const recognise = async (m: Loaded, crops: readonly Crop[]): Promise<{ text: string; score: number }[]> => {
-    const results: { text: string; score: number }[] = new Array<{ text: string; score: number }>(crops.length);
+  const recognise = async (m: Loaded, crops: readonly Crop[]): Promise<Reading[]> => {
+    const results: Reading[] = new Array<Reading>(crops.length);
     const order = crops.map((c, i) => ({ i, ratio: c.pixels.width / c.pixels.height })).sort((a, b) => a.ratio - b.ratio);
     for (let start = 0; start < order.length; start += REC_BATCH) {
       const batch = order.slice(start, start + REC_BATCH);
@@ -102,7 +117,27 @@ export function createPpocrEngine(load: () => Promise<PpocrModels>, options: Ppo
     return results;
   };
 
-  const read = async (image: RasterImage, turned: boolean): Promise<OcrLine[]> => {
+  /**
+   * Whether the page is upside down: a few of its lines are read as they stand and turned half round, and the
+   * turned reading must win clearly on the mean recogniser score (on the 12 real samples: upright pages
+   * 0.44–0.98 as they stand against 0.00–0.24 turned, upside-down ones 0.00–0.23 against 0.39–0.98). The sample's
+   * upright readings come back too, so on an upright page those lines are not read a second time: the check
+   * costs six short line reads per page.
+   */
+  const upsideDown = async (m: Loaded, image: RasterImage, wide: readonly TextBox[]): Promise<{ flip: boolean; sample: TextBox[]; upright: Reading[] }> => {
+    // The tallest lines of at most a few characters: large print reads surely, and short crops keep the extra
+    // (upside-down) reads cheap; the widest lines would cost as much as a sixth of the page.
+    const short = wide.filter((b) => b.w <= UPSIDE_DOWN_MAX_ASPECT * b.h);
+    const sample = [...(short.length >= 2 ? short : wide)].sort((a, b) => b.h - a.h).slice(0, UPSIDE_DOWN_SAMPLE);
+    if (sample.length < 2) return { flip: false, sample: [], upright: [] };
+    const reads = await recognise(m, sample.flatMap((box) => [{ box, pixels: cropOf(image, box, 0) }, { box, pixels: cropOf(image, box, 180) }]));
+    const upright = reads.filter((_, i) => i % 2 === 0);
+    const turned = reads.filter((_, i) => i % 2 === 1);
+    const mean = (r: readonly Reading[]) => r.reduce((n, x) => n + x.score, 0) / r.length;
+    return { flip: mean(turned) > mean(upright) + UPSIDE_DOWN_MARGIN, sample, upright };
+  };
+
+  const read = async (image: RasterImage, turned: boolean, flipped = false): Promise<OcrLine[]> => {
       const m = await models();
       const boxes = await detect(m, image);
       // A box at least 1.5× taller than wide is a line of a page turned a quarter. Which way is decided once
@@ -127,16 +162,22 @@ export function createPpocrEngine(load: () => Promise<PpocrModels>, options: Ppo
       if (!turned && pageTurn !== null && tall.length > boxes.length / 2) {
         return read(cropOf(image, { x: 0, y: 0, w: image.width, h: image.height, score: 1 }, pageTurn), true);
       }
+      // Upside down (a page fed the wrong way, or a quarter turn decided the wrong way): the page is turned half
+      // round and read again from detection on, so it gives the very lines of the same page fed upright (the
+      // check runs again there, its readings being part of the page's: batch padding moves scores a little).
+      const check = await upsideDown(m, image, boxes.filter((b) => !isTall(b)));
+      if (check.flip && !flipped) return read(cropOf(image, { x: 0, y: 0, w: image.width, h: image.height, score: 1 }, 180), true, true);
+      const known = new Map(check.sample.map((box, i) => [box, check.upright[i]]));
       const crops: Crop[] = [];
       const readsOf: number[][] = [];
       for (const box of boxes) {
-        const turns: readonly (0 | 90 | -90)[] = !isTall(box) ? [0] : pageTurn ? [pageTurn] : [90, -90];
+        const turns: readonly Turn[] = known.has(box) ? [] : !isTall(box) ? [0] : pageTurn ? [pageTurn] : [90, -90];
         readsOf.push(turns.map((turn) => crops.push({ box, pixels: cropOf(image, box, turn) }) - 1));
       }
       const texts = await recognise(m, crops);
       const lines: OcrLine[] = [];
       boxes.forEach((box, b) => {
-        let read: { text: string; score: number } | undefined;
+        let read = known.get(box);
         for (const i of readsOf[b] ?? []) {
           const r = texts[i];
           if (r && (!read || r.score > read.score)) read = r;
