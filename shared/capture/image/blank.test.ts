@@ -74,6 +74,16 @@ describe('inklessPage', () => {
     expect(inklessPage(page(600, 800, (x, y) => (x % 200 === 7 && y % 300 === 11 ? 0 : 250)))).toBe('blank');
   });
 
+  it('leaves flat colour shapes without print to OCR: crisp edges are not blur', () => {
+    // Two colours of nearly the same brightness (no ink), split by a crisp diagonal edge.
+    const img = page(300, 400, () => 0);
+    for (let y = 0; y < 400; y++) for (let x = 0; x < 300; x++) img.data.set(x > y ? [192, 57, 43, 255] : [58, 123, 213, 255], 4 * (y * 300 + x));
+    expect(inklessPage(img)).toBeNull();
+    // The same edge smeared: blurred.
+    const soft = page(300, 400, (x, y) => Math.round(110 + 40 * Math.tanh((x - y) / 25)));
+    expect(inklessPage(soft)).toBe('blurred');
+  });
+
   it('calls a printed page smeared past reading blurred, not blank', () => {
     const sharp = page(300, 400, printed(300, 400, 245, 20));
     expect(inklessPage(blurred(sharp, 1))).toBeNull();
