@@ -129,9 +129,9 @@ export interface ScoredSet {
   readonly scored: readonly Scored[];
 }
 
-/** The plain-text accuracy table: one block per fixture set with per-field counts and every miss. */
-export function accuracyReport(sets: readonly ScoredSet[]): string {
-  const out: string[] = ['', 'capture accuracy — key fields exact against truth (number, issueDate, total, amount, sellerTaxId, buyerTaxId, sellerName, buyerName, code where printed)'];
+/** The plain-text accuracy table under `title`: one block per fixture set with per-field counts and every miss (and how the confirm screen shows it). */
+export function accuracyReport(sets: readonly ScoredSet[], title = 'capture accuracy — key fields exact against truth (number, issueDate, total, amount, sellerTaxId, buyerTaxId, sellerName, buyerName, code where printed)'): string {
+  const out: string[] = ['', title];
   for (const s of sets) {
     const checked = s.scored.reduce((a, x) => a + x.checked, 0);
     const exact = s.scored.reduce((a, x) => a + x.exact, 0);

@@ -99,18 +99,26 @@ export function splitText(split: StageSplit, total: number): string {
  * Every file through one capture, one after the other: the results, each file's wall time in seconds, and the
  * time split by stage (PP-OCR, tesseract page and cells, decoding, QR).
  */
-export async function timedPass(paths: readonly string[], capture: NodeCapture, progress: (i: number) => void): Promise<{ results: (Captured | null)[]; seconds: number[]; split: StageSplit }> {
+export async function timedPass(paths: readonly string[], capture: NodeCapture, progress: (i: number) => void): Promise<{ results: (Captured | null)[]; seconds: number[]; cpuSeconds: number[]; split: StageSplit }> {
   const split = Object.fromEntries(STAGES.map((s) => [s, { seconds: 0, calls: 0 }])) as StageSplit;
   const timed = timedDeps(capture, split);
   const results: (Captured | null)[] = [];
   const seconds: number[] = [];
+  const cpuSeconds: number[] = [];
   for (const [i, path] of paths.entries()) {
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     results.push(await captureBytes(path, timed));
     seconds.push((performance.now() - t0) / 1000);
+    cpuSeconds.push(cpuOf(process.cpuUsage(cpu0)));
     progress(i);
   }
-  return { results, seconds, split };
+  return { results, seconds, cpuSeconds, split };
+}
+
+/** CPU seconds of the whole process (main thread, ONNX Runtime's threads, tesseract.js workers) in a cpuUsage difference. */
+function cpuOf(u: NodeJS.CpuUsage): number {
+  return (u.user + u.system) / 1e6;
 }
 
 /** One batch configuration: `engines` captures, each with its own text engines, taking the next page when done. */
@@ -150,15 +158,20 @@ async function shareOut<T, W>(items: readonly T[], workers: readonly W[], work: 
   }));
 }
 
-/** The pages through the configuration, warm (each capture warmed on `warmPath` before the clock starts): results in page order and pages per minute. */
-export async function batch(paths: readonly string[], config: BatchConfig, warmPath: string): Promise<{ results: (Captured | null)[]; pagesPerMinute: number }> {
+/**
+ * The pages through the configuration, warm (each capture warmed on `warmPath` before the clock starts): results
+ * in page order, pages per minute, and the process's CPU seconds per page (far steadier than wall time under load).
+ */
+export async function batch(paths: readonly string[], config: BatchConfig, warmPath: string): Promise<{ results: (Captured | null)[]; pagesPerMinute: number; cpuSecondsPerPage: number }> {
   const captures = Array.from({ length: config.engines }, () => engineCapture(config.engine, config.threads));
   try {
     for (const c of captures) await warm(c, warmPath);
     const results: (Captured | null)[] = new Array<Captured | null>(paths.length).fill(null);
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     await shareOut(paths, captures, async (path, c, i) => { results[i] = await captureBytes(path, c); });
-    return { results, pagesPerMinute: (paths.length / ((performance.now() - t0) / 1000)) * 60 };
+    const cpuSecondsPerPage = cpuOf(process.cpuUsage(cpu0)) / Math.max(1, paths.length);
+    return { results, pagesPerMinute: (paths.length / ((performance.now() - t0) / 1000)) * 60, cpuSecondsPerPage };
   } finally {
     await Promise.all(captures.map((c) => c.close()));
   }

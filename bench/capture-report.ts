@@ -18,17 +18,20 @@ function verdict(ok: boolean): string {
   return ok ? 'ok' : 'MISSED';
 }
 
-/** The side-by-side table: per set and engine, exact/checked and the confidently wrong count, with the targets. */
+/**
+ * The side-by-side table: per set and engine, exact/checked, the confidently wrong count, and how many exact values
+ * the confirm screen highlights anyway (0 confidently wrong means little when every value is highlighted).
+ */
 export function sideBySide(rows: readonly SetRow[], engines: readonly EngineKey[]): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
-  const head = ['set', ...engines.flatMap((e) => [`${ENGINE_LABEL[e]}: exact`, 'confidently wrong']), 'target'];
+  const head = ['set', ...engines.flatMap((e) => [`${ENGINE_LABEL[e]}: exact`, 'confidently wrong', 'exact but highlighted']), 'target'];
   const body = rows.map((r) => {
     const cells = engines.flatMap((e) => {
       const scored = r.byEngine[e];
-      if (scored === undefined) return ['—', '—'];
+      if (scored === undefined) return ['—', '—', '—'];
       const t = tally(scored);
       const exactOk = r.target === undefined ? '' : ` ${verdict((100 * t.exact) / Math.max(1, t.checked) >= r.target)}`;
-      return [`${t.exact}/${t.checked} = ${percent(t.exact, t.checked)}${exactOk}`, `${t.confidentlyWrong} ${verdict(t.confidentlyWrong <= CONFIDENTLY_WRONG_GOAL)}`];
+      return [`${t.exact}/${t.checked} = ${percent(t.exact, t.checked)}${exactOk}`, `${t.confidentlyWrong} ${verdict(t.confidentlyWrong <= CONFIDENTLY_WRONG_GOAL)}`, `${t.flaggedRight}/${t.exact}`];
     });
     return line([r.name, ...cells, `${r.target === undefined ? 'exact: informational' : `exact ≥ ${r.target}%`}; confidently wrong ${CONFIDENTLY_WRONG_GOAL}`]);
   });
@@ -53,12 +56,13 @@ export function captureReport(rows: readonly SetRow[], images: SetRow, engines: 
   const legend = '✓ exact, ✗ (what was read) wrong but highlighted or left empty, ✗! (what was read) wrong and SHOWN AS CERTAIN, – not in the truth';
   return [
     '', 'capture accuracy — key fields exact against truth (number, issueDate, total, amount, sellerTaxId, buyerTaxId, sellerName, buyerName, code where printed);',
-    '"confidently wrong" = a wrong value the confirm screen shows without a highlight (no conflict, confidence ≥ 0.8: bench/capture-flags.ts)', '',
+    '"confidently wrong" = a wrong value the confirm screen shows without a highlight (no conflict, confidence ≥ 0.8: bench/capture-flags.ts);',
+    '"exact but highlighted" = right values the clerk is still asked to check', '',
     sideBySide(rows, engines),
     ...notes,
     '', 'confidently wrong fields, every set:',
     confidentlyWrongReport(rows, engines),
     ...engines.map((e) => perFileTable(`${images.name}, ${ENGINE_LABEL[e]} — per file and field (${legend}):`, images.byEngine[e] ?? [])),
-    ...engines.map((e) => `\n${ENGINE_LABEL[e]} — misses per set:${accuracyReport(rows.map((r) => ({ name: r.name, ...(r.target === undefined ? {} : { target: r.target }), scored: r.byEngine[e] ?? [] })))}`),
+    ...engines.map((e) => accuracyReport(rows.map((r) => ({ name: r.name, ...(r.target === undefined ? {} : { target: r.target }), scored: r.byEngine[e] ?? [] })), `${ENGINE_LABEL[e]} — per set: fields, and every miss`)),
   ].join('\n');
 }

@@ -78,7 +78,7 @@ export async function captureBench(): Promise<BenchRow[]> {
       imagesBy[e] = images.map((img, i) => score(img.label, img.truth, pass.results[i] ?? null));
       const range = `${Math.min(...pass.seconds).toFixed(1)}–${Math.max(...pass.seconds).toFixed(1)} s`;
       rows.push({
-        bench: B, metric: `${ENGINE_LABEL[e]}: median per real image, warm, captureFile one at a time (${images.length} images, ${range}; load ${load0} → ${load()})`,
+        bench: B, metric: `${ENGINE_LABEL[e]}: median per real image, warm, captureFile one at a time (${images.length} images, ${range}; CPU median ${median(pass.cpuSeconds).toFixed(1)} s; load ${load0} → ${load()})`,
         value: median(pass.seconds), unit: 's', target: TARGET.secondsPerImage,
       });
       const total = pass.seconds.reduce((a, x) => a + x, 0);
@@ -145,7 +145,7 @@ async function syntheticBatches(rows: BenchRow[], engines: readonly EngineKey[],
     console.error(`capture: batch of ${paths.length} pages — ${name}…`);
     const load0 = load();
     const r = await batch(paths, config, warmPath);
-    rows.push({ bench: B, metric: `batch ${paths.length} pages (${images.length} real + ${pages.length} synthetic), warm: ${name} (load ${load0} → ${load()})`, value: r.pagesPerMinute, unit: 'pages/min' });
+    rows.push({ bench: B, metric: `batch ${paths.length} pages (${images.length} real + ${pages.length} synthetic), warm: ${name} (CPU ${r.cpuSecondsPerPage.toFixed(1)} s per page; load ${load0} → ${load()})`, value: r.pagesPerMinute, unit: 'pages/min' });
     const first = resultsBy[config.engine];
     if (first === undefined) resultsBy[config.engine] = r.results;
     else {
