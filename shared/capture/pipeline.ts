@@ -10,7 +10,7 @@ import { captureError, fileTypeError, imageSizeError, MAX_IMAGE_MEGAPIXELS, type
 import { crossCheck, toDraft, type CaptureDraft } from './checks/cross-check';
 import { deriveTax } from './checks/derive';
 import { extractFromXml } from './formats/digital-xml';
-import { emptyExtraction, withWarnings, type CaptureWarning, type ExtractedInvoice } from './extracted';
+import { EXTRACTED_FIELD_NAMES, emptyExtraction, isCertain, withWarnings, type CaptureWarning, type ExtractedFieldName, type ExtractedInvoice, type FieldOrigin } from './extracted';
 import { extractFromOfd } from './formats/ofd';
 import { extractFromPdfText } from './formats/pdf-text';
 import { parseInvoiceQr, withQrText } from './checks/qr';
@@ -19,6 +19,7 @@ import { ocrStage, type OcrDeps } from './ocr-stage';
 import { isImageType, sniffFileType, type CaptureFileType } from './formats/sniff';
 import type { PdfContent } from './formats/pdf-content';
 import type { CaptureImage } from './image/raster';
+import { inklessPage } from './image/blank';
 
 export type { CaptureImage, RasterImage } from './image/raster';
 
@@ -54,6 +55,7 @@ export async function captureFile(bytes: Uint8Array, name: string, deps: Capture
   let extracted = emptyExtraction();
   const qrCandidates: CaptureImage[] = [];
   let ocrSource: CaptureImage | null = null;
+  let blurred = false;
 
   if (type === 'xml') {
     const r = extractFromXml(strFromU8(bytes));
@@ -85,6 +87,11 @@ export async function captureFile(bytes: Uint8Array, name: string, deps: Capture
     if (!size) return err(captureError('corruptFile'));
     const tooLarge = imageSizeError(size.width, size.height, MAX_IMAGE_MEGAPIXELS);
     if (tooLarge) return err(tooLarge);
+    // A blank page is told before QR and OCR spend seconds on it (the decode is cached). A blurred one is still
+    // read — a QR code or figures that add up may survive — but only confirmed values are kept (below).
+    const inkless = deps.decodeImage ? await deps.decodeImage(bytes).then((page) => page && inklessPage(page)) : null;
+    if (inkless === 'blank') return err(captureError('blankImage'));
+    blurred = inkless === 'blurred';
     qrCandidates.push(bytes);
     ocrSource = bytes;
   }
@@ -102,9 +109,26 @@ export async function captureFile(bytes: Uint8Array, name: string, deps: Capture
     if (r.read) route.push('ocr');
   }
 
+  if (blurred) {
+    extracted = certainOnly(extracted);
+    if (!hasAnyKeyField(extracted)) return err(captureError('blurredImage'));
+  }
   if (!hasAnyKeyField(extracted)) return err(captureError('notInvoice'));
   const checked = crossCheck(deriveTax(extracted));
   return ok({ type, extracted: checked, prefill: toDraft(checked, today), route });
+}
+
+/** A blurred page's reading: the values confirmed by a second reading (QR, check character, sums), with a warning; guesses go. */
+function certainOnly(e: ExtractedInvoice): ExtractedInvoice {
+  const fields: Partial<Record<ExtractedFieldName, unknown>> = {};
+  const sources: Partial<Record<ExtractedFieldName, FieldOrigin>> = {};
+  for (const name of EXTRACTED_FIELD_NAMES) {
+    const origin = e.sources[name];
+    if (origin === undefined || !isCertain(origin) || e.conflicts.some((c) => c.field === name)) continue;
+    fields[name] = e.fields[name];
+    sources[name] = origin;
+  }
+  return withWarnings({ ...e, fields: fields as ExtractedInvoice['fields'], sources, conflicts: [] }, [{ code: 'blurredImage' }]);
 }
 
 function qrOnly(text: string): ExtractedInvoice {
