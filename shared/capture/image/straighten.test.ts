@@ -86,8 +86,8 @@ describe('straighten', () => {
     expect(out.image).toBe(page);
   });
 
-  it('leaves a page slightly skewed like a scan untouched', () => {
-    const scan = photograph(invoicePage(), turned(0.3, 20), 1440, 940);
+  it('leaves a page skewed by a degree, like a scan, untouched', () => {
+    const scan = photograph(invoicePage(), turned(1, 20), 1440, 940);
     expect(straighten(scan)).toEqual({ image: scan, applied: 'none' });
   });
 
