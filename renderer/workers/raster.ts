@@ -1,6 +1,9 @@
 /**
  * Decodes image bytes to RGBA pixels in a worker: EXIF orientation honoured (createImageBitmap), TIFF through
  * utif2 because Chromium cannot decode it. Results are cached per byte array so QR and OCR decode once.
+ * The embedded colour profile is not applied (colorSpaceConversion 'none'), as in the CLI (sharp's ignoreIcc):
+ * the samples as stored are then decoded to the same bytes in both, where two colour engines rounded ±1 apart
+ * (Chromium's skcms, libvips' lcms2) and a borderline character could read differently. Text needs no colour fidelity.
  */
 import * as UTIF from 'utif2';
 import type { RasterImage } from '../../shared/capture/pipeline';
@@ -30,7 +33,7 @@ async function decode(bytes: Uint8Array): Promise<RasterImage> {
     const { width, height } = ifd;
     return { width, height, data: new Uint8ClampedArray(UTIF.toRGBA8(ifd)) };
   }
-  const bitmap = await createImageBitmap(new Blob([bytes.slice()]), { imageOrientation: 'from-image' });
+  const bitmap = await createImageBitmap(new Blob([bytes.slice()]), { imageOrientation: 'from-image', colorSpaceConversion: 'none' });
   try {
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     const ctx = canvas.getContext('2d');

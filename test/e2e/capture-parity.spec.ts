@@ -10,8 +10,8 @@ import { openCaptureHarness, type CaptureHarnessPage } from '../../bench/capture
  * Chromium — the app's own capture pool (capture workers, PP-OCR on onnxruntime-web in the text engine worker,
  * pdf.js, zxing-wasm, tesseract.js), served cross-origin isolated like the app — and in Node with
  * createNodeCapture() (the CLI's decoders, PP-OCR on onnxruntime-node). The key fields must be identical per file.
- * A table of every difference is printed before the assertions, so a failure says which file, which field and
- * what each side read.
+ * A table of every difference (value and source with its confidence) is printed before the assertions, so a
+ * failure says which file, which field and what each side read.
  */
 
 const SAMPLES = resolve(import.meta.dirname, '../../../shared/samples');
@@ -33,13 +33,22 @@ function sampleFiles(): string[] {
 }
 
 /** What the comparison looks at: the key fields as text, and whether the file was read at all (or its error code). */
-function keyFields(result: unknown): Fields {
-  const r = result as { ok: boolean; value?: { extracted: { fields: Record<string, unknown> } }; error?: { code: string } };
-  const fields = r.ok ? (r.value?.extracted.fields ?? {}) : {};
+function keyFields(result: unknown): { fields: Fields; sources: Partial<Fields> } {
+  const r = result as {
+    ok: boolean;
+    value?: { extracted: { fields: Record<string, unknown>; sources: Record<string, { source: string; confidence: number } | undefined> } };
+    error?: { code: string };
+  };
+  const extracted = r.ok ? r.value?.extracted : undefined;
   const text = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
-  const out = { outcome: r.ok ? 'ok' : `error ${r.error?.code ?? '?'}` } as Fields;
-  for (const f of FIELDS) out[f] = text(fields[f]);
-  return out;
+  const fields = { outcome: r.ok ? 'ok' : `error ${r.error?.code ?? '?'}` } as Fields;
+  const sources: Partial<Fields> = {};
+  for (const f of FIELDS) {
+    fields[f] = text(extracted?.fields[f]);
+    const origin = extracted?.sources[f];
+    if (origin) sources[f] = `${origin.source} ${origin.confidence}`;
+  }
+  return { fields, sources };
 }
 
 let harness: CaptureHarnessPage;
@@ -82,10 +91,11 @@ test('every sample gives the same key fields in Chromium (the app\'s workers) an
     );
     const inNode = await captureFile(new Uint8Array(bytes), name.split('/').pop() ?? name, node.deps, TODAY);
     const chromium = keyFields(inBrowser.result);
-    const nodeFields = keyFields(inNode);
-    compared.push({ file: name, chromium, node: nodeFields });
+    const nodeSide = keyFields(inNode);
+    compared.push({ file: name, chromium: chromium.fields, node: nodeSide.fields });
+    const shown = (side: typeof chromium, field: keyof Fields) => `${side.fields[field] || '—'}${side.sources[field] ? ` (${side.sources[field]})` : ''}`;
     for (const field of ['outcome', ...FIELDS] as const) {
-      if (chromium[field] !== nodeFields[field]) rows.push({ file: name, field, chromium: chromium[field], node: nodeFields[field] });
+      if (chromium.fields[field] !== nodeSide.fields[field]) rows.push({ file: name, field, chromium: shown(chromium, field), node: shown(nodeSide, field) });
     }
     console.log(`${name}: Chromium ${(inBrowser.ms / 1000).toFixed(1)} s (${inBrowser.stages.join('→')}), ${rows.filter((r) => r.file === name).length} differences`);
   }
@@ -103,6 +113,6 @@ test('every sample gives the same key fields in Chromium (the app\'s workers) an
 
 function table(rows: readonly { file: string; field: string; chromium: string; node: string }[]): string {
   const head = ['file', 'field', 'Chromium', 'Node'];
-  const cells = rows.map((r) => [r.file, r.field, r.chromium || '—', r.node || '—']);
+  const cells = rows.map((r) => [r.file, r.field, r.chromium, r.node]);
   return [head, ...cells].map((c) => `| ${c.join(' | ')} |`).join('\n');
 }
