@@ -24,8 +24,8 @@ const withTesseract = process.env.BENCH_BROWSER_TESSERACT !== '0';
 
 const load1 = () => loadavg()[0] ?? 0;
 
-/** Peak RSS (VmHWM) of the largest renderer process under `browserPid`, in bytes. */
-function rendererPeakRss(browserPid: number): number {
+/** The renderer processes under `browserPid` (the page and its workers live there). */
+function rendererPids(browserPid: number): number[] {
   const parent = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -36,12 +36,21 @@ function rendererPeakRss(browserPid: number): number {
       // Gone meanwhile.
     }
   }
-  const under = (pid: number): boolean => pid === browserPid || (parent.has(pid) && pid > 1 && under(parent.get(pid) ?? 0));
-  let peak = 0;
-  for (const pid of parent.keys()) {
-    if (!under(pid)) continue;
+  const under = (pid: number): boolean => pid === browserPid || (pid > 1 && parent.has(pid) && under(parent.get(pid) ?? 0));
+  return [...parent.keys()].filter((pid) => {
     try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      return under(pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Peak RSS (VmHWM) of the largest of `pids`, in bytes. */
+function peakRss(pids: readonly number[]): number {
+  let peak = 0;
+  for (const pid of pids) {
+    try {
       const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       peak = Math.max(peak, m ? Number(m[1]) * 1024 : 0);
     } catch {
@@ -49,6 +58,21 @@ function rendererPeakRss(browserPid: number): number {
     }
   }
   return peak;
+}
+
+/** CPU seconds (user + system) that `pids` have used so far: on a busy machine a steadier figure than the wall clock. */
+function cpuSeconds(pids: readonly number[]): number {
+  let sum = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      sum += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return sum;
 }
 
 /** Runs the browser capture bench and returns its figures. */
@@ -65,19 +89,24 @@ export async function captureBrowserBench(): Promise<BenchRow[]> {
     const isolated = await page.evaluate(() => window.fapiaoCapture!.isolated);
     const loadBefore = load1();
     const b64 = (path: string) => readFileSync(path).toString('base64');
-    const timed = async (label: string, run: (base64: string, name: string) => Promise<number>): Promise<number[]> => {
-      await run(b64(first), basename(first)); // warm: runtime, models and workers loaded
+    const renderers = rendererPids(launched.process().pid ?? 0);
+    /** Wall-clock ms and renderer CPU seconds per image, after one warm-up run (runtime, models and workers loaded). */
+    const timed = async (label: string, run: (base64: string, name: string) => Promise<number>): Promise<{ ms: number[]; cpu: number[] }> => {
+      await run(b64(first), basename(first));
       const ms: number[] = [];
+      const cpu: number[] = [];
       for (const path of images) {
+        const cpu0 = cpuSeconds(renderers);
         ms.push(await run(b64(path), basename(path)));
-        process.stderr.write(`${label} ${basename(path)} ${(ms.at(-1)! / 1000).toFixed(2)} s (load ${load1().toFixed(2)})\n`);
+        cpu.push(cpuSeconds(renderers) - cpu0);
+        process.stderr.write(`${label} ${basename(path)} ${(ms.at(-1)! / 1000).toFixed(2)} s, CPU ${cpu.at(-1)!.toFixed(2)} s (load ${load1().toFixed(2)})\n`);
       }
-      return ms;
+      return { ms, cpu };
     };
     // Captures first: the renderer's peak RSS is then the app's own (one text engine); PP-OCR alone loads a second.
     const capture = await timed('captureFile', async (base64, name) =>
       (await page.evaluate(([x, n, t]) => window.fapiaoCapture!.capture(n, x, t), [base64, name, TODAY] as const)).ms);
-    const peakRss = rendererPeakRss(launched.process().pid ?? 0);
+    const peak = peakRss(renderers);
     const engine = await timed('PP-OCR', async (base64) => (await page.evaluate(([x]) => window.fapiaoCapture!.readLines(x), [base64] as const)).ms);
     const tesseract = withTesseract
       ? await timed('tesseract.js', (base64) => page.evaluate(async ([x]) => {
@@ -91,13 +120,18 @@ export async function captureBrowserBench(): Promise<BenchRow[]> {
     return [
       { bench: b, metric: 'page cross-origin isolated (1 = yes): onnxruntime-web threads', value: threads, unit: 'threads' },
       { bench: b, metric: 'machine load average (1 min) before', value: loadBefore, unit: '' },
-      { bench: b, metric: `PP-OCR alone per image, warm (onnxruntime-web, ${threads} threads), median`, value: median(engine) / 1000, unit: 's' },
-      { bench: b, metric: 'PP-OCR alone per image, slowest', value: Math.max(...engine) / 1000, unit: 's' },
-      { bench: b, metric: 'captureFile per image through the capture pool, warm, median', value: median(capture) / 1000, unit: 's', target: 4 },
-      { bench: b, metric: 'captureFile per image, slowest', value: Math.max(...capture) / 1000, unit: 's' },
-      ...(tesseract ? [{ bench: b, metric: 'tesseract.js page OCR per image (fallback engine, same images), median', value: median(tesseract) / 1000, unit: 's' }] : []),
+      { bench: b, metric: `PP-OCR alone per image, warm (onnxruntime-web, ${threads} threads), median`, value: median(engine.ms) / 1000, unit: 's' },
+      { bench: b, metric: 'PP-OCR alone per image, slowest', value: Math.max(...engine.ms) / 1000, unit: 's' },
+      { bench: b, metric: 'PP-OCR alone per image, CPU of the renderer, median', value: median(engine.cpu), unit: 's' },
+      { bench: b, metric: 'captureFile per image through the capture pool, warm, median', value: median(capture.ms) / 1000, unit: 's', target: 4 },
+      { bench: b, metric: 'captureFile per image, slowest', value: Math.max(...capture.ms) / 1000, unit: 's' },
+      { bench: b, metric: 'captureFile per image, CPU of the renderer, median', value: median(capture.cpu), unit: 's' },
+      ...(tesseract ? [
+        { bench: b, metric: 'tesseract.js page OCR per image (fallback engine, same images), median', value: median(tesseract.ms) / 1000, unit: 's' },
+        { bench: b, metric: 'tesseract.js page OCR per image, CPU of the renderer, median', value: median(tesseract.cpu), unit: 's' },
+      ] : []),
       { bench: b, metric: 'machine load average (1 min) after', value: loadAfter, unit: '' },
-      { bench: b, metric: 'renderer process peak RSS over the captures (page + capture pool + text engine)', value: peakRss / MB, unit: 'MB', target: 1024 },
+      { bench: b, metric: 'renderer process peak RSS over the captures (page + capture pool + text engine)', value: peak / MB, unit: 'MB', target: 1024 },
     ];
   } finally {
     await harness.close();
