@@ -3,6 +3,7 @@
 // confidently wrong fields listed, the real images per file and field for each engine, then each engine's misses.
 import { accuracyReport, confidentlyWrong, perFileTable, percent, shownAs, tally, type Scored } from './capture-accuracy';
 import { ENGINE_LABEL, type EngineKey } from './capture-engines';
+import { KEY_TRUTH_FIELDS } from './fixtures/truth';
 
 /** One fixture set scored by each engine that ran. */
 export interface SetRow {
@@ -46,6 +47,8 @@ export function confidentlyWrongReport(rows: readonly SetRow[], engines: readonl
     const t = tally(scored);
     out.push('', `${ENGINE_LABEL[e]}: ${t.confidentlyWrong} confidently wrong (goal ${CONFIDENTLY_WRONG_GOAL}) of ${t.checked - t.exact} misses — ` +
       `${t.flaggedWrong} wrong but highlighted, ${t.empty} left empty (flagged to type); ${t.flaggedRight} exact values highlighted anyway`);
+    const perField = KEY_TRUTH_FIELDS.map((f) => [f, scored.filter((x) => x.fields[f]?.hit === true && x.fields[f].flag !== 'ok').length] as const).filter(([, n]) => n > 0);
+    if (perField.length > 0) out.push(`  exact but highlighted, per field: ${perField.map(([f, n]) => `${f} ${n}`).join(', ')}`);
     for (const w of confidentlyWrong(scored)) out.push(`  ${w.file}: ${w.field}: shown ${JSON.stringify(w.got)}, truth ${JSON.stringify(w.want)} — ${shownAs(w.outcome)}`);
   }
   return out.join('\n');
