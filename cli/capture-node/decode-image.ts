@@ -43,6 +43,9 @@ async function decodeUncached(bytes: Uint8Array): Promise<RasterImage | null> {
       // Any decoder warning ("Premature end of JPEG file", "Corrupt JPEG data: bad Huffman code") refuses the
       // file: a damaged invoice is sent back to the clerk, not read as half a page.
       failOn: 'warning',
+      // The embedded colour profile is not applied, as the app decodes with colorSpaceConversion 'none': Chromium
+      // and libvips convert Display P3 to sRGB ±1 apart, which flipped a character between the app and the CLI.
+      ignoreIcc: true,
     })
       .rotate()
       .toColourspace('srgb')
