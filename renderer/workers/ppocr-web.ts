@@ -5,7 +5,7 @@
  * from anywhere else. Threads need SharedArrayBuffer, i.e. a cross-origin isolated page (COOP + COEP headers).
  */
 import type * as Ort from 'onnxruntime-web/wasm';
-import type { FloatTensor, OnnxModel, PpocrModels } from '../../shared/capture/text/onnx-model';
+import { sessionModel, type OnnxModel, type PpocrModels } from '../../shared/capture/text/onnx-model';
 import { createPpocrEngine } from '../../shared/capture/text/ppocr-engine';
 import type { ReadLines } from '../../shared/capture/text/text-engine';
 
@@ -37,27 +37,13 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-/** A session as an OnnxModel; tensors are disposed as soon as their data is copied out. */
+/** A model file loaded into onnxruntime-web as an OnnxModel. */
 async function model(ort: OrtModule, url: string): Promise<OnnxModel> {
   // As in Node: no memory arena and no memory patterns, since every image has its own tensor shapes.
   const session = await ort.InferenceSession.create(await fetchBytes(url), {
     executionProviders: ['wasm'], graphOptimizationLevel: 'all', enableCpuMemArena: false, enableMemPattern: false,
   });
-  const inputName = session.inputNames[0] ?? 'x';
-  const outputName = session.outputNames[0] ?? '';
-  return {
-    async run(input: FloatTensor): Promise<FloatTensor> {
-      const tensor = new ort.Tensor('float32', input.data, [...input.dims]);
-      const out = await session.run({ [inputName]: tensor });
-      tensor.dispose();
-      const result = out[outputName];
-      if (!result) throw new Error('PP-OCR model returned no output');
-      const copy = { data: new Float32Array(result.data as Float32Array), dims: [...result.dims] };
-      result.dispose();
-      return copy;
-    },
-    release: () => session.release(),
-  };
+  return sessionModel(session, (data, dims) => new ort.Tensor('float32', data, dims));
 }
 
 /** Loads onnxruntime-web from vendor/ and configures it (threads, local wasm, no proxy worker). */

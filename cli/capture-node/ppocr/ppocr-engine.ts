@@ -2,7 +2,7 @@
 // shared engine (shared/capture/text/ppocr-engine.ts). Nothing is downloaded.
 import { readFile } from 'node:fs/promises';
 import * as ort from 'onnxruntime-node';
-import type { FloatTensor, OnnxModel, PpocrModels } from '../../../shared/capture/text/onnx-model';
+import { sessionModel, type OnnxModel, type PpocrModels } from '../../../shared/capture/text/onnx-model';
 import { createPpocrEngine as createEngine, type PpocrEngine, type PpocrOptions } from '../../../shared/capture/text/ppocr-engine';
 import { PPOCR_MODELS } from './models';
 
@@ -11,7 +11,7 @@ export interface NodePpocrOptions extends PpocrOptions {
   readonly threads?: number;
 }
 
-/** A session as an OnnxModel; tensors are disposed as soon as their data is copied out. */
+/** A model file loaded into onnxruntime-node as an OnnxModel. */
 async function model(path: string, threads: number): Promise<OnnxModel> {
   // No memory arena and no memory patterns: every image has its own tensor shapes, and the arena kept the
   // largest one's buffers (peak RSS over three large scans 1.50 GB with, 1.06 GB without, same speed).
@@ -22,21 +22,7 @@ async function model(path: string, threads: number): Promise<OnnxModel> {
     // programs, and spinning threads then steal each other's time (6 real images: 38–40 s with spinning, 23 s without, at load 4–5).
     extra: { session: { intra_op: { allow_spinning: '0' } } },
   });
-  const inputName = session.inputNames[0] ?? 'x';
-  const outputName = session.outputNames[0] ?? '';
-  return {
-    async run(input: FloatTensor): Promise<FloatTensor> {
-      const tensor = new ort.Tensor('float32', input.data, [...input.dims]);
-      const out = await session.run({ [inputName]: tensor });
-      const result = out[outputName];
-      tensor.dispose();
-      if (!result) throw new Error('PP-OCR model returned no output');
-      const copy = { data: new Float32Array(result.data as Float32Array), dims: [...result.dims] };
-      result.dispose();
-      return copy;
-    },
-    release: () => session.release(),
-  };
+  return sessionModel(session, (data, dims) => new ort.Tensor('float32', data, dims));
 }
 
 /** Loads the PP-OCR models into onnxruntime-node. */

@@ -19,3 +19,40 @@ export interface PpocrModels {
   readonly recognition: OnnxModel;
   readonly dictionaryText: string;
 }
+
+/** The part of an ONNX Runtime tensor (onnxruntime-node or -web: the same onnxruntime-common API) the adapter uses. */
+export interface OrtTensorLike {
+  readonly data: unknown;
+  readonly dims: readonly number[];
+  readonly dispose: () => void;
+}
+
+/** The part of an ONNX Runtime inference session the adapter uses. */
+export interface OrtSessionLike {
+  readonly inputNames: readonly string[];
+  readonly outputNames: readonly string[];
+  run(feeds: Record<string, OrtTensorLike>): Promise<Record<string, OrtTensorLike | undefined>>;
+  release(): Promise<void>;
+}
+
+/**
+ * A loaded session with one input and one output as an OnnxModel; `tensor` makes the runtime's float32 tensor.
+ * Tensors are disposed as soon as their data is copied out.
+ */
+export function sessionModel(session: OrtSessionLike, tensor: (data: Float32Array, dims: number[]) => OrtTensorLike): OnnxModel {
+  const inputName = session.inputNames[0] ?? 'x';
+  const outputName = session.outputNames[0] ?? '';
+  return {
+    async run(input) {
+      const feed = tensor(input.data, [...input.dims]);
+      const out = await session.run({ [inputName]: feed });
+      feed.dispose();
+      const result = out[outputName];
+      if (!result) throw new Error('PP-OCR model returned no output');
+      const copy = { data: new Float32Array(result.data as Float32Array), dims: [...result.dims] };
+      result.dispose();
+      return copy;
+    },
+    release: () => session.release(),
+  };
+}
