@@ -22,6 +22,11 @@ function headerLines(page: OcrPage) {
   return page.lines.filter((l) => l.y1 <= limit + 0.5 * l.h);
 }
 
+/** An issue date is never in the future nor before the VAT invoice system (1994): anything else is a misreading. */
+export function isBelievableIssueDate(date: string, today: string): boolean {
+  return date >= '1994-01-01' && date <= today;
+}
+
 /** Sets a field from votes: confirmed by agreement, labelled, shape only, or contested. */
 export function setVoted(
   b: ExtractionBuilder, field: 'code' | 'number' | 'issueDate' | 'buyerTaxId' | 'sellerTaxId' | 'buyerName' | 'sellerName', votes: readonly Vote<string>[], labelled: boolean, confirmedAlready = false,
@@ -65,8 +70,7 @@ export function readHeader(page: OcrPage, b: ExtractionBuilder, today: string): 
   const believable = (t: string) => {
     const m = /^\d{4}年\d{1,2}月\d{1,2}日|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|^\d{8}(?!\d)/.exec(digitsIn(t));
     const d = dateValue(m?.[0]);
-    // An issue date is never in the future nor before the VAT invoice system (1994).
-    return d !== undefined && d <= today && d >= '1994-01-01' ? d : undefined;
+    return d !== undefined && isBelievableIssueDate(d, today) ? d : undefined;
   };
   for (const at of findLabel(page.lines, /开票日期|票日期|开票日/)) {
     for (const v of valuesNear(page.lines, at, believable, w).slice(0, 1)) dates.push({ ...v, weight: 2 });

@@ -6,7 +6,7 @@ import { describeInvoiceCode } from '../../domain/invoice-code';
 import { ExtractionBuilder, mergeExtractions, type ExtractedInvoice } from '../extracted';
 import { extractFromLines } from './layout-fields';
 import { readAmounts } from './ocr-amounts';
-import { LABELLED, readHeader } from './ocr-header';
+import { isBelievableIssueDate, LABELLED, readHeader } from './ocr-header';
 import { readPage } from './ocr-page';
 import { readParties } from './ocr-parties';
 import { groupIntoLines, type TextItem } from '../text/text-items';
@@ -42,10 +42,10 @@ function withKindFromCode(e: ExtractedInvoice): ExtractedInvoice {
   return { ...e, fields: { ...e.fields, kind }, sources: { ...e.sources, kind: { source: 'ocr', confidence: LABELLED } } };
 }
 
-/** A date in the future or before the VAT invoice system (1994) is a misreading, not a value. */
+/** The label rules' date, dropped when it is not believable (isBelievableIssueDate). */
 function withoutUnbelievableDate(e: ExtractedInvoice, today: string): ExtractedInvoice {
   const d = e.fields.issueDate;
-  if (d === undefined || (d >= '1994-01-01' && d <= today)) return e;
+  if (d === undefined || isBelievableIssueDate(d, today)) return e;
   const fields = { ...e.fields };
   const sources = { ...e.sources };
   delete fields.issueDate;
