@@ -11,6 +11,7 @@ import { demoInvoiceContent, demoParty, demoSellers } from '../../shared/demo/de
 import { seededRng } from '../../shared/demo/random';
 import { uuidv7 } from '../../shared/domain/ids';
 import { LedgerDb } from './db';
+import type { WriteContext } from './write-context';
 import { InvoiceRepository } from './invoice-repository';
 import { queryInvoiceIds } from './invoice-query';
 import { toRow } from './rows';
@@ -24,8 +25,10 @@ const STATUSES = ['entered', 'verified', 'booked', 'reimbursed'] as const;
 export function openBenchLedger() {
   const db = new LedgerDb();
   let n = 0;
-  const ctx = {
+  const ctx: WriteContext = {
     user: 'bench',
+    actor: () => ({ login: 'bench', role: 'admin' }),
+    device: 'bench · 00000000',
     now: () => new Date().toISOString(),
     newId: () => uuidv7(Date.now(), crypto.getRandomValues(new Uint8Array(10))) as InvoiceId,
   };

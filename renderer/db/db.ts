@@ -7,6 +7,7 @@ import type { InvoiceRow } from './rows';
 import type { PackedChunk } from '../../shared/search/list-chunk';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 import type { CaseContact, InvoiceCase } from '../../shared/cases/types';
+import type { UserRecord } from '../../shared/auth/user';
 import type { BankMatch, ColumnMapping, FindingNote, ImportBatch, ReconcileRun } from '../../shared/reconcile/entities';
 
 /** A named, saved list filter. */
@@ -54,6 +55,14 @@ export interface SyncedBlobRow {
   readonly sha256: string;
 }
 
+/** Failed sign-ins of one login on this PC (never synced): counts toward the lockout. */
+export interface SignInRow {
+  readonly login: string;
+  readonly failures: number;
+  /** ISO time until which the account is locked on this PC ('' = not locked). */
+  readonly lockedUntil: string;
+}
+
 /** The ledger database. Only renderer/db uses it directly. */
 export class LedgerDb extends Dexie {
   invoices!: EntityTable<InvoiceRow, 'id'>;
@@ -73,6 +82,8 @@ export class LedgerDb extends Dexie {
   runs!: EntityTable<ReconcileRun, 'id'>;
   findings!: EntityTable<FindingNote, 'id'>;
   imports!: EntityTable<ImportBatch, 'id'>;
+  users!: EntityTable<UserRecord, 'id'>;
+  signins!: EntityTable<SignInRow, 'login'>;
 
   constructor(name: string = DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // 'strict' durability: a committed save survives a power cut, not just a tab crash.

@@ -7,6 +7,7 @@ import type { Table } from 'dexie';
 import type { AuditAction } from '../../shared/audit/audit-chain';
 import type { CaseContact, InvoiceCase } from '../../shared/cases/types';
 import type { BankMatch, ColumnMapping, FindingNote, ImportBatch, ReconcileRun, RecordMeta } from '../../shared/reconcile/entities';
+import type { UserRecord } from '../../shared/auth/user';
 import { ENTITY_TABLES, type SyncEntity } from '../../shared/sync/entities';
 import type { LedgerDb } from './db';
 import { journalChange, type JournalItem } from './journal';
@@ -21,6 +22,7 @@ export interface PlainRecords {
   readonly reconcileRun: ReconcileRun;
   readonly findingNote: FindingNote;
   readonly importBatch: ImportBatch;
+  readonly user: UserRecord;
 }
 /** An entity stored as is (every synced entity but invoices). */
 export type PlainEntity = keyof PlainRecords;

@@ -12,6 +12,8 @@ import { ViewsRepository } from './views-repository';
 import { queryInvoiceIds, queryLedgerHead } from './invoice-query';
 import { fromRow } from './rows';
 import type { WriteContext } from './write-context';
+import { sessionActor, setSessionActor } from './session';
+import { deviceIdentity, deviceLabel } from './device';
 import { SyncRepository } from './sync-repository';
 import type { ConflictRow } from './db';
 import type { OutboxMutation } from '../../shared/sync/outbox';
@@ -32,16 +34,21 @@ export type { CaseError, CaseOutcome, ContactInput, InvoiceEffect, OpenCaseInput
 export type { FindingNotePatch } from './reconcile-repository';
 export type { ExistingKeys, ImportError, LedgerImportInput, LedgerImportItem } from './ledger-import-repository';
 
-/** The placeholder user until sign-in exists. */
+/** The login entries had before sign-in existed (issue #13): the UI shows it as 录入员. */
 export const CURRENT_USER = 'clerk';
 
 // A restore swaps databases by moving this pointer (restore-pointer.ts), so the name is read at start-up.
 const db = new LedgerDb(activeLedgerName());
+const device = deviceLabel(deviceIdentity(localStorage, 'PC', () => crypto.getRandomValues(new Uint8Array(8))));
 const ctx: WriteContext = {
-  user: CURRENT_USER,
+  get user() { return sessionActor()?.login ?? ''; },
+  actor: sessionActor,
+  device,
   now: () => new Date().toISOString(),
   newId: () => uuidv7(Date.now(), crypto.getRandomValues(new Uint8Array(10))) as InvoiceId,
 };
+// Until the sign-in screen lands, the app acts as the pre-sign-in user with every right.
+setSessionActor({ login: CURRENT_USER, role: 'admin' });
 
 /** Invoice writes (record + audit + outbox in one transaction). */
 export const invoices = new InvoiceRepository(db, ctx);

@@ -63,6 +63,33 @@ export const SCHEMA_VERSIONS = [
       imports: 'id, createdAt',
     },
   },
+  {
+    // Sign-in, roles and audit (issue #13): users are a synced entity (login unique); the audit trail is filtered
+    // by user, action and time, and read from the end when it is pushed to the server. Sign-in attempts and
+    // lockouts are per PC (the signins table; never synced). No rows change, so no upgrade function.
+    version: 4,
+    stores: {
+      invoices: 'id, _hard, _soft, [_deleted+issueDate], *attachments',
+      listChunks: 'chunk',
+      listRevs: 'chunk',
+      audit: 'seq, entityId, user, action, at',
+      outbox: 'mutationId, ackedVersion, [state+mutationId]',
+      attachments: 'sha256',
+      views: 'id, name',
+      meta: 'key',
+      conflicts: 'id, entityId, open',
+      syncedBlobs: 'sha256',
+      cases: 'id, state, invoiceId, replacementId, findingKey, updatedAt',
+      contacts: 'id, caseId, followUp',
+      matches: 'id, paymentKey',
+      mappings: 'id, kind, name',
+      runs: 'id, createdAt',
+      findings: 'id',
+      imports: 'id, createdAt',
+      users: 'id, &login',
+      signins: 'login',
+    },
+  },
 ] as const;
 
 /** The database name in IndexedDB (the origin is fixed, so this never moves). */

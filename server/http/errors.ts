@@ -12,6 +12,7 @@ const STATUS: Record<SyncErrorCode, number> = {
   epoch_changed: 409,
   hash_mismatch: 400,
   bad_enrollment: 401,
+  audit_broken: 409,
   internal: 500,
 };
 

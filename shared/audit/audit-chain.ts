@@ -12,13 +12,31 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { createSHA256, type IHasher } from 'hash-wasm';
 import { canonicalJson } from './canonical-json';
 
-/** What an audit entry says happened ('import': a ledger file imported, naming the file, its SHA-256 and count). */
-export type AuditAction = 'create' | 'update' | 'status' | 'delete' | 'restore' | 'sync' | 'import';
+/**
+ * What an audit entry says happened. Record changes: create, update (fields before/after), status, delete (to the
+ * recycle bin), restore (from it), purge (permanent delete), sync (a change pulled from the server), import (a
+ * ledger file: its name, SHA-256 and count). Events that change no synced record (issue #13): export, backup,
+ * backupVerify, backupRestore, reconcile (a run), signIn, signOut, signInFailed, lockout, refused (a permission
+ * refusal: the action and the role it needs), auditVerify, auditExport.
+ */
+export const AUDIT_ACTIONS = [
+  'create', 'update', 'status', 'delete', 'restore', 'purge', 'sync', 'import',
+  'export', 'backup', 'backupVerify', 'backupRestore', 'reconcile',
+  'signIn', 'signOut', 'signInFailed', 'lockout', 'refused', 'auditVerify', 'auditExport',
+] as const;
+/** One of AUDIT_ACTIONS. */
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** The content of an audit entry, before it is chained. */
 export interface AuditContent {
   readonly at: string;
+  /** The signed-in user's login ('sync' for changes pulled from the server, 'clerk' in entries from before sign-in). */
   readonly user: string;
+  /**
+   * The device that wrote the entry (this install's id and name, issue #13). Absent in entries written before
+   * issue #13; the hash covers it only when present, so those entries still verify.
+   */
+  readonly device?: string;
   readonly action: AuditAction;
   readonly entity: string;
   readonly entityId: string;
@@ -90,5 +108,6 @@ export function verifyChain(entries: Iterable<AuditEntry>): ChainCheck {
 }
 
 function pickContent(c: AuditContent): AuditContent {
-  return { at: c.at, user: c.user, action: c.action, entity: c.entity, entityId: c.entityId, before: c.before, after: c.after };
+  const content = { at: c.at, user: c.user, action: c.action, entity: c.entity, entityId: c.entityId, before: c.before, after: c.after };
+  return c.device === undefined ? content : { ...content, device: c.device };
 }

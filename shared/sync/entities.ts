@@ -27,6 +27,7 @@ export const SYNC_ENTITIES = [
   'reconcileRun', // ReconcileRun
   'findingNote', // FindingNote (id = the finding's key)
   'importBatch', // ImportBatch
+  'user', // shared/auth/user.ts UserRecord (issue #13): users and roles, checked by the server on every mutation
 ] as const;
 export type SyncEntity = (typeof SYNC_ENTITIES)[number];
 
@@ -40,6 +41,7 @@ export const ENTITY_TABLES = {
   reconcileRun: 'runs',
   findingNote: 'findings',
   importBatch: 'imports',
+  user: 'users',
 } as const satisfies Readonly<Record<SyncEntity, string>>;
 export type EntityTable = (typeof ENTITY_TABLES)[SyncEntity];
 

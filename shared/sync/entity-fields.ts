@@ -8,6 +8,8 @@ import { INVOICE_KINDS, INVOICE_STATUSES } from '../domain/invoice';
 import { CASE_STATES, CONTACT_CHANNELS } from '../cases/types';
 import { FINDING_TYPES, type SheetKind } from '../reconcile/types';
 import type { SyncEntity } from './entities';
+import { ROLES } from '../auth/roles';
+import { LOGIN_PATTERN } from '../auth/user';
 
 const party = z.object({ name: z.string(), taxId: z.string() });
 const fen = z.number().int().refine(Number.isSafeInteger, 'must be a safe integer');
@@ -126,6 +128,17 @@ const importBatch = z.object({
   undone: z.boolean(),
 });
 
+const user = z.object({
+  ...meta,
+  login: z.string().regex(LOGIN_PATTERN),
+  displayName: z.string().max(200),
+  role: z.enum(ROLES),
+  passwordHash: z.string().startsWith('$argon2id$').max(500),
+  mustChangePassword: z.boolean(),
+  recoveryHash: z.string().max(500),
+  disabled: z.boolean(),
+});
+
 /** The field schema of each entity: partial (a mutation holds only changed fields) and loose (unknown fields pass). */
 export const ENTITY_FIELDS: Readonly<Record<SyncEntity, z.ZodType<Record<string, unknown>>>> = {
   invoice: invoice.partial().loose(),
@@ -136,4 +149,5 @@ export const ENTITY_FIELDS: Readonly<Record<SyncEntity, z.ZodType<Record<string,
   reconcileRun: reconcileRun.partial().loose(),
   findingNote: findingNote.partial().loose(),
   importBatch: importBatch.partial().loose(),
+  user: user.partial().loose(),
 };

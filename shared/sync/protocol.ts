@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { SYNC_ENTITIES } from './entities';
+import { AUDIT_ACTIONS } from '../audit/audit-chain';
 
 /** The API's path prefix. */
 export const API_PREFIX = '/api/v1';
@@ -33,7 +34,13 @@ const entityId = text(500);
 const fieldMap = z.record(z.string().min(1).max(100), z.unknown());
 
 /** `GET /api/v1/health`. */
-export const healthResponseSchema = z.object({ ok: z.literal(true), version: z.string(), epoch: z.string() });
+export const healthResponseSchema = z.object({
+  ok: z.literal(true),
+  version: z.string(),
+  epoch: z.string(),
+  /** SHA-256 fingerprint (colon-separated upper-case hex) of the certificate the server serves; absent over plain HTTP. */
+  tlsFingerprint: z.string().optional(),
+});
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
 
 /** `POST /api/v1/devices`: a single-use enrollment code buys a device token. */
@@ -57,6 +64,12 @@ export const wireMutationSchema = z.object({
   baseValues: fieldMap,
   /** Conflict ids this change settles (the clerk chose a value in the review screen). */
   resolves: z.array(z.number().int().min(1)).max(1000).optional(),
+  /**
+   * The login of the signed-in user who made the change (issue #13). The server checks it against that user's role
+   * (shared/auth) and rejects, with the reason, what the role may not do. Absent from clients before sign-in
+   * existed: the server accepts that only while it knows no users.
+   */
+  by: text(100).optional(),
 });
 export type WireMutation = z.infer<typeof wireMutationSchema>;
 
@@ -148,6 +161,39 @@ export const pullResponseSchema = z.object({
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
+/** One audit entry on the wire: shared/audit/audit-chain.ts AuditEntry, parsed before the server re-hashes it. */
+export const wireAuditEntrySchema = z.object({
+  seq: z.number().int().min(1),
+  at: z.string().max(100),
+  user: z.string().max(200),
+  device: z.string().max(300).optional(),
+  action: z.enum(AUDIT_ACTIONS),
+  entity: z.string().max(100),
+  entityId: z.string().max(500),
+  before: z.unknown(),
+  after: z.unknown(),
+  prevHash: z.string().regex(/^[0-9a-f]{64}$/),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type WireAuditEntry = z.infer<typeof wireAuditEntrySchema>;
+
+/** Most audit entries in one `POST /api/v1/audit/push`. */
+export const MAX_AUDIT_PUSH = 1000;
+
+/**
+ * `POST /api/v1/audit/push`: the device's audit chain, in order, continuing where the server's copy ends (from
+ * seq 1 for a newly enrolled device). The server stores entries append-only and checks each link and hash on
+ * arrival; entries it already holds must be identical (same hash), or the push is refused as `audit_broken`.
+ */
+export const auditPushRequestSchema = z.object({
+  deviceId: id,
+  entries: z.array(wireAuditEntrySchema).max(MAX_AUDIT_PUSH),
+});
+export type AuditPushRequest = z.infer<typeof auditPushRequestSchema>;
+/** The newest seq the server holds for this device after the push. */
+export const auditPushResponseSchema = z.object({ lastSeq: z.number().int().min(0) });
+export type AuditPushResponse = z.infer<typeof auditPushResponseSchema>;
+
 /** Error codes the server answers with; the engine turns each into a translated message. */
 export const syncErrorCodeSchema = z.enum([
   'bad_json', // body is not JSON
@@ -160,6 +206,7 @@ export const syncErrorCodeSchema = z.enum([
   'epoch_changed', // 409: the server was restored from a backup; `epoch` and `lastMutationId` say where it stands
   'hash_mismatch', // 400: blob bytes do not hash to the URL's sha256
   'bad_enrollment', // 401: enrollment code unknown or used
+  'audit_broken', // 409: an audit entry does not continue the device's chain; `seq` and `reason` name the first bad one
   'internal', // 500
 ]);
 export type SyncErrorCode = z.infer<typeof syncErrorCodeSchema>;
@@ -170,6 +217,10 @@ export const errorResponseSchema = z.object({
   expectedId: z.number().int().optional(),
   epoch: z.string().optional(),
   lastMutationId: z.number().int().optional(),
+  /** audit_broken: the first entry that does not fit, why, and the newest seq the server holds. */
+  seq: z.number().int().optional(),
+  reason: z.enum(['gap', 'link', 'hash', 'fork']).optional(),
+  lastSeq: z.number().int().optional(),
 });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
 

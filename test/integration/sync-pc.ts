@@ -19,6 +19,8 @@ export function makePc(d: number, serverUrl: string, deviceId: string, token: st
   let n = 0;
   const ctx = {
     user: `clerk-${d}`,
+    actor: () => ({ login: `clerk-${d}`, role: 'admin' as const }),
+    device: `pc-${d} · 0000000${d}`,
     now: () => new Date(clock).toISOString(),
     newId: () => `0000000${d}-0000-7000-8000-${String(++n).padStart(12, '0')}` as InvoiceId,
   };
