@@ -1,6 +1,8 @@
 /** The renderer's only door to IndexedDB: repositories for writes, hooks for live reads. */
 import { outboxIn } from './outbox-state';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useSyncExternalStore } from 'react';
+import { authorize, type Action, type Actor, type PermissionTarget } from '../../shared/auth/roles';
 import { uuidv7 } from '../../shared/domain/ids';
 import type { Invoice, InvoiceId } from '../../shared/domain/invoice';
 import type { InvoiceFilter } from '../../shared/search/invoice-filter';
@@ -12,7 +14,7 @@ import { ViewsRepository } from './views-repository';
 import { queryInvoiceIds, queryLedgerHead } from './invoice-query';
 import { fromRow } from './rows';
 import type { WriteContext } from './write-context';
-import { sessionActor, setSessionActor } from './session';
+import { sessionActor, setSessionActor, subscribeSession } from './session';
 import { deviceIdentity, deviceLabel } from './device';
 import { SyncRepository } from './sync-repository';
 import type { ConflictRow } from './db';
@@ -81,6 +83,17 @@ export type { ExportError } from './export-folder';
 export { BlobFolder } from './restore-folder';
 export { snapshotExportSource } from './export-source';
 export { exportManifest, manifestBytes } from './export-ledger';
+
+/** The signed-in user and role (null when nobody is signed in), re-rendering when the session changes. */
+export function useActor(): Actor | null {
+  return useSyncExternalStore(subscribeSession, sessionActor);
+}
+
+/** Whether the signed-in user may take `action` (on `target`): for hiding what a role cannot do. Hiding is not the protection. */
+export function useCan(action: Action, target?: PermissionTarget): boolean {
+  return authorize(useActor(), action, target).ok;
+}
+export { sessionActor, subscribeSession } from './session';
 
 /** Asks for persistent storage once at start-up. */
 export const persistStorage = requestPersistentStorage;
