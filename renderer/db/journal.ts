@@ -64,6 +64,8 @@ export function journalEntries(cursor: JournalCursor, items: readonly JournalIte
       baseValues: item.before ? baseValues : {},
       state: 'pending',
       createdAt: at,
+      // The author, so the office server checks the change against that user's role (issue #13).
+      by: user,
       ...(item.settles ? { resolves: item.settles.resolves } : {}),
     });
   }

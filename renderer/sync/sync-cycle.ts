@@ -78,6 +78,7 @@ export async function runCycle(store: SyncStore, client: SyncClient, deviceId: s
 const toWire = (m: OutboxMutation): WireMutation => ({
   id: m.mutationId, entity: m.entity, entityId: m.entityId, op: m.op, baseVersion: m.baseVersion,
   changes: { ...m.changes }, baseValues: { ...m.baseValues }, ...(m.resolves ? { resolves: [...m.resolves] } : {}),
+  ...(m.by ? { by: m.by } : {}),
 });
 
 async function pushAll(

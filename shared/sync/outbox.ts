@@ -17,6 +17,8 @@ export interface OutboxMutation {
   readonly createdAt: string;
   /** Conflict ids this change settles (a choice made in the conflict review). */
   readonly resolves?: readonly number[];
+  /** The login of the user who made the change (absent in rows queued before sign-in existed). */
+  readonly by?: string;
   /** The record's server version after this mutation was applied (set when acked). */
   readonly ackedVersion?: number;
   /** When the server acknowledged it (acked rows are retained a while, to re-send after a server restore). */
