@@ -73,7 +73,7 @@ export class CaseRepository {
         origin: input.origin, ref: input.ref, invoiceId: input.invoiceId, replacementId: null, findingKey: input.findingKey,
         checklist: {}, attachments: [], closeReason: '', notes: '',
       };
-      await putPlain(this.db, 'case', 'create', undefined, c, this.ctx.user);
+      await putPlain(this.db, 'case', 'create', undefined, c, this.ctx);
       await this.followInvoice(c, '');
       return c;
     });
@@ -87,7 +87,7 @@ export class CaseRepository {
       const next = applyCaseTransition(before, to, { by: this.ctx.user, at: this.ctx.now(), reason });
       if (!next.ok) return next;
       const after = edited(this.ctx, before, next.value);
-      await putPlain(this.db, 'case', 'status', before, after, this.ctx.user);
+      await putPlain(this.db, 'case', 'status', before, after, this.ctx);
       return { ok: true, value: after, invoice: await this.followInvoice(after, reason) };
     });
   }
@@ -101,7 +101,7 @@ export class CaseRepository {
       const after = edited(this.ctx, before, {
         ...(title === undefined ? {} : { title: title.trim() }), ...(notes === undefined ? {} : { notes }), ...(checklist === undefined ? {} : { checklist }),
       });
-      await putPlain(this.db, 'case', 'update', before, after, this.ctx.user);
+      await putPlain(this.db, 'case', 'update', before, after, this.ctx);
       return { ok: true, value: after, invoice: { kind: 'none' } };
     });
   }
@@ -110,9 +110,9 @@ export class CaseRepository {
   async addContact(caseId: string, entry: ContactInput): Promise<CaseContact> {
     return this.db.transaction('rw', this.tables(), async () => {
       const open = await this.db.contacts.where('caseId').equals(caseId).filter((e) => !e.deleted && e.followUp !== '' && !e.followUpDone).toArray();
-      for (const before of open) await putPlain(this.db, 'caseContact', 'update', before, edited(this.ctx, before, { followUpDone: true }), this.ctx.user);
+      for (const before of open) await putPlain(this.db, 'caseContact', 'update', before, edited(this.ctx, before, { followUpDone: true }), this.ctx);
       const contact: CaseContact = { ...newMeta(this.ctx), caseId, ...entry, followUpDone: false };
-      await putPlain(this.db, 'caseContact', 'create', undefined, contact, this.ctx.user);
+      await putPlain(this.db, 'caseContact', 'create', undefined, contact, this.ctx);
       return contact;
     });
   }
@@ -122,7 +122,7 @@ export class CaseRepository {
     await this.db.transaction('rw', this.tables(), async () => {
       const before = await this.db.contacts.get(contactId);
       if (!before || before.followUpDone) return;
-      await putPlain(this.db, 'caseContact', 'update', before, edited(this.ctx, before, { followUpDone: true }), this.ctx.user);
+      await putPlain(this.db, 'caseContact', 'update', before, edited(this.ctx, before, { followUpDone: true }), this.ctx);
     });
   }
 
@@ -134,7 +134,7 @@ export class CaseRepository {
       await storeAttachments(this.db, [file], this.ctx.now());
       if (before.attachments.includes(file.sha256)) return { ok: true, value: before, invoice: { kind: 'none' } };
       const after = edited(this.ctx, before, { attachments: [...before.attachments, file.sha256] });
-      await putPlain(this.db, 'case', 'update', before, after, this.ctx.user);
+      await putPlain(this.db, 'case', 'update', before, after, this.ctx);
       return { ok: true, value: after, invoice: { kind: 'none' } };
     });
   }
@@ -150,7 +150,7 @@ export class CaseRepository {
       const moved = further ? { ok: true as const, value: {} } : applyCaseTransition(before, 'received', { by: this.ctx.user, at: this.ctx.now(), reason: '' });
       if (!moved.ok) return moved;
       const after = edited(this.ctx, before, { ...moved.value, replacementId: invoiceId });
-      await putPlain(this.db, 'case', further ? 'update' : 'status', before, after, this.ctx.user);
+      await putPlain(this.db, 'case', further ? 'update' : 'status', before, after, this.ctx);
       return { ok: true, value: after, invoice: await this.followInvoice(after, '') };
     });
   }
@@ -213,7 +213,7 @@ export class CaseRepository {
     if (follow.kind === 'refused') return { kind: 'refused', invoiceId: c.invoiceId, error: follow.error };
     const after: Invoice = { ...before, ...follow.value, updatedAt: at, updatedBy: this.ctx.user };
     await this.db.invoices.put(toRow(after, await putListEntry(this.db, after, row._chunk)));
-    await journalChange(this.db, 'invoice', 'status', before, after, this.ctx.user, at);
+    await journalChange(this.db, 'invoice', 'status', before, after, this.ctx, at);
     return { kind: 'moved', invoiceId: c.invoiceId, from: follow.from, to: follow.to };
   }
 }

@@ -26,7 +26,7 @@ export class ConflictRepository {
       const before = await plainTable(this.db, entity).get(id);
       if (!before) return false;
       const after = { ...before, ...values, id, updatedAt: this.ctx.now(), updatedBy: this.ctx.user } as PlainRecords[typeof entity];
-      await putPlain(this.db, entity, 'update', before, after, this.ctx.user, { resolves: conflictIds, fields: Object.keys(values) });
+      await putPlain(this.db, entity, 'update', before, after, this.ctx, { resolves: conflictIds, fields: Object.keys(values) });
       await this.db.conflicts.where('id').anyOf([...conflictIds]).modify({ open: 0, resolvedLocally: true });
       return true;
     });

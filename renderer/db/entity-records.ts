@@ -9,6 +9,7 @@ import type { CaseContact, InvoiceCase } from '../../shared/cases/types';
 import type { BankMatch, ColumnMapping, FindingNote, ImportBatch, ReconcileRun, RecordMeta } from '../../shared/reconcile/entities';
 import type { UserRecord } from '../../shared/auth/user';
 import { ENTITY_TABLES, type SyncEntity } from '../../shared/sync/entities';
+import type { AuditAuthor } from './audit-events';
 import type { LedgerDb } from './db';
 import { journalChange, type JournalItem } from './journal';
 import type { WriteContext } from './write-context';
@@ -58,9 +59,9 @@ export async function putPlain<E extends PlainEntity>(
   action: AuditAction,
   before: PlainRecords[E] | undefined,
   after: PlainRecords[E],
-  user: string,
+  who: AuditAuthor,
   settles?: JournalItem['settles'],
 ): Promise<void> {
   await plainTable(db, entity).put(after);
-  await journalChange(db, entity, action, before, after, user, after.updatedAt, settles);
+  await journalChange(db, entity, action, before, after, who, after.updatedAt, settles);
 }

@@ -55,7 +55,7 @@ setSessionActor({ login: CURRENT_USER, role: 'admin' });
 /** Invoice writes (record + audit + outbox in one transaction). */
 export const invoices = new InvoiceRepository(db, ctx);
 /** Sync state and the outbox, for the sync engine and the sync screens. */
-export const syncStore = new SyncRepository(db, ctx.now);
+export const syncStore = new SyncRepository(db, ctx.now, ctx.device);
 /** Saved list views. */
 export const views = new ViewsRepository(db, ctx);
 /** Cases for missing and lost invoices and their contact logs (each write moves the lost invoice's status too). */

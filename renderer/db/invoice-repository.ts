@@ -87,7 +87,7 @@ export class InvoiceRepository {
       };
       await storeAttachments(this.db, options.attachments ?? [], at);
       await this.db.invoices.add(toRow(invoice, await putListEntry(this.db, invoice, undefined)));
-      await journalChange(this.db, 'invoice', 'create', undefined, invoice, user, at);
+      await journalChange(this.db, 'invoice', 'create', undefined, invoice, this.ctx, at);
       return { ok: true, invoice };
     });
   }
@@ -107,7 +107,7 @@ export class InvoiceRepository {
       const at = this.ctx.now();
       const after: Invoice = { ...before, ...content, warnings, updatedAt: at, updatedBy: this.ctx.user };
       await this.db.invoices.put(toRow(after, await putListEntry(this.db, after, row._chunk)));
-      await journalChange(this.db, 'invoice', 'update', before, after, this.ctx.user, at);
+      await journalChange(this.db, 'invoice', 'update', before, after, this.ctx, at);
       return { ok: true, invoice: after };
     });
   }
@@ -123,7 +123,7 @@ export class InvoiceRepository {
       if (!next.ok) return { ok: false, error: next.error };
       const after: Invoice = { ...before, ...next.value, updatedAt: at, updatedBy: this.ctx.user };
       await this.db.invoices.put(toRow(after, await putListEntry(this.db, after, row._chunk)));
-      await journalChange(this.db, 'invoice', 'status', before, after, this.ctx.user, at);
+      await journalChange(this.db, 'invoice', 'status', before, after, this.ctx, at);
       return { ok: true, invoice: after };
     });
   }
@@ -147,7 +147,7 @@ export class InvoiceRepository {
       const at = this.ctx.now();
       const after: Invoice = { ...before, deleted, deletedAt: deleted ? at : null, updatedAt: at, updatedBy: this.ctx.user };
       await this.db.invoices.put(toRow(after, await putListEntry(this.db, after, row._chunk)));
-      await journalChange(this.db, 'invoice', deleted ? 'delete' : 'restore', before, after, this.ctx.user, at);
+      await journalChange(this.db, 'invoice', deleted ? 'delete' : 'restore', before, after, this.ctx, at);
       return { ok: true, invoice: after };
     });
   }
@@ -164,7 +164,7 @@ export class InvoiceRepository {
       const at = this.ctx.now();
       const after = { ...before, ...values, id, updatedAt: at, updatedBy: this.ctx.user } as Invoice;
       await this.db.invoices.put(toRow(after, await putListEntry(this.db, after, row._chunk)));
-      await journalChange(this.db, 'invoice', 'update', before, after, this.ctx.user, at, { resolves: conflictIds, fields: Object.keys(values) });
+      await journalChange(this.db, 'invoice', 'update', before, after, this.ctx, at, { resolves: conflictIds, fields: Object.keys(values) });
       await this.db.conflicts.where('id').anyOf([...conflictIds]).modify({ open: 0, resolvedLocally: true });
       return { ok: true, invoice: after };
     });

@@ -1,6 +1,7 @@
 import { chainEntry, type AuditAction, type AuditEntry } from '../../shared/audit/audit-chain';
 import { diffFields, type OutboxMutation } from '../../shared/sync/outbox';
 import type { SyncEntity } from '../../shared/sync/entities';
+import type { AuditAuthor } from './audit-events';
 import type { LedgerDb } from './db';
 
 /** Fields that are bookkeeping, not content: never sent as changes, never shown as audit differences. */
@@ -36,8 +37,13 @@ export async function openJournal(db: LedgerDb): Promise<JournalCursor> {
   return { last, nextMutationId: typeof counter?.value === 'number' ? counter.value : 1 };
 }
 
-/** The audit entries (chained after the cursor) and outbox mutations (numbered from it) of `items`; moves the cursor. */
-export function journalEntries(cursor: JournalCursor, items: readonly JournalItem[], user: string, at: string): { entries: AuditEntry[]; mutations: OutboxMutation[] } {
+/**
+ * The audit entries (chained after the cursor) and outbox mutations (numbered from it) of `items`, made by `who`;
+ * moves the cursor.
+ */
+export function journalEntries(cursor: JournalCursor, items: readonly JournalItem[], who: AuditAuthor, at: string): { entries: AuditEntry[]; mutations: OutboxMutation[] } {
+  // Read once: in the app `who` is the write context, whose user follows the session.
+  const { user, device } = who;
   const entries: AuditEntry[] = [];
   const mutations: OutboxMutation[] = [];
   for (const item of items) {
@@ -48,7 +54,7 @@ export function journalEntries(cursor: JournalCursor, items: readonly JournalIte
       baseValues[key] = field(item.before, key);
     }
     cursor.last = chainEntry({
-      at, user, action: item.action, entity: item.entity, entityId: item.after.id,
+      at, user, device, action: item.action, entity: item.entity, entityId: item.after.id,
       before: item.audit ? item.audit.before : item.before ? baseValues : null,
       after: item.audit ? item.audit.after : changes,
     }, cursor.last);
@@ -83,10 +89,10 @@ export async function closeJournal(db: LedgerDb, cursor: JournalCursor): Promise
  * WARNING: call only inside a Dexie 'rw' transaction over the records' tables, audit, outbox and meta, and do not
  * await anything but Dexie in between: records, audit entries and outbox rows commit together or not at all.
  */
-export async function journalChanges(db: LedgerDb, items: readonly JournalItem[], user: string, at: string): Promise<void> {
+export async function journalChanges(db: LedgerDb, items: readonly JournalItem[], who: AuditAuthor, at: string): Promise<void> {
   if (items.length === 0) return;
   const cursor = await openJournal(db);
-  const { entries, mutations } = journalEntries(cursor, items, user, at);
+  const { entries, mutations } = journalEntries(cursor, items, who, at);
   await db.audit.bulkAdd(entries);
   await db.outbox.bulkAdd(mutations);
   await closeJournal(db, cursor);
@@ -102,9 +108,9 @@ export async function journalChange(
   action: AuditAction,
   before: JournalRecord | undefined,
   after: JournalRecord,
-  user: string,
+  who: AuditAuthor,
   at: string,
   settles?: JournalItem['settles'],
 ): Promise<void> {
-  await journalChanges(db, [{ entity, action, before, after, ...(settles ? { settles } : {}) }], user, at);
+  await journalChanges(db, [{ entity, action, before, after, ...(settles ? { settles } : {}) }], who, at);
 }

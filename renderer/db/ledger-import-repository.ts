@@ -119,7 +119,7 @@ export class LedgerImportRepository {
         const opening = journalEntries(journal, [{
           entity: 'importBatch', action: 'import', before: undefined, after: batch,
           audit: { before: null, after: { fileName: input.fileName, sha256: input.sha256, count: items.length } },
-        }], user, at);
+        }], this.ctx, at);
         // Each chunk's writes are issued, then the next chunk is built while IndexedDB stores them (at most two
         // chunks in flight): the page's JavaScript and the browser's storage work overlap on separate cores.
         let inFlight = settled([this.db.imports.add(batch), this.db.audit.bulkAdd(opening.entries), this.db.outbox.bulkAdd(opening.mutations)]);
@@ -135,7 +135,7 @@ export class LedgerImportRepository {
             };
           });
           const listed = appendToTail(this.db, tail, invoices);
-          const { entries, mutations } = journalEntries(journal, invoices.map((after): JournalItem => ({ entity: 'invoice', action: 'create', before: undefined, after })), user, at);
+          const { entries, mutations } = journalEntries(journal, invoices.map((after): JournalItem => ({ entity: 'invoice', action: 'create', before: undefined, after })), this.ctx, at);
           const next = settled([
             ...listed.writes,
             this.db.invoices.bulkAdd(invoices.map((inv, k) => toRow(inv, listed.chunks[k] ?? tail.chunk))),
@@ -176,11 +176,11 @@ export class LedgerImportRepository {
           });
           const chunks = await putListEntries(this.db, changes.map((c) => ({ invoice: c.after, chunk: c.row._chunk })));
           await this.db.invoices.bulkPut(changes.map((c, k) => toRow(c.after, chunks[k] ?? c.row._chunk)));
-          await journalChanges(this.db, changes.map((c): JournalItem => ({ entity: 'invoice', action: 'delete', before: c.before, after: c.after })), user, at);
+          await journalChanges(this.db, changes.map((c): JournalItem => ({ entity: 'invoice', action: 'delete', before: c.before, after: c.after })), this.ctx, at);
         }
         const undone = edited(this.ctx, batch, { undone: true });
         await this.db.imports.put(undone);
-        await journalChanges(this.db, [{ entity: 'importBatch', action: 'update', before: batch, after: undone }], user, at);
+        await journalChanges(this.db, [{ entity: 'importBatch', action: 'update', before: batch, after: undone }], this.ctx, at);
         return ok(undone);
       });
     } catch (e) {

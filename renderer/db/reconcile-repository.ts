@@ -36,7 +36,7 @@ export class ReconcileRepository {
   async saveRun(run: Omit<ReconcileRun, keyof RecordMeta>): Promise<ReconcileRun> {
     return this.db.transaction('rw', journalTables(this.db, ['reconcileRun']), async () => {
       const saved: ReconcileRun = { ...newMeta(this.ctx), ...run };
-      await putPlain(this.db, 'reconcileRun', 'create', undefined, saved, this.ctx.user);
+      await putPlain(this.db, 'reconcileRun', 'create', undefined, saved, this.ctx);
       return saved;
     });
   }
@@ -54,7 +54,7 @@ export class ReconcileRepository {
       const after: FindingNote = before
         ? edited(this.ctx, before, { ...fields, deleted: false })
         : { ...newMeta(this.ctx, key), handled: false, note: '', caseId: null, ...fields };
-      await putPlain(this.db, 'findingNote', before ? 'update' : 'create', before, after, this.ctx.user);
+      await putPlain(this.db, 'findingNote', before ? 'update' : 'create', before, after, this.ctx);
       return after;
     });
   }
@@ -67,7 +67,7 @@ export class ReconcileRepository {
     return this.db.transaction('rw', journalTables(this.db, ['match']), async () => {
       const same = await this.db.matches.where('paymentKey').equals(m.paymentKey).filter((x) => !x.deleted && sameIds(x.invoiceIds, m.invoiceIds)).first();
       const after: BankMatch = same ? edited(this.ctx, same, m) : { ...newMeta(this.ctx), ...m };
-      await putPlain(this.db, 'match', same ? 'update' : 'create', same, after, this.ctx.user);
+      await putPlain(this.db, 'match', same ? 'update' : 'create', same, after, this.ctx);
       return after;
     });
   }
@@ -78,7 +78,7 @@ export class ReconcileRepository {
     return this.db.transaction('rw', journalTables(this.db, ['mapping']), async () => {
       const same = await this.db.mappings.where('name').equals(name).filter((x) => !x.deleted && x.kind === m.kind).first();
       const after: ColumnMapping = same ? edited(this.ctx, same, { ...m, name }) : { ...newMeta(this.ctx), ...m, name };
-      await putPlain(this.db, 'mapping', same ? 'update' : 'create', same, after, this.ctx.user);
+      await putPlain(this.db, 'mapping', same ? 'update' : 'create', same, after, this.ctx);
       return after;
     });
   }
@@ -88,7 +88,7 @@ export class ReconcileRepository {
     await this.db.transaction('rw', journalTables(this.db, ['mapping']), async () => {
       const before = await this.db.mappings.get(id);
       if (!before || before.deleted) return;
-      await putPlain(this.db, 'mapping', 'delete', before, edited(this.ctx, before, { deleted: true }), this.ctx.user);
+      await putPlain(this.db, 'mapping', 'delete', before, edited(this.ctx, before, { deleted: true }), this.ctx);
     });
   }
 

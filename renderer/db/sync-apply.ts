@@ -69,8 +69,11 @@ const localRows = (db: LedgerDb, entity: SyncEntity): LocalRows => (entity === '
 
 const keyOf = (entity: string, id: string) => `${entity}\u0000${id}`;
 
-/** Rebases a page of pulled records onto the local rows; returns how many records were written. */
-export async function applyRecordChanges(db: LedgerDb, changes: readonly RecordChange[], cursor: number, at: string): Promise<number> {
+/**
+ * Rebases a page of pulled records onto the local rows; returns how many records were written. The 'sync' audit
+ * entries name `device`, the install that applied them (absent only where no device is known, as in old tests).
+ */
+export async function applyRecordChanges(db: LedgerDb, changes: readonly RecordChange[], cursor: number, at: string, device?: string): Promise<number> {
   if (changes.length === 0) return 0;
   // Only unpushed rows and rows acked after the cursor can protect a field (shared/sync/rebase.ts); both are
   // found by index, so a long retained history costs nothing here.
@@ -104,7 +107,7 @@ export async function applyRecordChanges(db: LedgerDb, changes: readonly RecordC
       const before: Record<string, unknown> = {};
       const after: Record<string, unknown> = {};
       for (const key of changed) { before[key] = base[key] ?? null; after[key] = record[key] ?? null; }
-      audits.push({ at, user: SYNC_USER, action: 'sync', entity, entityId: change.entityId, before: local ? before : null, after });
+      audits.push({ at, user: SYNC_USER, ...(device === undefined ? {} : { device }), action: 'sync', entity, entityId: change.entityId, before: local ? before : null, after });
     });
     await rows.write(writes);
     written += writes.length;

@@ -54,6 +54,8 @@ export class SyncRepository {
   constructor(
     private readonly db: LedgerDb,
     private readonly now: () => string = () => new Date().toISOString(),
+    /** This install, as the audit entries of pulled changes name it. */
+    private readonly device?: string,
   ) {}
 
   /** The enrollment, or null before this device joined a server. */
@@ -191,7 +193,7 @@ export class SyncRepository {
     const entityTables = SYNC_ENTITIES.map((e) => this.db.table(ENTITY_TABLES[e]));
     const tables = [...entityTables, this.db.listChunks, this.db.listRevs, this.db.audit, this.db.outbox, this.db.meta, this.db.conflicts];
     return this.db.transaction('rw', tables, async () => {
-      const applied = await applyRecordChanges(this.db, page.changes, (await this.cursor()).cursor, this.now());
+      const applied = await applyRecordChanges(this.db, page.changes, (await this.cursor()).cursor, this.now(), this.device);
       const old = await this.db.conflicts.bulkGet(page.conflicts.map((c) => c.id));
       await this.db.conflicts.bulkPut(page.conflicts.map((c, i) => {
         const settledHere = !c.resolved && old[i]?.resolvedLocally === true;

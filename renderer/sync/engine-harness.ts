@@ -8,7 +8,7 @@ import type { createFakeServer } from './fake-server';
 export function makeDevice(server: ReturnType<typeof createFakeServer>, deviceId: string, extra: Partial<SyncEngineOptions> = {}) {
   const { db, ctx } = makeTestDb();
   const invoices = new InvoiceRepository(db, ctx);
-  const store = new SyncRepository(db, ctx.now);
+  const store = new SyncRepository(db, ctx.now, ctx.device);
   const token = server.enroll(deviceId);
   const engine = createSyncEngine({ store, serverUrl: 'http://office.test', token, deviceId, fetch: server.fetch, random: () => 0.5, now: () => Date.parse(ctx.now()), ...extra });
   return { db, ctx, invoices, store, engine, deviceId };
