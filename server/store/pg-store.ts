@@ -4,7 +4,7 @@ import type { SyncEntity } from '../../shared/sync/entities';
 import { pullPage } from '../sync/pull';
 import { runPush, type PushTx } from '../sync/push';
 import { newEpochId } from './epoch';
-import { json, toConflict, toLogged, toRecordChange, toStoredRecord, type ConflictRow, type LogDbRow, type RecordRow } from './rows';
+import { USER_ROWS_SQL, json, toConflict, toLogged, toRecordChange, toStoredRecord, toUserRow, type ConflictRow, type LogDbRow, type RecordRow, type UserDbRow } from './rows';
 import { schemaSql } from './schema';
 import type { DeviceIdentity, LoggedMutation, NewDevice, PullOutcome, PushOutcome, SyncStore } from './store';
 
@@ -70,6 +70,7 @@ function pgPushTx(c: Client): PushTx {
       [row.deviceId, row.mutation.id, row.mutation.entity, row.mutation.entityId, row.mutation.op, row.status, row.reason,
         row.version, json(row.mutation), row.at]);
     },
+    userRecords: async () => (await c.query<UserDbRow>(USER_ROWS_SQL)).rows.map(toUserRow),
   };
 }
 

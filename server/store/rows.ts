@@ -1,5 +1,6 @@
 import { syncEntitySchema, type Conflict, type RecordChange } from '../../shared/sync/protocol';
 import type { FieldMeta, StoredRecord } from '../sync/apply';
+import type { UserRow } from '../sync/permission';
 import type { LoggedMutation } from './store';
 
 // Row shapes shared by both stores. PostgreSQL returns BIGINT as a string, hence Number() everywhere.
@@ -108,4 +109,18 @@ export function toLogged(row: LogDbRow): LoggedMutation {
 /** JSON text of a value, with undefined stored as null (JSON has no undefined). */
 export function json(value: unknown): string {
   return JSON.stringify(value ?? null);
+}
+
+/** The stored user records, oldest first (the permission check's directory; see server/sync/permission.ts). */
+export const USER_ROWS_SQL = "SELECT entity_id, deleted, data FROM records WHERE entity = 'user' ORDER BY version, entity_id";
+
+/** A user records row. */
+export interface UserDbRow {
+  entity_id: string;
+  deleted: number | string | boolean;
+  data: string;
+}
+
+export function toUserRow(row: UserDbRow): UserRow {
+  return { entityId: row.entity_id, deleted: truthy(row.deleted), data: JSON.parse(row.data) as Record<string, unknown> };
 }

@@ -7,7 +7,7 @@ import { pullPage } from '../sync/pull';
 import { runPush, type ConflictRef, type PushTx } from '../sync/push';
 import { newEpochId } from './epoch';
 import { AsyncLock } from './lock';
-import { json, toConflict, toLogged, toRecordChange, toStoredRecord, type ConflictRow, type LogDbRow, type RecordRow } from './rows';
+import { USER_ROWS_SQL, json, toConflict, toLogged, toRecordChange, toStoredRecord, toUserRow, type ConflictRow, type LogDbRow, type RecordRow, type UserDbRow } from './rows';
 import { schemaSql } from './schema';
 import type { DeviceIdentity, LoggedMutation, NewDevice, PullOutcome, PushOutcome, SyncStore } from './store';
 
@@ -33,6 +33,7 @@ function sqlitePushTx(db: Db): PushTx {
     resolveConflict: db.prepare('UPDATE conflicts SET resolved = 1, version = ?, resolved_by = ?, resolved_at = ? WHERE id = ?'),
     insertLog: db.prepare(`INSERT INTO mutation_log (device_id, mutation_id, entity, entity_id, op, status, reason, version, payload, received_at, seq)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM mutation_log))`),
+    users: db.prepare(USER_ROWS_SQL),
   };
   return {
     epochAndVersion: () => {
@@ -90,6 +91,7 @@ function sqlitePushTx(db: Db): PushTx {
           row.version, json(row.mutation), row.at);
       return Promise.resolve();
     },
+    userRecords: () => Promise.resolve((q.users.all() as UserDbRow[]).map(toUserRow)),
   };
 }
 

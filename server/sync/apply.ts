@@ -112,6 +112,30 @@ export function applyPlan(
   return { version, deleted: data['deleted'] === true, data, fields };
 }
 
+/** True for a permanent delete of an invoice (op 'delete' with `purged: true`): the server then keeps a tombstone. */
+export function isPurge(m: WireMutation): boolean {
+  return m.entity === 'invoice' && m.op === 'delete' && m.changes['purged'] === true;
+}
+
+/** True when the stored record is the tombstone of a purged record. */
+export function isPurged(record: StoredRecord | undefined): boolean {
+  return record?.data['purged'] === true;
+}
+
+/**
+ * What is left of a purged record: `{id, deleted: true, purged: true}`. Every other field, and its field version,
+ * is dropped, so the content leaves the server; the mutation log keeps that the purge happened.
+ */
+export function tombstone(record: StoredRecord, entityId: string): StoredRecord {
+  const data = { id: entityId, deleted: true, purged: true };
+  const fields: Record<string, FieldMeta> = {};
+  for (const key of Object.keys(data)) {
+    const meta = record.fields[key];
+    if (meta) fields[key] = meta;
+  }
+  return { version: record.version, deleted: true, data, fields };
+}
+
 /** True when the plan writes anything to the record. */
 export function changesRecord(plan: MergePlan): boolean {
   return Object.keys(plan.apply).length > 0;

@@ -1,6 +1,7 @@
 import type { MutationResult, PushRequest, WireMutation } from '../../shared/sync/protocol';
 import type { PushOutcome } from '../store/store';
-import { applyPlan, changesRecord, planMutation, type ConflictDraft, type StoredRecord } from './apply';
+import { applyPlan, changesRecord, isPurge, isPurged, planMutation, tombstone, type ConflictDraft, type StoredRecord } from './apply';
+import { permissionProblem, userDirectory, type UserDirectory, type UserRow } from './permission';
 import { invalidReason } from './validate';
 
 /** A conflict as the resolve step sees it. */
@@ -37,6 +38,8 @@ export interface PushTx {
   getConflicts(ids: readonly number[]): Promise<ConflictRef[]>;
   resolveConflict(id: number, version: number, by: string, at: string): Promise<void>;
   insertLog(row: LogRow): Promise<void>;
+  /** Every stored 'user' record, oldest (lowest version) first: the authors the permission check knows. */
+  userRecords(): Promise<UserRow[]>;
 }
 
 async function resolveProblem(tx: PushTx, m: WireMutation): Promise<string | undefined> {
@@ -51,9 +54,46 @@ async function resolveProblem(tx: PushTx, m: WireMutation): Promise<string | und
   return undefined;
 }
 
+/** Why `m` is refused before it touches its record (invalid, purged, not permitted, bad `resolves`), or undefined. */
+async function refusal(tx: PushTx, m: WireMutation, record: StoredRecord | undefined, users: UserDirectory): Promise<string | undefined> {
+  const invalid = invalidReason(m);
+  if (invalid !== undefined) return invalid;
+  if (isPurged(record) && !isPurge(m)) return `${m.entity} ${m.entityId} was permanently deleted (purged); it cannot change`;
+  return permissionProblem(m, record?.data, users) ?? (await resolveProblem(tx, m));
+}
+
+/** Applies one permitted mutation at `version` (the last version taken); returns its result and the new last version. */
+async function applyMutation(
+  tx: PushTx, m: WireMutation, record: StoredRecord | undefined, deviceId: string, now: string, version: number,
+): Promise<{ result: MutationResult; version: number }> {
+  const plan = planMutation(record, m, deviceId);
+  let recordVersion = record?.version ?? 0;
+  // A conflict re-versions the record even when nothing of it applied, so the losing device's next pull
+  // brings back the server's values in place of the change it made locally.
+  if (changesRecord(plan) || !record || plan.conflicts.length > 0) {
+    version += 1;
+    recordVersion = version;
+    const next = applyPlan(record, plan, version, deviceId, now);
+    await tx.putRecord(m.entity, m.entityId, isPurge(m) && plan.conflicts.length === 0 ? tombstone(next, m.entityId) : next);
+  }
+  for (const draft of plan.conflicts) {
+    version += 1;
+    await tx.insertConflict({ ...draft, entity: m.entity, entityId: m.entityId, version, clientDeviceId: deviceId, clientAt: now, mutationId: m.id });
+  }
+  for (const ref of await tx.getConflicts([...new Set(m.resolves ?? [])])) {
+    if (ref.resolved) continue;
+    version += 1;
+    await tx.resolveConflict(ref.id, version, deviceId, now);
+  }
+  const status = plan.conflicts.length > 0 ? 'conflict' : 'applied';
+  await tx.insertLog({ deviceId, mutation: m, status, reason: null, version: recordVersion, at: now });
+  return { result: { id: m.id, status, version: recordVersion }, version };
+}
+
 /**
  * Applies a push inside `tx`: ids up to the device's last one are duplicates, the next one applies, anything
- * further is a gap (what came before it stays applied; nothing after it is touched).
+ * further is a gap (what came before it stays applied; nothing after it is touched). Each mutation is checked
+ * against its author's role first; a refused one is logged with the reason and answered `rejected`.
  */
 export async function runPush(
   tx: PushTx,
@@ -69,6 +109,8 @@ export async function runPush(
   let version = state.version;
   const results: MutationResult[] = [];
   let gap: number | undefined;
+  // Read once and again after each user record this push writes, so a user created earlier in the push counts.
+  let users: UserDirectory | undefined;
   for (const m of request.mutations) {
     if (m.id <= last) {
       const logged = await tx.loggedVersion(deviceId, m.id);
@@ -79,33 +121,17 @@ export async function runPush(
       gap = last + 1;
       break;
     }
-    const problem = invalidReason(m) ?? (await resolveProblem(tx, m));
+    users ??= userDirectory(await tx.userRecords());
+    const record = await tx.getRecord(m.entity, m.entityId);
+    const problem = await refusal(tx, m, record, users);
     if (problem !== undefined) {
       await tx.insertLog({ deviceId, mutation: m, status: 'rejected', reason: problem, version: null, at: now });
       results.push({ id: m.id, status: 'rejected', reason: problem });
     } else {
-      const record = await tx.getRecord(m.entity, m.entityId);
-      const plan = planMutation(record, m, deviceId);
-      let recordVersion = record?.version ?? 0;
-      // A conflict re-versions the record even when nothing of it applied, so the losing device's next pull
-      // brings back the server's values in place of the change it made locally.
-      if (changesRecord(plan) || !record || plan.conflicts.length > 0) {
-        version += 1;
-        recordVersion = version;
-        await tx.putRecord(m.entity, m.entityId, applyPlan(record, plan, version, deviceId, now));
-      }
-      for (const draft of plan.conflicts) {
-        version += 1;
-        await tx.insertConflict({ ...draft, entity: m.entity, entityId: m.entityId, version, clientDeviceId: deviceId, clientAt: now, mutationId: m.id });
-      }
-      for (const ref of await tx.getConflicts([...new Set(m.resolves ?? [])])) {
-        if (ref.resolved) continue;
-        version += 1;
-        await tx.resolveConflict(ref.id, version, deviceId, now);
-      }
-      const status = plan.conflicts.length > 0 ? 'conflict' : 'applied';
-      await tx.insertLog({ deviceId, mutation: m, status, reason: null, version: recordVersion, at: now });
-      results.push({ id: m.id, status, version: recordVersion });
+      const applied = await applyMutation(tx, m, record, deviceId, now, version);
+      version = applied.version;
+      results.push(applied.result);
+      if (m.entity === 'user') users = undefined;
     }
     last = m.id;
     // Test hook (FAPIAO_TEST_PUSH_PAUSE_MS): widens the open transaction so a SIGKILL test lands inside it.

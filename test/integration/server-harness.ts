@@ -8,7 +8,7 @@ import { hashSecret, normalizeEnrollmentCode } from '../../server/auth';
 import { PgStore } from '../../server/store/pg-store';
 import { SqliteStore } from '../../server/store/sqlite-store';
 import type { SyncStore } from '../../server/store/store';
-import type { WireMutation } from '../../shared/sync/protocol';
+import type { PushResponse, RecordChange, SyncEntity, WireMutation } from '../../shared/sync/protocol';
 
 /** A storage backend the same suite runs against. */
 export interface Backend {
@@ -130,4 +130,43 @@ export class Device {
 /** A mutation with defaults: an upsert of invoice `entityId` against version 0. */
 export function mutation(id: number, entityId: string, over: Partial<WireMutation> = {}): WireMutation {
   return { id, entity: 'invoice', entityId, op: 'upsert', baseVersion: 0, changes: {}, baseValues: {}, ...over };
+}
+
+/** A well-formed user record's fields (issue #13); the hash is a placeholder in Argon2id's PHC form. */
+export function userChanges(id: string, login: string, role: 'clerk' | 'auditor' | 'admin', over: Record<string, unknown> = {}): Record<string, unknown> {
+  const at = '2026-03-01T08:00:00.000Z';
+  return {
+    id, login, displayName: login, role, passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g',
+    mustChangePassword: false, recoveryHash: '', disabled: false, createdBy: login, createdAt: at, updatedBy: login, updatedAt: at,
+    deleted: false, ...over,
+  };
+}
+
+/** A device pushing straight into a store (no HTTP): numbers its mutations 1, 2, 3, … itself. */
+export class StorePusher {
+  private nextId = 1;
+
+  constructor(private readonly store: SyncStore, readonly deviceId: string) {}
+
+  /** Pushes `mutations` (ids assigned here) and returns their results; throws on a gap or epoch change. */
+  async push(mutations: readonly Omit<WireMutation, 'id'>[]): Promise<PushResponse['results']> {
+    const numbered = mutations.map((m) => ({ ...m, id: this.nextId++ }));
+    const outcome = await this.store.push(this.deviceId, { deviceId: this.deviceId, epoch: await this.store.epoch(), mutations: numbered }, new Date().toISOString());
+    if (outcome.kind !== 'ok') throw new Error(`push failed: ${JSON.stringify(outcome)}`);
+    return outcome.response.results;
+  }
+
+  /** Pushes one mutation and returns its result. */
+  async one(m: Omit<WireMutation, 'id'>): Promise<PushResponse['results'][number]> {
+    const [result] = await this.push([m]);
+    if (!result) throw new Error('no result');
+    return result;
+  }
+}
+
+/** The record a store holds now (a pull from 0 of that entity), or undefined. */
+export async function storedRecord(store: SyncStore, entity: SyncEntity, entityId: string): Promise<RecordChange | undefined> {
+  const outcome = await store.pull('reader', await store.epoch(), 0, 5000, [entity]);
+  if (outcome.kind !== 'ok') throw new Error('pull failed');
+  return outcome.response.changes.find((c) => c.entityId === entityId);
 }
