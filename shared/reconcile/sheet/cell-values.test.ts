@@ -157,11 +157,11 @@ describe('number formats', () => {
 
 describe('formula guard', () => {
   it('neutralises text that could start a formula and undoes exactly that', () => {
-    for (const t of ['=1+1', '+86 21', '-x', '@SUM(A1)', '\tpadded', '\rcr', "'=x", "''-y"]) {
+    for (const t of ['=1+1', '+86 21', '-x', '@SUM(A1)', '\tpadded', '\rcr', "'=x", "''-y", '＝1+1', '＋86', '－1', '＠SUM(A1)', "'＝x"]) {
       expect(guardText(t)).toBe(`'${t}`);
       expect(unguardText(guardText(t))).toBe(t);
     }
-    for (const t of ['plain', "'quoted", '', '1-2']) {
+    for (const t of ['plain', "'quoted", '', '1-2', "'", "'a=b", '（＝）']) {
       expect(guardText(t)).toBe(t);
       expect(unguardText(guardText(t))).toBe(t);
     }

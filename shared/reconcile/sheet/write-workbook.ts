@@ -22,13 +22,20 @@ function sheetName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
-/**
- * A text cell as written: guarded, a literal "_x000D_" escaped as OOXML requires (SheetJS leaves it as is, and
- * every reader would turn it into a carriage return), and cut to what Excel can hold.
- */
+/** Guarded, with a literal "_x000D_" escaped as OOXML requires (SheetJS leaves it as is, and every reader would turn it into a carriage return). */
+function escapedCell(text: string): string {
+  return guardText(text).replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_');
+}
+
+/** A text cell as written: guarded, escaped, and cut to what Excel can hold. */
 function textCell(text: string): string {
-  const guarded = guardText(text).replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_');
+  const guarded = escapedCell(text);
   return guarded.length > CELL_LIMIT ? `${guarded.slice(0, CELL_LIMIT - 1)}…` : guarded;
+}
+
+/** True when writeWorkbook writes this text whole (guard and escapes included, at most 32,767 characters); longer text is cut with "…". */
+export function fitsInCell(text: string): boolean {
+  return escapedCell(text).length <= CELL_LIMIT;
 }
 
 /** Writes sheets as .xlsx bytes; text cells starting with = + - @ TAB or CR get a leading apostrophe (formula-guard.ts). */
