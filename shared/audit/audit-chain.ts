@@ -93,9 +93,12 @@ export type ChainCheck =
   | { readonly ok: true; readonly count: number }
   | { readonly ok: false; readonly seq: number; readonly reason: 'hash' | 'link' | 'gap' };
 
-/** Verifies entries given in seq order. */
-export function verifyChain(entries: Iterable<AuditEntry>): ChainCheck {
-  let prev: AuditEntry | undefined;
+/**
+ * Verifies entries given in seq order: from the first entry of the chain, or continuing after `after` (the entry
+ * before the first one given: a range that starts later, as an audit export of part of a chain).
+ */
+export function verifyChain(entries: Iterable<AuditEntry>, after?: Pick<AuditEntry, 'seq' | 'hash'>): ChainCheck {
+  let prev: Pick<AuditEntry, 'seq' | 'hash'> | undefined = after;
   let count = 0;
   for (const e of entries) {
     if (prev && e.seq !== prev.seq + 1) return { ok: false, seq: e.seq, reason: 'gap' };
