@@ -41,6 +41,8 @@ const session = {
   setPermissionCheckHandler: record('setPermissionCheckHandler'),
   setDevicePermissionHandler: record('setDevicePermissionHandler'),
   webRequest: { onBeforeRequest: record('webRequest.onBeforeRequest') },
+  setCertificateVerifyProc: record('setCertificateVerifyProc'),
+  closeAllConnections: () => Promise.resolve(),
 };
 const electron = {
   app: {
@@ -109,6 +111,7 @@ describe('scripts/build-electron.mjs', () => {
     expect(channels.sort()).toEqual(Object.values(IPC_CHANNELS).sort());
     expect(calls).toContainEqual(['protocol.handle', 'app']);
     expect(names).toContain('webRequest.onBeforeRequest');
+    expect(names).toContain('setCertificateVerifyProc');
     expect(calls).toContainEqual(['loadURL', 'app://fapiao/index.html']);
     const window = calls.find(([name]) => name === 'new BrowserWindow');
     expect(window?.[1]).toMatchObject({

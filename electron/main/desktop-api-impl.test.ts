@@ -7,6 +7,8 @@ import { createDesktopApiImpl, type DesktopApiDeps } from './desktop-api-impl';
 import type { ScanFolderService } from './scan-folder-service';
 import { createLocalSecrets } from './local-secrets';
 import { createBackupService } from './backup-service';
+import { err, ok } from '../../shared/domain/result';
+import { LOCAL_BACKUP_ROOT } from '../../shared/ipc';
 
 let dir: string;
 beforeEach(async () => {
@@ -35,13 +37,14 @@ function fakeScanFolder(): ScanFolderService {
 
 function deps(overrides: Partial<DesktopApiDeps> = {}): DesktopApiDeps {
   return {
-    appInfo: () => ({ name: 'Fapiao Desk', version: '0.1.0', platform: 'linux', isPackaged: false, userDataPath: '/u' }),
+    appInfo: () => ({ name: 'Fapiao Desk', version: '0.1.0', platform: 'linux', isPackaged: false }),
     defaultSaveDir: () => '/home/clerk/Documents',
     showSaveDialog: () => Promise.resolve({ canceled: true, filePath: '' }),
     showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
     scanFolder: fakeScanFolder(),
     backup: createBackupService({ userDataDir: dir, showFolderDialog: () => Promise.resolve({ canceled: true, filePaths: [] }), listDrives: () => Promise.resolve([]) }),
     secrets: createLocalSecrets(dir, { available: () => false, encrypt: () => new Uint8Array(), decrypt: () => '' }),
+    pins: { probe: vi.fn(() => Promise.resolve(err({ kind: 'unreachable' as const, message: 'm' }))), pin: vi.fn(() => Promise.resolve(ok({}))) },
     ...overrides,
   };
 }
@@ -127,5 +130,48 @@ describe('scan folder methods', () => {
     expect(await impl.ackScanFile({ id: '1', outcome: 'imported' }, event)).toMatchObject({ ok: true });
     expect(scanFolder.ack).toHaveBeenCalledWith({ id: '1', outcome: 'imported' });
     expect(await impl.stopScanFolder(undefined, event)).toEqual({ ok: true, value: idle });
+  });
+});
+
+describe('paths the renderer did not choose', () => {
+  it('app facts carry no path', async () => {
+    const reply = await createDesktopApiImpl(deps()).getAppInfo(undefined, event);
+    expect(JSON.stringify(reply)).not.toContain('/');
+  });
+
+  it('the app backup folder is an opaque root that reads and writes inside userData/backups', async () => {
+    const impl = createDesktopApiImpl(deps());
+    expect(await impl.localBackupFolder(undefined, event)).toEqual({ ok: true, value: { path: LOCAL_BACKUP_ROOT } });
+    expect(await impl.backupWrite({ root: LOCAL_BACKUP_ROOT, path: 'a/b.bin', data: new Uint8Array([7]) }, event)).toEqual({ ok: true, value: {} });
+    expect(new Uint8Array(await readFile(path.join(dir, 'backups', 'a', 'b.bin')))).toEqual(new Uint8Array([7]));
+    expect(await impl.backupList({ root: LOCAL_BACKUP_ROOT, dir: 'a' }, event)).toEqual({ ok: true, value: { names: ['b.bin'] } });
+    expect(await impl.backupRead({ root: 'app:elsewhere', path: 'a' }, event)).toMatchObject({ ok: false, error: { kind: 'not-allowed' } });
+  });
+
+  it('a drive is shown by its name and reached through an opaque root', async () => {
+    const stick = path.join(dir, 'media', 'clerk', 'KINGSTON');
+    const backupPath = path.join(stick, '发票台账备份');
+    const backup = createBackupService({
+      userDataDir: dir, showFolderDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
+      listDrives: () => Promise.resolve([{ mount: stick, label: 'KINGSTON', backupPath, freeBytes: 1, totalBytes: 2 }]),
+    });
+    const impl = createDesktopApiImpl(deps({ backup }));
+    const listed = await impl.listBackupDrives(undefined, event);
+    expect(listed).toEqual({ ok: true, value: { drives: [{ mount: 'KINGSTON', label: 'KINGSTON', backupPath: 'drive:1', freeBytes: 1, totalBytes: 2 }] } });
+    expect(JSON.stringify(listed)).not.toContain(dir);
+    expect(await impl.backupWrite({ root: 'drive:1', path: 'x.bin', data: new Uint8Array([1]) }, event)).toEqual({ ok: true, value: {} });
+    expect(new Uint8Array(await readFile(path.join(backupPath, 'x.bin')))).toEqual(new Uint8Array([1]));
+    expect((await impl.listBackupDrives(undefined, event))).toMatchObject({ ok: true, value: { drives: [{ backupPath: 'drive:1' }] } });
+  });
+});
+
+describe('server certificate methods', () => {
+  it('delegate to the pins', async () => {
+    const d = deps();
+    const impl = createDesktopApiImpl(d);
+    expect(await impl.probeServerCertificate({ url: 'https://10.0.0.2:8787' }, event)).toMatchObject({ ok: false, error: { kind: 'unreachable' } });
+    expect(d.pins.probe).toHaveBeenCalledWith({ url: 'https://10.0.0.2:8787' });
+    const fingerprint = Array.from({ length: 32 }, () => 'AB').join(':');
+    expect(await impl.pinServerCertificate({ origin: 'https://10.0.0.2:8787', fingerprint }, event)).toEqual({ ok: true, value: {} });
   });
 });

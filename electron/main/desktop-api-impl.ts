@@ -1,13 +1,17 @@
 // The main-process side of DesktopApi. OS dialogs and app facts are injected, so tests run it without Electron.
 import path from 'node:path';
 import type { WebContents } from 'electron';
-import { err, ok } from '../../shared/domain/result';
-import type { AppInfo, DesktopMethod, FileFilter, OpenedFiles } from '../../shared/ipc';
+import { err, ok, type Result } from '../../shared/domain/result';
+import {
+  LOCAL_BACKUP_ROOT, type AppInfo, type BackupStoreError, type DesktopMethod, type FileFilter, type OpenedFiles,
+} from '../../shared/ipc';
 import { FileTooLargeError, readFileWithLimit, writeFileAtomic } from './file-io';
 import type { IpcImpl } from './ipc-handle';
 import type { ScanFolderService } from './scan-folder-service';
 import type { BackupService } from './backup-service';
 import type { LocalSecrets } from './local-secrets';
+import { createRootHandles } from './root-handles';
+import type { ServerPins } from './server-pins';
 
 /** The largest file openFiles returns; bigger ones would stall IPC (the bytes are copied between processes). */
 export const MAX_OPEN_FILE_BYTES = 256 * 1024 * 1024;
@@ -32,6 +36,8 @@ export interface DesktopApiDeps {
   readonly backup: BackupService;
   /** Secrets kept for this PC, encrypted by the OS (local-secrets.ts). */
   readonly secrets: LocalSecrets;
+  /** The office server's certificate: probe and pin (server-pins.ts). */
+  readonly pins: Pick<ServerPins, 'probe' | 'pin'>;
 }
 
 /** Every DesktopApi method's implementation, to register with handle(). */
@@ -44,6 +50,14 @@ function messageOf(error: unknown): string {
 /** Builds the implementations over `deps`; expected failures (cancel, I/O) are returned as values. */
 export function createDesktopApiImpl(deps: DesktopApiDeps): DesktopApiImpl {
   const limit = deps.maxOpenFileBytes ?? MAX_OPEN_FILE_BYTES;
+  // The renderer names the app's backup folder and the drives' backup folders by opaque roots (root-handles.ts).
+  const roots = createRootHandles(deps.backup.localFolder().path);
+  /** Runs a backup operation on the folder behind `args.root`; an error message names the root, not the path. */
+  const inRoot = async <A extends { root: string }, T>(args: A, op: (args: A) => Promise<Result<T, BackupStoreError>>) => {
+    const folder = roots.resolve(args.root);
+    const r = await op({ ...args, root: folder });
+    return r.ok || folder === args.root ? r : err({ ...r.error, message: r.error.message.replaceAll(folder, args.root) });
+  };
   return {
     getAppInfo: () => Promise.resolve(ok(deps.appInfo())),
 
@@ -83,15 +97,17 @@ export function createDesktopApiImpl(deps: DesktopApiDeps): DesktopApiImpl {
     pollScanFolder: async () => ok(await deps.scanFolder.poll()),
     ackScanFile: (args) => deps.scanFolder.ack(args),
 
-    listBackupDrives: async () => ok(await deps.backup.listDrives()),
+    listBackupDrives: async () => ok({ drives: (await deps.backup.listDrives()).drives.map(roots.handOutDrive) }),
     chooseBackupFolder: (_args, event) => deps.backup.choose(event.sender),
-    localBackupFolder: () => Promise.resolve(ok(deps.backup.localFolder())),
-    backupRead: (args) => deps.backup.read(args),
-    backupWrite: (args) => deps.backup.write(args),
-    backupList: (args) => deps.backup.list(args),
-    backupSize: (args) => deps.backup.size(args),
-    backupRemove: (args) => deps.backup.remove(args),
+    localBackupFolder: () => Promise.resolve(ok({ path: LOCAL_BACKUP_ROOT })),
+    backupRead: (args) => inRoot(args, deps.backup.read),
+    backupWrite: (args) => inRoot(args, deps.backup.write),
+    backupList: (args) => inRoot(args, deps.backup.list),
+    backupSize: (args) => inRoot(args, deps.backup.size),
+    backupRemove: (args) => inRoot(args, deps.backup.remove),
     getLocalSecret: ({ name }) => deps.secrets.get(name),
     setLocalSecret: ({ name, value }) => deps.secrets.set(name, value),
+    probeServerCertificate: (args) => deps.pins.probe(args),
+    pinServerCertificate: (args) => deps.pins.pin(args),
   };
 }

@@ -51,7 +51,7 @@ describe('createIpcListener', () => {
   });
 
   it('accepts the no-argument call of getAppInfo and refuses one with an argument', async () => {
-    const info = { name: 'Fapiao Desk', version: '0.1.0', platform: 'linux', isPackaged: false, userDataPath: '/u' };
+    const info = { name: 'Fapiao Desk', version: '0.1.0', platform: 'linux', isPackaged: false };
     const listener = createIpcListener('getAppInfo', () => Promise.resolve({ ok: true, value: info }), vi.fn());
     await expect(listener(eventFrom(APP))).resolves.toEqual({ ok: true, value: info });
     await expect(listener(eventFrom(APP), { sneaky: true })).resolves.toMatchObject({ ok: false, error: { kind: 'bad-request' } });

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -37,6 +37,19 @@ describe('local secrets', () => {
     const secrets = createLocalSecrets(dir, fakeOs(0x5a, false));
     expect(await secrets.set('local-backup-password', 'pw:x')).toMatchObject({ ok: false, error: { kind: 'unavailable' } });
     expect(await secrets.get('local-backup-password')).toMatchObject({ ok: false, error: { kind: 'unavailable' } });
+  });
+
+  it('keep each secret apart (the device token beside the backup password) and never name userData in an error', async () => {
+    const secrets = createLocalSecrets(dir, fakeOs());
+    await secrets.set('local-backup-password', 'pw:backup');
+    await secrets.set('sync-token', 'pw:token-0123456789');
+    expect(await secrets.get('sync-token')).toEqual({ ok: true, value: { value: 'pw:token-0123456789' } });
+    expect(await secrets.get('local-backup-password')).toEqual({ ok: true, value: { value: 'pw:backup' } });
+    expect((await readFile(path.join(dir, 'secrets', 'sync-token.bin'))).toString('utf8')).not.toContain('token');
+    await writeFile(path.join(dir, 'blocker'), 'a file where a folder should be');
+    const broken = await createLocalSecrets(path.join(dir, 'blocker'), fakeOs()).set('sync-token', 'pw:x');
+    expect(broken).toMatchObject({ ok: false, error: { kind: 'io' } });
+    if (!broken.ok) expect(broken.error.message).not.toContain(dir);
   });
 
   it('a secret sealed under another OS account reads as unreadable, not as a wrong value', async () => {

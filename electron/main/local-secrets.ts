@@ -1,4 +1,4 @@
-// Secrets kept for this PC (the automatic local backup's password), encrypted by the OS through Electron's
+// Secrets kept for this PC (the automatic local backup's password, the office server's device token), encrypted by the OS through Electron's
 // safeStorage (DPAPI on Windows, Keychain on macOS, libsecret/kwallet on Linux) and stored as one file each in
 // userData/secrets. Where the OS offers no real encryption (Linux without a keyring falls back to a fixed key,
 // "basic_text"), nothing is stored and the renderer is told so, instead of pretending the secret is protected.
@@ -28,6 +28,8 @@ const isMissing = (e: unknown): boolean => (e as { code?: string } | null)?.code
 /** Secrets in `<userDataDir>/secrets/<name>.bin`, sealed by `os`. */
 export function createLocalSecrets(userDataDir: string, os: OsEncryption): LocalSecrets {
   const fileOf = (name: LocalSecretName) => path.join(userDataDir, 'secrets', `${name}.bin`);
+  // An error message goes to the renderer, which must not learn where userData is.
+  const io = (e: unknown): Result<never, LocalSecretError> => err({ kind: 'io', message: messageOf(e).replaceAll(userDataDir, '<userData>') });
   const unavailable = (): Result<never, LocalSecretError> => err({ kind: 'unavailable', message: 'the operating system offers no encryption for stored secrets' });
   return {
     async get(name) {
@@ -36,7 +38,7 @@ export function createLocalSecrets(userDataDir: string, os: OsEncryption): Local
       try {
         sealed = await readFile(fileOf(name));
       } catch (e) {
-        return isMissing(e) ? ok({ value: null }) : err({ kind: 'io', message: messageOf(e) });
+        return isMissing(e) ? ok({ value: null }) : io(e);
       }
       try {
         return ok({ value: os.decrypt(sealed) });
@@ -56,7 +58,7 @@ export function createLocalSecrets(userDataDir: string, os: OsEncryption): Local
         await writeFileAtomic(fileOf(name), os.encrypt(value));
         return ok({});
       } catch (e) {
-        return err({ kind: 'io', message: messageOf(e) });
+        return io(e);
       }
     },
   };

@@ -25,6 +25,8 @@ vi.mock('electron', () => {
     setPermissionCheckHandler: () => fakes.calls.push('setPermissionCheckHandler'),
     setDevicePermissionHandler: () => fakes.calls.push('setDevicePermissionHandler'),
     webRequest: { onBeforeRequest: () => fakes.calls.push('webRequest.onBeforeRequest') },
+    setCertificateVerifyProc: () => fakes.calls.push('setCertificateVerifyProc'),
+    closeAllConnections: () => Promise.resolve(),
   };
   class BrowserWindow {
     static getAllWindows = () => [];
@@ -94,7 +96,7 @@ describe('main.ts', () => {
     await settle();
     expect(fakes.calls.slice(3)).toEqual([
       'setPermissionRequestHandler', 'setPermissionCheckHandler', 'setDevicePermissionHandler', 'webRequest.onBeforeRequest',
-      'protocol.handle:app', 'setApplicationMenu', 'new BrowserWindow',
+      'protocol.handle:app', 'setCertificateVerifyProc', 'setApplicationMenu', 'new BrowserWindow',
     ]);
     expect(fakes.handledChannels.sort()).toEqual(Object.values(IPC_CHANNELS).sort());
     expect(fakes.windows).toHaveLength(1);

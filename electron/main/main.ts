@@ -12,14 +12,17 @@ import { createLocalSecrets } from './local-secrets';
 import { listRemovableDrives, nodeDriveOs } from './drives';
 import { hardenWebContents, restrictPermissions } from './security';
 import { restrictNetwork } from './security-network';
+import { enforcePins, type ServerPins } from './server-pins';
+import { connect as tlsConnect } from 'node:tls';
 
 function dialogParent(owner: WebContents): BrowserWindow | null {
   return BrowserWindow.fromWebContents(owner);
 }
 
-function registerIpcHandlers(scanFolder: ScanFolderService): void {
+function registerIpcHandlers(scanFolder: ScanFolderService, pins: ServerPins): void {
   const impl = createDesktopApiImpl({
     scanFolder,
+    pins,
     backup: createBackupService({
       userDataDir: app.getPath('userData'),
       showFolderDialog: (owner) => {
@@ -40,7 +43,6 @@ function registerIpcHandlers(scanFolder: ScanFolderService): void {
       version: app.getVersion(),
       platform: process.platform,
       isPackaged: app.isPackaged,
-      userDataPath: app.getPath('userData'),
     }),
     defaultSaveDir: () => app.getPath('documents'),
     showSaveDialog: (owner, options) => {
@@ -74,7 +76,10 @@ function registerIpcHandlers(scanFolder: ScanFolderService): void {
   handle('backupRemove', impl.backupRemove);
   handle('getLocalSecret', impl.getLocalSecret);
   handle('setLocalSecret', impl.setLocalSecret);
+  handle('probeServerCertificate', impl.probeServerCertificate);
+  handle('pinServerCertificate', impl.pinServerCertificate);
 }
+
 
 function createScanFolder(): ScanFolderService {
   return createScanFolderService({
@@ -107,8 +112,10 @@ function start(): void {
     restrictPermissions(session.defaultSession);
     restrictNetwork(session.defaultSession);
     serveAppProtocol(session.defaultSession, rendererDir);
+    // The office server's certificate pinned on first use, enforced for every request of the session.
+    const pins = enforcePins(session.defaultSession, { userDataDir: app.getPath('userData'), connect: (options, onSecure) => tlsConnect(options, onSecure) });
     const scanFolder = createScanFolder();
-    registerIpcHandlers(scanFolder);
+    registerIpcHandlers(scanFolder, pins);
     void scanFolder.resume(); // the folder chosen in an earlier run; resume() reports problems as status, never throws
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(buildMenuTemplate({ appName: app.name, isMac: process.platform === 'darwin', isPackaged: app.isPackaged })),

@@ -27,6 +27,8 @@ const api = {
   backupRemove: (args) => invoke('backupRemove', args),
   getLocalSecret: (args) => invoke('getLocalSecret', args),
   setLocalSecret: (args) => invoke('setLocalSecret', args),
+  probeServerCertificate: (args) => invoke('probeServerCertificate', args),
+  pinServerCertificate: (args) => invoke('pinServerCertificate', args),
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld('desktop', api);

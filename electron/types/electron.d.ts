@@ -158,6 +158,25 @@ declare module 'electron' {
     ): void;
   }
 
+  /** electron.d.ts 45 `Certificate` (the members read here); `fingerprint` is Chromium's "sha256/<base64>". */
+  interface Certificate {
+    fingerprint: string;
+    subjectName: string;
+    issuerName: string;
+    validStart: number;
+    validExpiry: number;
+  }
+
+  /** electron.d.ts 45 calls this `Request` (the verify proc's argument); renamed here beside the Fetch API's Request. */
+  interface CertificateVerifyProcRequest {
+    hostname: string;
+    certificate: Certificate;
+    validatedCertificate: Certificate;
+    isIssuedByKnownRoot: boolean;
+    verificationResult: string;
+    errorCode: number;
+  }
+
   /** Permission names are a long union in Electron; the handlers here compare them with a short list, so a string suffices. */
   interface Session {
     readonly protocol: Protocol;
@@ -169,6 +188,9 @@ declare module 'electron' {
       handler: ((webContents: WebContents | null, permission: string, requestingOrigin: string) => boolean) | null,
     ): void;
     setDevicePermissionHandler(handler: ((details: object) => boolean) | null): void;
+    /** 0 accepts, -2 refuses, -3 keeps Chromium's verdict; the network service caches the verdicts. */
+    setCertificateVerifyProc(proc: ((request: CertificateVerifyProcRequest, callback: (verificationResult: number) => void) => void) | null): void;
+    closeAllConnections(): Promise<void>;
   }
 
   interface SessionModule {

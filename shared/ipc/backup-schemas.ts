@@ -7,16 +7,22 @@ import { z } from 'zod';
 /** A path inside a backup folder: "/"-separated names of letters, digits, "._-", none starting with "." (no "..", no hidden temp files). */
 export const backupRelPathSchema = z.string().max(512).regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,254}(\/[A-Za-z0-9_-][A-Za-z0-9._-]{0,254}){0,7}$/);
 
-/** A backup folder handed out by main (absolute path). */
+/**
+ * A backup folder handed out by main: the path of a folder the clerk picked in the dialog, or an opaque root for a
+ * folder the clerk did not pick (LOCAL_BACKUP_ROOT, a drive's `drive:<n>`), so the renderer never learns those paths.
+ */
 export const backupRootSchema = z.string().min(1).max(4096);
+
+/** The opaque root of the app's own folder for automatic backups (userData/backups in main). */
+export const LOCAL_BACKUP_ROOT = 'app:local-backups';
 
 /** A removable drive and the folder on it that backups go to. */
 export const backupDriveSchema = z.object({
-  /** The mount point or drive root ("E:\\", "/media/clerk/KINGSTON"). */
+  /** How the clerk recognises the drive: its drive root on Windows ("E:\\"), the mount folder's name elsewhere ("KINGSTON"). */
   mount: z.string(),
   /** The volume's name, or "" when it has none. */
   label: z.string(),
-  /** Where backups go on this drive (a folder inside mount). */
+  /** The opaque root of the folder backups go to on this drive (`drive:<n>`). */
   backupPath: z.string(),
   freeBytes: z.number().nullable(),
   totalBytes: z.number().nullable(),
@@ -29,7 +35,7 @@ export const backupDrivesSchema = z.object({ drives: z.array(backupDriveSchema) 
 /** The removable drives plugged in now. */
 export type BackupDrives = z.infer<typeof backupDrivesSchema>;
 
-/** A backup folder main will accept (the clerk's pick, or the app's own). */
+/** A backup folder main will accept: the path the clerk picked, or LOCAL_BACKUP_ROOT for the app's own. */
 export const backupFolderSchema = z.object({ path: z.string() });
 /** A backup folder main will accept. */
 export type BackupFolder = z.infer<typeof backupFolderSchema>;
@@ -79,8 +85,8 @@ export const backupDoneSchema = z.object({});
 /** An operation that answers nothing but success. */
 export type BackupDone = z.infer<typeof backupDoneSchema>;
 
-/** Secrets main keeps for this PC, encrypted by the OS (Electron safeStorage: DPAPI, Keychain, libsecret). */
-export const localSecretNameSchema = z.enum(['local-backup-password']);
+/** Secrets main keeps for this PC, encrypted by the OS (Electron safeStorage: DPAPI, Keychain, libsecret): the local backup's password and the office server's device token. */
+export const localSecretNameSchema = z.enum(['local-backup-password', 'sync-token']);
 /** The name of a secret main keeps. */
 export type LocalSecretName = z.infer<typeof localSecretNameSchema>;
 

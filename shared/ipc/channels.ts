@@ -22,4 +22,6 @@ export const IPC_CHANNELS = {
   backupRemove: 'desktop:backup-remove',
   getLocalSecret: 'desktop:get-local-secret',
   setLocalSecret: 'desktop:set-local-secret',
+  probeServerCertificate: 'desktop:probe-server-certificate',
+  pinServerCertificate: 'desktop:pin-server-certificate',
 } as const satisfies Record<keyof DesktopApi, string>;

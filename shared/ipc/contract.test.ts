@@ -86,4 +86,19 @@ describe('IPC contract', () => {
       ok: true, value: { ...status, lastError: { kind: 'folder-missing', message: 'm' } },
     }).success).toBe(true);
   });
+
+  it('checks the certificate calls and the secret names', () => {
+    const fingerprint = Array.from({ length: 32 }, (_, i) => i.toString(16).padStart(2, '0').toUpperCase()).join(':');
+    expect(IPC_SCHEMAS.probeServerCertificate.args.safeParse({ url: 'https://192.168.1.10:8787' }).success).toBe(true);
+    expect(IPC_SCHEMAS.probeServerCertificate.args.safeParse({ url: '' }).success).toBe(false);
+    expect(IPC_SCHEMAS.pinServerCertificate.args.safeParse({ origin: 'https://192.168.1.10:8787', fingerprint }).success).toBe(true);
+    expect(IPC_SCHEMAS.pinServerCertificate.args.safeParse({ origin: 'https://x', fingerprint: fingerprint.toLowerCase() }).success).toBe(false);
+    expect(IPC_SCHEMAS.pinServerCertificate.args.safeParse({ origin: 'https://x', fingerprint: fingerprint.slice(3) }).success).toBe(false);
+    const cert = { origin: 'https://x', fingerprint, subject: 'x', issuer: 'x', validFrom: '2026-01-01T00:00:00.000Z', validTo: '2027-01-01T00:00:00.000Z' };
+    expect(IPC_SCHEMAS.probeServerCertificate.result.safeParse({ ok: true, value: cert }).success).toBe(true);
+    expect(IPC_SCHEMAS.probeServerCertificate.result.safeParse({ ok: false, error: { kind: 'timeout', message: 'm' } }).success).toBe(true);
+    expect(IPC_SCHEMAS.setLocalSecret.args.safeParse({ name: 'sync-token', value: 't' }).success).toBe(true);
+    expect(IPC_SCHEMAS.setLocalSecret.args.safeParse({ name: 'anything', value: 't' }).success).toBe(false);
+    expect(IPC_SCHEMAS.getAppInfo.result.safeParse({ ok: true, value: { name: 'x', version: '1', platform: 'linux', isPackaged: true } }).success).toBe(true);
+  });
 });

@@ -11,6 +11,10 @@ import {
   backupListResultSchema, backupReadResultSchema, backupSizeResultSchema, backupStoreErrorSchema, backupWriteArgsSchema,
   chooseBackupFolderErrorSchema, localSecretErrorSchema, localSecretGetArgsSchema, localSecretSetArgsSchema, localSecretValueSchema,
 } from './backup-schemas';
+import {
+  pinCertificateErrorSchema, pinnedSchema, pinServerCertificateArgsSchema, probeCertificateErrorSchema,
+  probeServerCertificateArgsSchema, serverCertificateSchema,
+} from './server-cert-schemas';
 
 /** The schemas of one method: its argument and its reply. */
 export interface MethodSchemas<M extends DesktopMethod> {
@@ -38,4 +42,6 @@ export const IPC_SCHEMAS: { readonly [M in DesktopMethod]: MethodSchemas<M> } = 
   backupRemove: { args: backupFileArgsSchema, result: replySchema(backupDoneSchema, backupStoreErrorSchema) },
   getLocalSecret: { args: localSecretGetArgsSchema, result: replySchema(localSecretValueSchema, localSecretErrorSchema) },
   setLocalSecret: { args: localSecretSetArgsSchema, result: replySchema(backupDoneSchema, localSecretErrorSchema) },
+  probeServerCertificate: { args: probeServerCertificateArgsSchema, result: replySchema(serverCertificateSchema, probeCertificateErrorSchema) },
+  pinServerCertificate: { args: pinServerCertificateArgsSchema, result: replySchema(pinnedSchema, pinCertificateErrorSchema) },
 };

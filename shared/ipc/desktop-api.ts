@@ -9,6 +9,9 @@ import type {
   BackupSizeResult, BackupStoreError, BackupWriteArgs, ChooseBackupFolderError, LocalSecretError, LocalSecretGetArgs,
   LocalSecretSetArgs, LocalSecretValue,
 } from './backup-schemas';
+import type {
+  PinCertificateError, PinServerCertificateArgs, Pinned, ProbeCertificateError, ProbeServerCertificateArgs, ServerCertificate,
+} from './server-cert-schemas';
 
 /** A desktop call's reply: expected failures are values (CONVENTIONS §12); every call may also answer with an IpcFailure. */
 export type IpcReply<T, E = never> = Result<T, E | IpcFailure>;
@@ -18,7 +21,7 @@ export type IpcReply<T, E = never> = Result<T, E | IpcFailure>;
  * Each method is one `ipcRenderer.invoke` on the channel named in IPC_CHANNELS; nothing is thrown across IPC.
  */
 export interface DesktopApi {
-  /** Name, version and paths of the running app. */
+  /** Name, version and platform of the running app (no paths: the renderer sees only paths it chose in a dialog). */
   getAppInfo(): Promise<IpcReply<AppInfo>>;
   /** Asks the user where to save (OS dialog) and writes the bytes there atomically. */
   saveFile(args: SaveFileArgs): Promise<IpcReply<SavedFile, SaveFileError>>;
@@ -34,11 +37,11 @@ export interface DesktopApi {
   pollScanFolder(): Promise<IpcReply<ScanFolderPoll>>;
   /** Moves a polled file into `已导入` (captured) or `未能识别` (failed) inside the watched folder. */
   ackScanFile(args: AckScanFileArgs): Promise<IpcReply<AckedScanFile, AckScanFileError>>;
-  /** Removable drives plugged in now, each with the folder backups go to (main then accepts that folder). */
+  /** Removable drives plugged in now, each with an opaque root for its backup folder (main then accepts that root). */
   listBackupDrives(): Promise<IpcReply<BackupDrives>>;
   /** Asks the clerk for a backup folder (OS dialog); main then accepts that folder. */
   chooseBackupFolder(): Promise<IpcReply<BackupFolder, ChooseBackupFolderError>>;
-  /** The app's own folder for automatic local backups (inside userData). */
+  /** The app's own folder for automatic local backups (inside userData), as the opaque root LOCAL_BACKUP_ROOT. */
   localBackupFolder(): Promise<IpcReply<BackupFolder>>;
   /** RepoStore.read inside an accepted backup folder. */
   backupRead(args: BackupFileArgs): Promise<IpcReply<BackupReadResult, BackupStoreError>>;
@@ -54,6 +57,10 @@ export interface DesktopApi {
   getLocalSecret(args: LocalSecretGetArgs): Promise<IpcReply<LocalSecretValue, LocalSecretError>>;
   /** Keeps (or, with null, forgets) a secret for this PC, encrypted by the OS. */
   setLocalSecret(args: LocalSecretSetArgs): Promise<IpcReply<BackupDone, LocalSecretError>>;
+  /** Connects to an https:// server without trusting it and answers the certificate it presents (for the admin to compare). */
+  probeServerCertificate(args: ProbeServerCertificateArgs): Promise<IpcReply<ServerCertificate, ProbeCertificateError>>;
+  /** Trusts a probed certificate for its server from now on (trust on first use); any other certificate there is refused. */
+  pinServerCertificate(args: PinServerCertificateArgs): Promise<IpcReply<Pinned, PinCertificateError>>;
 }
 
 /** The renderer's view of `window`: `desktop` is present only inside Electron (renderer/platform reads it). */

@@ -4,3 +4,4 @@ export * from './channels';
 export * from './contract';
 export * from './schemas';
 export * from './backup-schemas';
+export * from './server-cert-schemas';

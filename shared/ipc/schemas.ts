@@ -18,13 +18,12 @@ export function replySchema<T extends z.ZodType, E extends z.ZodType>(value: T, 
   ]);
 }
 
-/** Facts about the running desktop app. */
+/** Facts about the running desktop app; no filesystem path (the renderer sees only paths it chose in a dialog). */
 export const appInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
   platform: z.string(),
   isPackaged: z.boolean(),
-  userDataPath: z.string(),
 });
 /** Facts about the running desktop app. */
 export type AppInfo = z.infer<typeof appInfoSchema>;
