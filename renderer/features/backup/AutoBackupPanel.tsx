@@ -32,7 +32,7 @@ export function AutoBackupPanel() {
     const protection = await setLocalBackupPassword(password);
     setPassword('');
     setHasPassword(true);
-    setPlainText(protection === 'plain');
+    setPlainText(protection === 'browser');
     show(t('backup.auto.passwordSet'));
   };
   const runNow = async () => {

@@ -3,7 +3,7 @@
  * System), on a schedule (daily by default), pruned to 7 daily + 4 weekly snapshots.
  *
  * The local repository is encrypted like any other, and its password is kept on this PC so the backup can run
- * unattended: sealed by the OS in the desktop app (Electron safeStorage), in localStorage in a plain browser. That protects the copy only once it leaves this PC (the live ledger beside it is not
+ * unattended: sealed by the OS in the desktop app (Electron safeStorage), encrypted in IndexedDB in a plain browser (renderer/platform/browser-secrets.ts). That protects the copy only once it leaves this PC (the live ledger beside it is not
  * encrypted either); it exists to survive a damaged or mistakenly cleared ledger, and can be restored on a fresh
  * install with the password the clerk chose.
  */

@@ -149,8 +149,8 @@ export const BACKUP_MESSAGES = {
   'backup.auto.savePassword': { 'zh-CN': '保存密码', en: 'Save password' },
   'backup.auto.passwordSet': { 'zh-CN': '已设置本机备份密码', en: 'The local backup password is set' },
   'backup.auto.passwordSetPlain': {
-    'zh-CN': '已设置本机备份密码（系统密钥库不可用：密码未经系统加密，以普通文本保存在本机）',
-    en: 'The local backup password is set (no system keyring available: it is stored on this PC as plain text, not encrypted by the system)',
+    'zh-CN': '已设置本机备份密码（系统密钥库不可用：密码加密保存在本浏览器的数据中，但解密用的密钥也在其中，复制整个浏览器数据的人仍能读出）',
+    en: 'The local backup password is set (no system keyring available: it is kept encrypted in this browser’s data, but the key is kept there too, so someone who copies the whole browser profile can still read it)',
   },
   'backup.auto.runNow': { 'zh-CN': '现在运行一次', en: 'Run once now' },
   'backup.auto.last': { 'zh-CN': '上次自动备份：{when}', en: 'Last automatic backup: {when}' },
