@@ -4,7 +4,8 @@ import { SyncPage, SyncStatus } from '../features/sync';
 import { BackupPage, BackupReminder } from '../features/backup';
 import { ReconcilePage, SheetsPage } from '../features/reconcile';
 import { CasePage, CasesPage, FollowUpBadge } from '../features/cases';
-import { persistStorage, useInvoice } from '../db';
+import { AuditBanner, AuditPage } from '../features/audit';
+import { persistStorage, useCan, useInvoice } from '../db';
 import { hostInfo, type HostInfo } from '../platform/platform';
 import { Toasts } from '../ui/toast';
 import { useLocaleStore, useT } from './i18n';
@@ -17,6 +18,7 @@ const CapturePage = lazy(() => import('../features/capture').then((m) => ({ defa
 export function App() {
   const t = useT();
   const route = useRoute();
+  const canViewAudit = useCan('audit.view');
   const { locale, setLocale } = useLocaleStore();
   const [persisted, setPersisted] = useState<boolean | null>(null);
   const [host, setHost] = useState<HostInfo | null>(null);
@@ -54,6 +56,7 @@ export function App() {
         {navItem({ name: 'bin' }, t('nav.bin'))}
         {navItem({ name: 'sync' }, t('nav.sync'))}
         {navItem({ name: 'backup' }, t('nav.backup'))}
+        {canViewAudit ? navItem({ name: 'audit' }, t('nav.audit')) : null}
         <div className="sidebar-foot">
           <SyncStatus />
           <BackupReminder />
@@ -68,6 +71,7 @@ export function App() {
         </div>
       </nav>
       <main className="content">
+        <AuditBanner />
         <Screen route={route} />
       </main>
       <Toasts />
@@ -86,6 +90,7 @@ function Screen({ route }: { readonly route: Route }) {
     case 'reconcile': return <Suspense fallback={null}><ReconcilePage /></Suspense>;
     case 'sheets': return <Suspense fallback={null}><SheetsPage /></Suspense>;
     case 'cases': return <Suspense fallback={null}><CasesPage /></Suspense>;
+    case 'audit': return <Suspense fallback={null}><AuditPage /></Suspense>;
     case 'case': return <Suspense fallback={null}><CasePage id={route.id} /></Suspense>;
     case 'detail': return <WithInvoice id={route.id} render={(inv) => <InvoiceDetail invoice={inv} />} />;
     case 'edit': return <WithInvoice id={route.id} render={(inv) => <InvoiceForm key={inv.id} existing={inv} />} />;

@@ -8,10 +8,11 @@ import { SYNC_MESSAGES } from '../features/sync/messages';
 import { BACKUP_MESSAGES } from '../features/backup/messages';
 import { RECONCILE_MESSAGES } from '../features/reconcile/messages';
 import { CASES_MESSAGES } from '../features/cases/messages';
+import { AUDIT_MESSAGES } from '../features/audit/messages';
 import { SHEET_MESSAGES } from '../../shared/reconcile/sheet/sheet-messages';
 
 /** Every UI string: the shell's, each feature's own catalogue, and the domain's. */
-export const CATALOGUE: Catalogue = { ...DOMAIN_MESSAGES, ...UI_MESSAGES, ...SYNC_MESSAGES, ...BACKUP_MESSAGES, ...SHEET_MESSAGES, ...RECONCILE_MESSAGES, ...CASES_MESSAGES };
+export const CATALOGUE: Catalogue = { ...DOMAIN_MESSAGES, ...UI_MESSAGES, ...SYNC_MESSAGES, ...BACKUP_MESSAGES, ...SHEET_MESSAGES, ...RECONCILE_MESSAGES, ...CASES_MESSAGES, ...AUDIT_MESSAGES };
 
 interface LocaleState {
   readonly locale: Locale;

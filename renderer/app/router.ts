@@ -11,6 +11,7 @@ export type Route =
   | { readonly name: 'reconcile' }
   | { readonly name: 'sheets' }
   | { readonly name: 'cases' }
+  | { readonly name: 'audit' }
   | { readonly name: 'case'; readonly id: string }
   | { readonly name: 'detail'; readonly id: string }
   | { readonly name: 'edit'; readonly id: string };
@@ -26,6 +27,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/reconcile') return { name: 'reconcile' };
   if (path === '/sheets') return { name: 'sheets' };
   if (path === '/cases') return { name: 'cases' };
+  if (path === '/audit') return { name: 'audit' };
   const c = /^\/case\/([\w-]+)$/.exec(path);
   if (c?.[1]) return { name: 'case', id: c[1] };
   const m = /^\/invoice\/([\w-]+)(\/edit)?$/.exec(path);
@@ -45,6 +47,7 @@ export function routeHash(route: Route): string {
     case 'reconcile': return '#/reconcile';
     case 'sheets': return '#/sheets';
     case 'cases': return '#/cases';
+    case 'audit': return '#/audit';
     case 'case': return `#/case/${route.id}`;
     case 'detail': return `#/invoice/${route.id}`;
     case 'edit': return `#/invoice/${route.id}/edit`;

@@ -17,6 +17,9 @@ import type { WriteContext } from './write-context';
 import { sessionActor, setSessionActor, subscribeSession } from './session';
 import { deviceIdentity, deviceLabel } from './device';
 import { SyncRepository } from './sync-repository';
+import { auditTrailApi, type AuditView } from './audit-trail';
+import type { AuditPage, AuditPaging } from './audit-query';
+import type { AuditVerification } from './audit-verify';
 import type { ConflictRow } from './db';
 import type { OutboxMutation } from '../../shared/sync/outbox';
 import { activeLedgerName } from './restore-pointer';
@@ -156,9 +159,27 @@ export function useAuditFor(id: string): AuditEntry[] | undefined {
   return useLiveQuery(() => db.audit.where('entityId').equals(id).sortBy('seq'), [id]);
 }
 
-/** All audit entries in order, for chain verification. */
-export async function readAuditChain(): Promise<AuditEntry[]> {
-  return db.audit.orderBy('seq').toArray();
+/** The audit trail: the audit page's pages, verification (daily and on demand), the chain for an export, audit events. */
+export const auditTrail = auditTrailApi(db, ctx);
+export type { AuditFilter, AuditPage, AuditPaging } from './audit-query';
+export type { AuditView } from './audit-trail';
+export type { AuditBreak, AuditBreakReason, AuditVerification } from './audit-verify';
+export type { AuditEvent } from './audit-events';
+
+/** A page of the audit trail, newest first (undefined while loading). */
+export function useAuditPage(view: AuditView, paging: AuditPaging): AuditPage | undefined {
+  const key = JSON.stringify(view);
+  return useLiveQuery(() => auditTrail.page(view, paging), [key, paging.offset, paging.limit]);
+}
+
+/** Every login in the audit trail (undefined while loading). */
+export function useAuditUsers(): string[] | undefined {
+  return useLiveQuery(() => auditTrail.users(), []);
+}
+
+/** The last verification of the audit chain (null when never verified; undefined while loading). */
+export function useAuditVerification(): AuditVerification | null | undefined {
+  return useLiveQuery(() => auditTrail.lastVerification(), []);
 }
 
 /** Saved views by name. */

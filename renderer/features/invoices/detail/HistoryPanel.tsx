@@ -1,22 +1,22 @@
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import type { Invoice } from '../../../../shared/domain/invoice';
-import { verifyChain, type ChainCheck } from '../../../../shared/audit/audit-chain';
+import { hashEntry } from '../../../../shared/audit/audit-chain';
 import { useT } from '../../../app/i18n';
 import { formatTimestamp } from '../../../app/today';
-import { readAuditChain, useAuditFor } from '../../../db';
+import { useAuditFor, useAuditVerification } from '../../../db';
+import { EntryChanges, useUserLabel } from '../../audit';
 
-/** Status history and the audited change log of one invoice, with the whole chain verified. */
+/**
+ * Status history and the full audited history of one invoice (everyone may see it): who, on which device, what
+ * changed from what to what. Each entry's own hash is checked here; the whole chain is verified daily and on the
+ * audit page, and its last result is shown.
+ */
 export function HistoryPanel({ invoice }: { readonly invoice: Invoice }) {
   const t = useT();
   const audit = useAuditFor(invoice.id);
-  const [check, setCheck] = useState<ChainCheck | null>(null);
-  const userName = (u: string) => (u === 'clerk' ? t('user.placeholder') : u);
-
-  useEffect(() => {
-    let live = true;
-    void readAuditChain().then((all) => { if (live) setCheck(verifyChain(all)); });
-    return () => { live = false; };
-  }, [audit]);
+  const chain = useAuditVerification();
+  const userLabel = useUserLabel();
+  const altered = useMemo(() => audit?.find((e) => hashEntry(e, e.seq, e.prevHash) !== e.hash) ?? null, [audit]);
 
   return (
     <section className="history" aria-labelledby="history-title">
@@ -25,20 +25,31 @@ export function HistoryPanel({ invoice }: { readonly invoice: Invoice }) {
         {invoice.statusHistory.map((h, i) => (
           <li key={`${h.at}-${i}`}>
             <time>{formatTimestamp(h.at)}</time> <span className={`status status-${h.to}`}>{t(`status.${h.to}`)}</span>
-            <span className="muted"> · {userName(h.by)}</span>{h.reason ? <span> · {t('detail.reason')}：{h.reason}</span> : null}
+            <span className="muted"> · {userLabel(h.by)}</span>{h.reason ? <span> · {t('detail.reason')}：{h.reason}</span> : null}
           </li>
         ))}
       </ol>
-      <h2>{t('detail.auditHistory')}</h2>
-      {check ? (
-        <p className={check.ok ? 'chain-ok' : 'msg-error'}>{check.ok ? t('detail.chainOk', { count: check.count }) : t('detail.chainBroken', { seq: check.seq })}</p>
+      <h2 id="audit-history-title">{t('history.title')}</h2>
+      {audit ? (
+        <p className={altered ? 'msg-error' : 'chain-ok'} role={altered ? 'alert' : undefined}>
+          {altered ? t('history.tampered', { seq: altered.seq }) : t('history.intact', { count: audit.length })}
+        </p>
       ) : null}
-      <ol className="timeline">
+      {chain ? (
+        <p className="muted small">{t('history.chain', {
+          at: formatTimestamp(chain.at),
+          state: chain.broken ? t('history.chainBroken', { seq: chain.broken.seq }) : t('history.chainOk'),
+        })}</p>
+      ) : null}
+      {audit?.length === 0 ? <p className="muted">{t('history.empty')}</p> : null}
+      <ol className="timeline audit-timeline" aria-labelledby="audit-history-title">
         {audit?.map((e) => (
-          <li key={e.seq}>
-            <time>{formatTimestamp(e.at)}</time> <strong>{t(`audit.${e.action}`)}</strong>
-            <span className="muted"> · {userName(e.user)} · #{e.seq}</span>
-            {e.action === 'update' ? <div className="audit-fields">{Object.keys(e.after as object).map((k) => t(`field.${k}`)).join('、')}</div> : null}
+          <li key={e.seq} className={e.seq === altered?.seq ? 'audit-bad' : undefined}>
+            <div>
+              <time dateTime={e.at}>{formatTimestamp(e.at)}</time> <strong>{t(`audit.${e.action}`)}</strong>
+              <span className="muted"> · {userLabel(e.user)}{e.device ? ` · ${e.device}` : ''} · #{e.seq}</span>
+            </div>
+            <EntryChanges entry={e} />
           </li>
         ))}
       </ol>

@@ -1,0 +1,43 @@
+import type { AuditEntry } from '../../../shared/audit/audit-chain';
+import { useT } from '../../app/i18n';
+import { routeHash } from '../../app/router';
+import { formatTimestamp } from '../../app/today';
+import { EntryChanges } from './EntryChanges';
+import { useRecordLabel, useUserLabel } from './use-audit-names';
+
+/** One page of audit entries: time, user, device, action, record, and what changed; a bad entry is marked. */
+export function AuditTable({ entries, badSeq }: { readonly entries: readonly AuditEntry[]; readonly badSeq: number | null }) {
+  const t = useT();
+  const userLabel = useUserLabel();
+  const recordLabel = useRecordLabel(entries);
+  return (
+    <table className="audit-table" aria-label={t('audit.listLabel')}>
+      <thead>
+        <tr>
+          <th scope="col" className="num">{t('audit.col.seq')}</th>
+          <th scope="col">{t('audit.col.time')}</th>
+          <th scope="col">{t('audit.col.user')}</th>
+          <th scope="col">{t('audit.col.device')}</th>
+          <th scope="col">{t('audit.col.action')}</th>
+          <th scope="col">{t('audit.col.what')}</th>
+          <th scope="col">{t('audit.col.change')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => (
+          <tr key={e.seq} className={e.seq === badSeq ? 'audit-bad' : undefined} data-seq={e.seq}>
+            <td className="num">{e.seq}</td>
+            <td className="nowrap"><time dateTime={e.at}>{formatTimestamp(e.at)}</time></td>
+            <td>{userLabel(e.user)}</td>
+            <td className="muted small">{e.device ?? '—'}</td>
+            <td className={`audit-action action-${e.action}`}>{t(`audit.${e.action}`)}</td>
+            <td>{e.entity === 'invoice'
+              ? <a href={routeHash({ name: 'detail', id: e.entityId })}>{recordLabel(e)}</a>
+              : recordLabel(e)}</td>
+            <td><EntryChanges entry={e} /></td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
