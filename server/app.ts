@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  API_PREFIX, MAX_BLOB_BYTES, MAX_BODY_BYTES, enrollRequestSchema, pullRequestSchema, pushRequestSchema, sha256HexSchema,
-  type EnrollResponse, type HealthResponse,
+  API_PREFIX, MAX_BLOB_BYTES, MAX_BODY_BYTES, auditPushRequestSchema, enrollRequestSchema, pullRequestSchema, pushRequestSchema,
+  sha256HexSchema, type AuditPushResponse, type EnrollResponse, type HealthResponse,
 } from '../shared/sync/protocol';
 import { pullEntities } from '../shared/sync/entities';
 import { bearerToken, hashSecret, newDeviceId, newToken, normalizeEnrollmentCode } from './auth';
@@ -90,6 +90,27 @@ async function pull(ctx: Ctx): Promise<void> {
   sendJson(ctx.res, 200, outcome.response);
 }
 
+const BROKEN_REASON = {
+  gap: 'a seq is missing',
+  link: 'its prevHash is not the hash of the entry before it',
+  hash: 'its hash is not the hash of its content',
+  fork: 'the server already holds a different entry with this seq',
+} as const;
+
+async function auditPush(ctx: Ctx): Promise<void> {
+  const device = await authenticate(ctx);
+  const body = parseJsonBody(await readBody(ctx.req, MAX_BODY_BYTES), auditPushRequestSchema);
+  ownDevice(device, body.deviceId);
+  const outcome = await ctx.options.store.auditPush(device.deviceId, body.entries, ctx.now);
+  if (outcome.kind === 'broken') {
+    const { seq, reason, lastSeq } = outcome;
+    ctx.options.log?.(`audit chain of ${device.deviceId} refused at seq ${seq} (${reason}); the server holds up to seq ${lastSeq}`);
+    throw new HttpError('audit_broken', `Audit entry ${seq} does not continue this device's chain: ${BROKEN_REASON[reason]}. The server holds entries up to seq ${lastSeq}.`,
+      { seq, reason, lastSeq });
+  }
+  sendJson(ctx.res, 200, { lastSeq: outcome.lastSeq } satisfies AuditPushResponse);
+}
+
 function blobAddress(raw: string): string {
   const parsed = sha256HexSchema.safeParse(raw);
   if (!parsed.success) throw new HttpError('invalid', 'A blob address is 64 lowercase hex characters (its SHA-256).');
@@ -126,6 +147,7 @@ async function route(ctx: Ctx): Promise<void> {
   if (sub === '/devices' && method === 'POST') return enroll(ctx);
   if (sub === '/sync/push' && method === 'POST') return push(ctx);
   if (sub === '/sync/pull' && method === 'POST') return pull(ctx);
+  if (sub === '/audit/push' && method === 'POST') return auditPush(ctx);
   const blob = sub === undefined ? null : /^\/blobs\/([^/]+)$/.exec(sub);
   if (blob?.[1] !== undefined && method === 'PUT') return putBlob(ctx, blob[1]);
   if (blob?.[1] !== undefined && method === 'GET') return getBlob(ctx, blob[1]);

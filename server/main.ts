@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startServer } from './app';
+import { verdictLine, verifyStoredChains } from './audit/verify-audit';
 import { hashSecret, newEnrollmentCode, normalizeEnrollmentCode } from './auth';
 import { PgStore } from './store/pg-store';
 import { SqliteStore } from './store/sqlite-store';
@@ -12,6 +13,7 @@ const USAGE = `Usage: npm run server [-- COMMAND]
   enroll           print one single-use enrollment code for a new device
   revoke DEVICE    revoke a device's token (it gets 401 from then on)
   new-epoch        give the database a new epoch (run after restoring it from a backup)
+  verify-audit     re-verify every device's audit chain stored on this server; exits 1 naming the first bad entry
 Environment: DATABASE_URL=postgres://… uses PostgreSQL; otherwise SQLite in FAPIAO_DATA_DIR (default ./data).
 FAPIAO_ENROLLMENT_CODE registers that code at startup (for automated setups).`;
 
@@ -47,13 +49,23 @@ async function serve(store: SyncStore): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
+async function verifyAudit(store: SyncStore): Promise<number> {
+  const verdicts = await verifyStoredChains(store);
+  for (const v of verdicts) console.log(verdictLine(v));
+  const broken = verdicts.filter((v) => !v.ok).length;
+  if (verdicts.length === 0) console.log('No audit entries on this server yet.');
+  else if (broken === 0) console.log(`All ${verdicts.length} audit chains verify.`);
+  else console.log(`${broken} of ${verdicts.length} audit chains are broken.`);
+  return broken === 0 ? 0 : 1;
+}
+
 async function main(args: readonly string[]): Promise<number> {
   const [command, ...rest] = args;
   if (command === '--help' || command === '-h' || command === 'help') {
     console.log(USAGE);
     return 0;
   }
-  if (command !== undefined && !['enroll', 'revoke', 'new-epoch'].includes(command)) {
+  if (command !== undefined && !['enroll', 'revoke', 'new-epoch', 'verify-audit'].includes(command)) {
     console.error(`Unknown command "${command}".\n${USAGE}`);
     return 2;
   }
@@ -79,6 +91,8 @@ async function main(args: readonly string[]): Promise<number> {
         return 1;
       }
       console.log(`Revoked ${device}.`);
+    } else if (command === 'verify-audit') {
+      return await verifyAudit(store);
     } else {
       console.log(`New epoch ${await store.newEpoch()}: devices will re-send what this database lacks and pull again.`);
     }

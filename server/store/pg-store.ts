@@ -1,12 +1,14 @@
 import pg from 'pg';
-import type { PushRequest } from '../../shared/sync/protocol';
+import type { PushRequest, WireAuditEntry } from '../../shared/sync/protocol';
+import { runAuditPush, type AuditPushOutcome } from '../audit/audit-push';
 import type { SyncEntity } from '../../shared/sync/entities';
 import { pullPage } from '../sync/pull';
 import { runPush, type PushTx } from '../sync/push';
 import { newEpochId } from './epoch';
 import { USER_ROWS_SQL, json, toConflict, toLogged, toRecordChange, toStoredRecord, toUserRow, type ConflictRow, type LogDbRow, type RecordRow, type UserDbRow } from './rows';
+import { AUDIT_LOCK_SQL, pgAuditChains, pgAuditPage, pgAuditTx } from './pg-audit';
 import { schemaSql } from './schema';
-import type { DeviceIdentity, LoggedMutation, NewDevice, PullOutcome, PushOutcome, SyncStore } from './store';
+import type { AuditChainInfo, DeviceIdentity, LoggedMutation, NewDevice, PullOutcome, PushOutcome, StoredAuditEntry, SyncStore } from './store';
 
 type Client = pg.PoolClient;
 
@@ -195,6 +197,21 @@ export class PgStore implements SyncStore {
   async mutationLog(): Promise<LoggedMutation[]> {
     const rows = (await this.pool.query<LogDbRow>('SELECT * FROM mutation_log ORDER BY seq')).rows;
     return rows.map(toLogged);
+  }
+
+  auditPush(deviceId: string, entries: readonly WireAuditEntry[], now: string): Promise<AuditPushOutcome> {
+    return this.tx(async (c) => {
+      await c.query(AUDIT_LOCK_SQL, [deviceId]);
+      return runAuditPush(pgAuditTx(c), deviceId, entries, now);
+    });
+  }
+
+  auditChains(): Promise<AuditChainInfo[]> {
+    return pgAuditChains(this.pool);
+  }
+
+  auditPage(deviceId: string, afterSeq: number, limit: number): Promise<StoredAuditEntry[]> {
+    return pgAuditPage(this.pool, deviceId, afterSeq, limit);
   }
 
   async close(): Promise<void> {

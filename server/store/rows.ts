@@ -1,7 +1,7 @@
 import { syncEntitySchema, type Conflict, type RecordChange } from '../../shared/sync/protocol';
 import type { FieldMeta, StoredRecord } from '../sync/apply';
 import type { UserRow } from '../sync/permission';
-import type { LoggedMutation } from './store';
+import type { AuditChainInfo, LoggedMutation, StoredAuditEntry } from './store';
 
 // Row shapes shared by both stores. PostgreSQL returns BIGINT as a string, hence Number() everywhere.
 
@@ -123,4 +123,32 @@ export interface UserDbRow {
 
 export function toUserRow(row: UserDbRow): UserRow {
   return { entityId: row.entity_id, deleted: truthy(row.deleted), data: JSON.parse(row.data) as Record<string, unknown> };
+}
+
+/** An audit_entries row. */
+export interface AuditDbRow {
+  seq: number | string;
+  hash: string;
+  prev_hash: string;
+  entry: string;
+  received_at: string;
+}
+
+export function toStoredAudit(row: AuditDbRow): StoredAuditEntry {
+  let entry: unknown;
+  try {
+    entry = JSON.parse(row.entry);
+  } catch {
+    // An entry that is no longer JSON was edited in the database: verify-audit reports it instead of crashing.
+    entry = undefined;
+  }
+  return { seq: Number(row.seq), hash: row.hash, prevHash: row.prev_hash, entry, receivedAt: row.received_at };
+}
+
+/** The devices with audit entries (verify-audit's list), with the enrolled name when there is one. */
+export const AUDIT_CHAINS_SQL = `SELECT a.device_id, d.name, COUNT(*) AS count FROM audit_entries a
+  LEFT JOIN devices d ON d.device_id = a.device_id GROUP BY a.device_id, d.name ORDER BY a.device_id`;
+
+export function toChainInfo(row: { device_id: string; name: string | null; count: number | string }): AuditChainInfo {
+  return { deviceId: row.device_id, name: row.name, count: Number(row.count) };
 }

@@ -26,5 +26,35 @@ export function schemaSql(dialect: 'sqlite' | 'postgres'): string[] {
       resolved_at TEXT)`,
     `CREATE INDEX IF NOT EXISTS conflicts_version ON conflicts (version)`,
     `CREATE TABLE IF NOT EXISTS blobs (sha256 TEXT PRIMARY KEY, size ${int} NOT NULL, data ${bytes} NOT NULL, created_at TEXT NOT NULL)`,
+    // Each device's audit chain as it arrived (issue #13); `entry` is the whole wire entry as JSON.
+    `CREATE TABLE IF NOT EXISTS audit_entries (device_id TEXT NOT NULL, seq ${int} NOT NULL, hash TEXT NOT NULL,
+      prev_hash TEXT NOT NULL, entry TEXT NOT NULL, received_at TEXT NOT NULL, PRIMARY KEY (device_id, seq))`,
+    ...appendOnly(dialect),
+  ];
+}
+
+/**
+ * The database itself refuses to change or remove an audit entry, so a slip in the server's code or an UPDATE
+ * typed at the console cannot rewrite history. Someone who drops the trigger first can; `verify-audit` then
+ * names the first entry that no longer fits its chain.
+ */
+function appendOnly(dialect: 'sqlite' | 'postgres'): string[] {
+  if (dialect === 'sqlite') {
+    return ['UPDATE', 'DELETE'].map((op) => `CREATE TRIGGER IF NOT EXISTS audit_entries_no_${op.toLowerCase()}
+      BEFORE ${op} ON audit_entries BEGIN SELECT RAISE(ABORT, 'audit_entries is append-only: ${op} refused'); END`);
+  }
+  return [
+    `CREATE OR REPLACE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'audit_entries is append-only: % refused', TG_OP; END $$`,
+    `DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = 'audit_entries'::regclass AND tgname = 'audit_entries_no_change') THEN
+        CREATE TRIGGER audit_entries_no_change BEFORE UPDATE OR DELETE ON audit_entries
+          FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
+      END IF;
+      IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = 'audit_entries'::regclass AND tgname = 'audit_entries_no_truncate') THEN
+        CREATE TRIGGER audit_entries_no_truncate BEFORE TRUNCATE ON audit_entries
+          FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only();
+      END IF;
+    END $$`,
   ];
 }

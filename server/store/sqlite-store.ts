@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { PushRequest } from '../../shared/sync/protocol';
+import type { PushRequest, WireAuditEntry } from '../../shared/sync/protocol';
+import { runAuditPush, type AuditPushOutcome, type AuditTx } from '../audit/audit-push';
 import type { SyncEntity } from '../../shared/sync/entities';
 import { pullPage } from '../sync/pull';
 import { runPush, type ConflictRef, type PushTx } from '../sync/push';
@@ -9,7 +10,8 @@ import { newEpochId } from './epoch';
 import { AsyncLock } from './lock';
 import { USER_ROWS_SQL, json, toConflict, toLogged, toRecordChange, toStoredRecord, toUserRow, type ConflictRow, type LogDbRow, type RecordRow, type UserDbRow } from './rows';
 import { schemaSql } from './schema';
-import type { DeviceIdentity, LoggedMutation, NewDevice, PullOutcome, PushOutcome, SyncStore } from './store';
+import { sqliteAuditChains, sqliteAuditPage, sqliteAuditTx } from './sqlite-audit';
+import type { AuditChainInfo, DeviceIdentity, LoggedMutation, NewDevice, PullOutcome, PushOutcome, StoredAuditEntry, SyncStore } from './store';
 
 type Db = Database.Database;
 
@@ -101,9 +103,11 @@ export class SqliteStore implements SyncStore {
   private readonly lock = new AsyncLock();
 
   private readonly pushTx: PushTx;
+  private readonly auditTx: AuditTx;
 
   private constructor(private readonly db: Db, private readonly pushPauseMs: number) {
     this.pushTx = sqlitePushTx(db);
+    this.auditTx = sqliteAuditTx(db);
   }
 
   /** Opens (creating if needed) `sync.sqlite` in `dataDir`. `pushPauseMs` is a test hook (see runPush). */
@@ -214,6 +218,18 @@ export class SqliteStore implements SyncStore {
   mutationLog(): Promise<LoggedMutation[]> {
     const rows = this.db.prepare('SELECT * FROM mutation_log ORDER BY seq').all() as LogDbRow[];
     return Promise.resolve(rows.map(toLogged));
+  }
+
+  auditPush(deviceId: string, entries: readonly WireAuditEntry[], now: string): Promise<AuditPushOutcome> {
+    return this.write(() => runAuditPush(this.auditTx, deviceId, entries, now));
+  }
+
+  auditChains(): Promise<AuditChainInfo[]> {
+    return Promise.resolve(sqliteAuditChains(this.db));
+  }
+
+  auditPage(deviceId: string, afterSeq: number, limit: number): Promise<StoredAuditEntry[]> {
+    return Promise.resolve(sqliteAuditPage(this.db, deviceId, afterSeq, limit));
   }
 
   close(): Promise<void> {

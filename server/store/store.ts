@@ -1,5 +1,7 @@
 import type { Conflict, PullResponse, PushRequest, PushResponse, RecordChange } from '../../shared/sync/protocol';
 import type { SyncEntity } from '../../shared/sync/entities';
+import type { WireAuditEntry } from '../../shared/sync/protocol';
+import type { AuditPushOutcome } from '../audit/audit-push';
 
 /** A device as authentication sees it. */
 export interface DeviceIdentity {
@@ -71,5 +73,27 @@ export interface SyncStore {
   putBlob(sha256: string, bytes: Uint8Array, now: string): Promise<void>;
   getBlob(sha256: string): Promise<Uint8Array | undefined>;
   mutationLog(): Promise<LoggedMutation[]>;
+  /** Checks and appends a device's audit entries (server/audit/audit-push.ts), one device at a time. */
+  auditPush(deviceId: string, entries: readonly WireAuditEntry[], now: string): Promise<AuditPushOutcome>;
+  /** Every device that has audit entries, with its name when it is an enrolled device, in device id order. */
+  auditChains(): Promise<AuditChainInfo[]>;
+  /** Up to `limit` stored audit entries of a device with seq > afterSeq, in seq order. */
+  auditPage(deviceId: string, afterSeq: number, limit: number): Promise<StoredAuditEntry[]>;
   close(): Promise<void>;
+}
+
+/** A device's stored audit chain, as verify-audit lists it. */
+export interface AuditChainInfo {
+  readonly deviceId: string;
+  readonly name: string | null;
+  readonly count: number;
+}
+
+/** One stored audit entry: the key columns and the entry as it arrived (parsed JSON, not yet checked). */
+export interface StoredAuditEntry {
+  readonly seq: number;
+  readonly hash: string;
+  readonly prevHash: string;
+  readonly entry: unknown;
+  readonly receivedAt: string;
 }
