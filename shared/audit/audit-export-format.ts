@@ -89,28 +89,3 @@ export function textFieldCell(field: TextField, value: unknown): { readonly text
   // An encoded field with an empty cell is absent (undefined), which canonicalJson would otherwise write as null.
   return { text: value === undefined ? '' : canonicalJson(value), encoded: true };
 }
-
-/** Characters per chunk tried first; fitsInCell decides (the guard and OOXML escapes lengthen some text). */
-const CHUNK = 32_000;
-
-/**
- * Splits text into pieces that each fit one cell as written (`fits`), never between the two halves of a
- * surrogate pair. Joining the pieces gives the text back.
- */
-export function splitForCells(text: string, fits: (piece: string) => boolean): string[] {
-  const pieces: string[] = [];
-  let from = 0;
-  while (from < text.length) {
-    let to = Math.min(text.length, from + CHUNK);
-    for (;;) {
-      const code = text.charCodeAt(to - 1);
-      if (to < text.length && to - from > 1 && code >= 0xd800 && code <= 0xdbff) to--;
-      if (fits(text.slice(from, to))) break;
-      // Each OOXML escape adds five characters: shrink by the excess and try again.
-      to = from + Math.max(1, Math.floor((to - from) * 0.9));
-    }
-    pieces.push(text.slice(from, to));
-    from = to;
-  }
-  return pieces;
-}

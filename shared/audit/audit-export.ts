@@ -5,11 +5,11 @@
  * export a damaged trail and see the verifier name the break.
  */
 import type { Locale } from '../i18n/translate';
-import { fitsInCell, writeWorkbook, type SheetOut } from '../reconcile/sheet';
+import { splitForCells, writeWorkbook, type SheetOut } from '../reconcile/sheet';
 import { GENESIS_HASH, type AuditEntry } from './audit-chain';
 import {
   AUDIT_EXPORT_FORMAT, AUDIT_EXPORT_VERSION, chainHeader, chainSheetName, JSON_FIELDS, MAX_CHAIN_ROWS_PER_SHEET,
-  splitForCells, SUMMARY_HEADER, SUMMARY_SHEET, TEXT_FIELDS, textFieldCell, VIEW_SHEET, type JsonField, type SummaryKey,
+  SUMMARY_HEADER, SUMMARY_SHEET, TEXT_FIELDS, textFieldCell, VIEW_SHEET, type JsonField, type SummaryKey,
 } from './audit-export-format';
 import { canonicalJson } from './canonical-json';
 
@@ -47,7 +47,7 @@ function rowParts(e: AuditEntry): RowParts {
     if (cell.encoded) encoded.push(field);
   }
   fixed.push(encoded.length === 0 ? null : encoded.join(','));
-  const pieces = (v: unknown): readonly string[] => (v === undefined ? [] : splitForCells(canonicalJson(v), fitsInCell));
+  const pieces = (v: unknown): readonly string[] => (v === undefined ? [] : splitForCells(canonicalJson(v)));
   return { fixed, json: { before: pieces(e.before), after: pieces(e.after) } };
 }
 

@@ -12,7 +12,7 @@ export { readPlatformRows } from './platform-rows';
 export { readBankRows } from './bank-rows';
 export { readLedgerRows } from './ledger-rows';
 export { PRESETS, PLATFORM_LINES_SHEET, normalizeHeader, type Preset, type PresetField } from './presets';
-export { fitsInCell, writeWorkbook } from './write-workbook';
+export { fitsInCell, splitForCells, writeWorkbook } from './write-workbook';
 export { guardText, startsLikeFormula, unguardText } from './formula-guard';
 export { ledgerExportSheet, LEDGER_EXPORT_HEADER } from './ledger-export';
 export { problemMessage, skippedMessage } from './problem-message';

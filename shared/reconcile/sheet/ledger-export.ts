@@ -6,8 +6,9 @@
 import { draftFromContent } from '../../domain/draft';
 import type { Invoice } from '../../domain/invoice';
 import { kindLabel, statusLabel } from '../../i18n/domain-messages';
-import { LINES_HEADER, linesToJson, splitCellText } from './ledger-lines';
+import { LINES_HEADER, linesToJson } from './ledger-lines';
 import type { SheetOut } from './types';
+import { splitForCells } from './write-workbook';
 
 /** The export's columns; each is a synonym the ledger preset reads. */
 export const LEDGER_EXPORT_HEADER = [
@@ -20,7 +21,7 @@ const WIDTHS = [22, 14, 24, 12, 24, 30, 22, 30, 22, 14, 12, 14, 8, 30, 8, 8];
 
 /** The ledger (or the current filter of it) as one sheet; `name` is the sheet's name. */
 export function ledgerExportSheet(invoices: readonly Invoice[], name = '发票台账'): SheetOut {
-  const chunks = invoices.map((inv) => splitCellText(linesToJson(draftFromContent(inv).lines)));
+  const chunks = invoices.map((inv) => splitForCells(linesToJson(draftFromContent(inv).lines)));
   const lineColumns = Math.max(1, ...chunks.map((c) => c.length));
   const header = [...LEDGER_EXPORT_HEADER, LINES_HEADER, ...Array.from({ length: lineColumns - 1 }, (_, i) => `${LINES_HEADER}${i + 2}`)];
   const rows = invoices.map((inv, i) => {

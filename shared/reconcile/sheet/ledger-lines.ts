@@ -6,9 +6,6 @@
  */
 import type { LineDraft } from '../../domain/invoice';
 
-/** Excel's limit on one cell's text, less room for a formula guard. */
-export const CELL_TEXT_LIMIT = 32_000;
-
 /** Header of the first 明细 column; continuations are 明细2, 明细3, …. */
 export const LINES_HEADER = '明细';
 
@@ -17,20 +14,6 @@ const KEYS = ['name', 'spec', 'unit', 'qty', 'unitPrice', 'amount', 'taxRate', '
 /** Line drafts as 明细 JSON ('' when there are none). */
 export function linesToJson(lines: readonly LineDraft[]): string {
   return lines.length === 0 ? '' : JSON.stringify(lines.map((l) => KEYS.map((k) => l[k])));
-}
-
-/** Splits text into chunks Excel can hold, never inside a surrogate pair. */
-export function splitCellText(text: string, limit = CELL_TEXT_LIMIT): string[] {
-  const out: string[] = [];
-  let at = 0;
-  while (at < text.length) {
-    let end = Math.min(text.length, at + limit);
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-    out.push(text.slice(at, end));
-    at = end;
-  }
-  return out;
 }
 
 /** Reads 明细 JSON (arrays of eight texts, or objects with the LineDraft keys); null when it is not that. */

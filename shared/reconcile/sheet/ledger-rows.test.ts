@@ -78,6 +78,19 @@ describe('ledgerExportSheet + readLedgerRows', () => {
     expect(row?.draft.lines).toEqual(draftFromContent(many).lines);
   });
 
+  it('loses nothing of line items at a continuation boundary: spaces at the ends of a piece, OOXML escape look-alikes', () => {
+    const line = { name: '', spec: '', unit: '件', qty: '1', unitPrice: '1', amount: fen(100), taxRate: '0.06', tax: fen(6) };
+    // The 明细 JSON starts with [[" so the first piece ends in spaces and the second starts with them; the other
+    // name is longer than a cell once its _x0041_ look-alikes are escaped.
+    for (const name of [`${'很'.repeat(31_994)} \u3000 \u3000x`, 'n_x0041_'.repeat(5_000)]) {
+      const content: InvoiceContent = { ...BEIJING, lines: [{ ...line, name }], amount: fen(100), tax: fen(6), total: fen(106) };
+      const pieces = ledgerExportSheet([invoiceOf(content)]).rows[0]?.slice(16) ?? [];
+      expect(pieces.length).toBeGreaterThan(1);
+      const [row] = roundTrip([invoiceOf(content)]);
+      expect(row?.draft.lines[0]?.name).toBe(name);
+    }
+  });
+
   // Identifiers as clerks' ledgers hold them: digits and capitals, leading zeros, up to 20 digits.
   const ident = (max: number) => fc.string({ unit: fc.constantFrom(...Array.from('0123456789ABCDEFGHJKLMNPQRTUWXY')), maxLength: max });
   // Free text with the characters that trip spreadsheets: formula starts, quotes, apostrophes, line breaks, CJK.

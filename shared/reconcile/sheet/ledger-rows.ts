@@ -10,6 +10,7 @@ import { describeInvoiceCode } from '../../domain/invoice-code';
 import { fenToDecimal } from '../../domain/money';
 import { err, type Result } from '../../domain/result';
 import { cellText, readDate, readIdentifier, readInvoiceIdentifier, readMoney, readText } from './cell-values';
+import { unguardText } from './formula-guard';
 import { findHeader, type HeaderMatch } from './header-match';
 import { kindFromText, ledgerStatusFromText, yesNo } from './labels';
 import { LINES_HEADER, linesFromJson } from './ledger-lines';
@@ -35,6 +36,11 @@ function dateText(cell: Cell | undefined): string {
   if (typeof cell !== 'number') return cellText(cell);
   const d = readDate(cell);
   return d.kind === 'ok' ? d.value : String(cell);
+}
+
+/** One piece of text split over 明细, 明细2, …: only the formula guard removed (a piece may end or start with a space). */
+function pieceText(cell: Cell | undefined): string {
+  return typeof cell === 'string' ? unguardText(cell) : cellText(cell);
 }
 
 /** Columns 明细2, 明细3, … that continue 明细, in order. */
@@ -69,8 +75,8 @@ function readLedgerRow(view: RowView, continuations: readonly number[]): RowRead
   if (isRed === null) problems.push(view.problem('isRed', 'yesNo'));
   const status = ledgerStatusFromText(readText(view.cell('status')));
   if (status === undefined) problems.push(view.problem('status', 'status'));
-  let linesText = cellText(view.cell('lines'));
-  for (const c of continuations) linesText += cellText(view.cells[c]);
+  let linesText = continuations.length === 0 ? cellText(view.cell('lines')) : pieceText(view.cell('lines'));
+  for (const c of continuations) linesText += pieceText(view.cells[c]);
   const lines = linesFromJson(linesText);
   if (lines === null) problems.push(view.problem('lines', 'lines', linesText.slice(0, 40)));
   const draft: InvoiceDraft = {

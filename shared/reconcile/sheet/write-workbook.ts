@@ -38,6 +38,31 @@ export function fitsInCell(text: string): boolean {
   return escapedCell(text).length <= CELL_LIMIT;
 }
 
+/** Characters per piece tried first by splitForCells. */
+const PIECE = 32_000;
+
+/**
+ * Splits text too long for one cell into pieces writeWorkbook writes whole (continuation columns such as 明细2 or
+ * 变更前 before#2), never between the two halves of a surrogate pair; joining the pieces gives the text back.
+ */
+export function splitForCells(text: string): string[] {
+  const pieces: string[] = [];
+  let from = 0;
+  while (from < text.length) {
+    let to = Math.min(text.length, from + PIECE);
+    for (;;) {
+      const code = text.charCodeAt(to - 1);
+      if (to < text.length && to - from > 1 && code >= 0xd800 && code <= 0xdbff) to--;
+      if (fitsInCell(text.slice(from, to))) break;
+      // Each OOXML escape (_x005F_) adds five characters: shrink and try again.
+      to = from + Math.max(1, Math.floor((to - from) * 0.9));
+    }
+    pieces.push(text.slice(from, to));
+    from = to;
+  }
+  return pieces;
+}
+
 /** Writes sheets as .xlsx bytes; text cells starting with = + - @ TAB or CR get a leading apostrophe (formula-guard.ts). */
 export function writeWorkbook(sheets: readonly SheetOut[]): Uint8Array {
   const taken = new Set<string>();
