@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 const electron = vi.hoisted(() => ({ registerSchemesAsPrivileged: vi.fn() }));
 vi.mock('electron', () => ({ protocol: { registerSchemesAsPrivileged: electron.registerSchemesAsPrivileged } }));
 
-const { registerAppScheme, respondToAppRequest, serveAppProtocol } = await import('./app-protocol');
+const { registerAppScheme, serveAppProtocol } = await import('./app-protocol');
+const { respondToAppRequest } = await import('./app-response');
 
 let root: string;
 

@@ -1,9 +1,9 @@
 // Serves the built renderer (dist/renderer) on app://fapiao, so the page has a fixed, secure origin and no file:// access.
 import { readFile } from 'node:fs/promises';
 import { protocol, type CustomScheme, type Session } from 'electron';
+import { respondToAppRequest } from './app-response';
 import { buildContentSecurityPolicy } from './csp';
 import { APP_SCHEME } from './origin-policy';
-import { mimeTypeFor, resolveAppFile } from './static-files';
 
 /** `standard` + `secure` give app://fapiao a real origin with IndexedDB and a secure context; fetch() works on it. */
 export const APP_SCHEME_PRIVILEGES: CustomScheme = {
@@ -16,72 +16,7 @@ export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 }
 
-/** Reads a file's bytes; injectable for tests. */
-export type ReadFile = (file: string) => Promise<Uint8Array<ArrayBuffer>>;
-
-/**
- * Cross-origin isolation for every response (the page and each worker script): onnxruntime-web runs PP-OCR
- * on two threads only with SharedArrayBuffer. The app loads nothing from other origins, so require-corp blocks nothing.
- */
-export const CROSS_ORIGIN_ISOLATION_HEADERS: Readonly<Record<string, string>> = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
-
-function securityHeaders(contentSecurityPolicy: string): Record<string, string> {
-  return {
-    ...CROSS_ORIGIN_ISOLATION_HEADERS,
-    'Content-Security-Policy': contentSecurityPolicy,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-cache',
-  };
-}
-
-function isMissingFile(error: unknown): boolean {
-  const code = error instanceof Error && 'code' in error ? error.code : undefined;
-  return code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR';
-}
-
-// renderer/index.html carries a meta policy for the browser build; in the app it would be intersected with the
-// header and block the LAN sync server, so it is removed from the page and the header (csp.ts) is the policy.
-const META_POLICY = /<meta\s+http-equiv=["']Content-Security-Policy["'][^>]*>/gi;
-
-/** The page without its meta Content-Security-Policy (HTML only; other files are passed through). */
-export function withoutMetaPolicy(file: string, body: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
-  if (!file.endsWith('.html')) return body;
-  const html = new TextDecoder().decode(body);
-  const stripped = html.replace(META_POLICY, '');
-  return stripped === html ? body : new TextEncoder().encode(stripped);
-}
-
-/** Answers one app:// request from files under `rootDir`; never serves anything outside it. */
-export async function respondToAppRequest(
-  request: Request,
-  rootDir: string,
-  read: ReadFile = readFile,
-  contentSecurityPolicy: string = buildContentSecurityPolicy(),
-): Promise<Response> {
-  const headers = securityHeaders(contentSecurityPolicy);
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    return new Response(null, { status: 405, headers: { ...headers, Allow: 'GET, HEAD' } });
-  }
-  const resolved = resolveAppFile(rootDir, request.url);
-  if (!resolved.ok) return new Response(null, { status: resolved.error.status, headers });
-  let body: Uint8Array<ArrayBuffer>;
-  try {
-    body = withoutMetaPolicy(resolved.value, await read(resolved.value));
-  } catch (error) {
-    if (isMissingFile(error)) return new Response(null, { status: 404, headers });
-    throw error;
-  }
-  return new Response(request.method === 'HEAD' ? null : body, {
-    status: 200,
-    headers: { ...headers, 'Content-Type': mimeTypeFor(resolved.value), 'Content-Length': String(body.byteLength) },
-  });
-}
-
-/** Installs the app:// handler on a session (after `app` is ready). */
+/** Installs the app:// handler on a session (after `app` is ready); each answer comes from app-response.ts. */
 export function serveAppProtocol(session: Session, rootDir: string): void {
   const contentSecurityPolicy = buildContentSecurityPolicy();
   session.protocol.handle(APP_SCHEME, (request) => respondToAppRequest(request, rootDir, readFile, contentSecurityPolicy));

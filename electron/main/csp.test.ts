@@ -12,7 +12,7 @@ describe('buildContentSecurityPolicy', () => {
   it('is the strict policy the renderer is built for', () => {
     expect(buildContentSecurityPolicy()).toBe(
       "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; img-src 'self' data: blob:; " +
-        "style-src 'self' 'unsafe-inline'; connect-src 'self' http: https:; object-src 'none'; " +
+        "style-src 'self'; connect-src 'self' http: https:; object-src 'none'; " +
         "base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
   });
@@ -22,6 +22,11 @@ describe('buildContentSecurityPolicy', () => {
     expect(scriptSources).not.toContain("'unsafe-eval'");
     expect(scriptSources).not.toContain("'unsafe-inline'");
     expect(scriptSources?.every((source) => source.startsWith("'"))).toBe(true);
+  });
+
+  it('allows no inline script or style and no eval anywhere', () => {
+    const policy = buildContentSecurityPolicy();
+    expect(policy).not.toMatch(/'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'|\*/);
   });
 
   it('takes connect-src from one list', () => {

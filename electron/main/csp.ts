@@ -20,7 +20,10 @@ export function buildContentSecurityPolicy(connectSources: readonly string[] = C
     ['script-src', ["'self'", "'wasm-unsafe-eval'"]],
     ['worker-src', ["'self'", 'blob:']],
     ['img-src', ["'self'", 'data:', 'blob:']],
-    ['style-src', ["'self'", "'unsafe-inline'"]],
+    // No 'unsafe-inline' (the browser build's meta policy still has it): React sets style props through the CSSOM,
+    // which CSP does not govern, and no screen adds <style> or style="" markup (test/e2e/csp.spec.ts walks them all).
+    // Without it an injected <style> cannot use selectors to leak what a page shows.
+    ['style-src', ["'self'"]],
     ['connect-src', connectSources],
     ['object-src', ["'none'"]],
     ['base-uri', ["'none'"]],

@@ -1,0 +1,196 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { respondToAppRequest } from '../../electron/main/app-response';
+import { buildContentSecurityPolicy } from '../../electron/main/csp';
+import { APP_ORIGIN } from '../../electron/main/origin-policy';
+
+/*
+ * The built renderer under the desktop app's production Content-Security-Policy: a small server answers every
+ * request with respondToAppRequest, the function behind app://fapiao (the header from csp.ts, the page's meta policy
+ * removed, the same MIME types and isolation headers), plus one reporting directive; and the browser build (vite
+ * preview) under its own meta policy. A clerk's walk through every screen must produce no violation under either.
+ * Violations are collected three ways: the page's securitypolicyviolation events, console "Refused to ..." lines
+ * (page and workers), and the reports Chromium posts to report-uri (header policy only; workers included). The
+ * last test injects an inline script and an eval in a worker to show each channel does see a violation.
+ */
+
+const DIST = resolve(import.meta.dirname, '../../dist/renderer');
+const SAMPLES = resolve(import.meta.dirname, '../../../shared/samples');
+const REPORT_PATH = '/__csp-report';
+/** The production policy, enforced unchanged; report-uri only adds where violations are sent. */
+const POLICY = `${buildContentSecurityPolicy()}; report-uri ${REPORT_PATH}`;
+
+let server: Server;
+let base = '';
+const reports: string[] = [];
+
+test.beforeAll(async () => {
+  server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      if (req.method === 'POST' && req.url === REPORT_PATH) {
+        reports.push(Buffer.concat(chunks).toString('utf8'));
+        res.writeHead(204).end();
+        return;
+      }
+      // The same answer app://fapiao gives for this path.
+      const request = new Request(new URL(req.url ?? '/', APP_ORIGIN), { method: req.method ?? 'GET' });
+      respondToAppRequest(request, DIST, readFile, POLICY)
+        .then(async (response) => {
+          res.writeHead(response.status, Object.fromEntries(response.headers));
+          res.end(Buffer.from(await response.arrayBuffer()));
+        })
+        .catch((error: unknown) => { res.writeHead(500).end(String(error)); });
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+test.afterAll(async () => {
+  await new Promise((done) => server.close(done));
+});
+
+interface Violations {
+  readonly events: () => Promise<string[]>;
+  readonly console: string[];
+}
+
+/** Starts collecting violations of `page` before its first document loads. */
+async function watchViolations(page: Page): Promise<Violations> {
+  reports.length = 0;
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.defineProperty(window, '__cspViolations', { value: seen });
+    window.addEventListener('securitypolicyviolation', (e) => {
+      seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
+    }, true);
+  });
+  const consoleLines: string[] = [];
+  const onConsole = (text: string) => { if (/Content Security Policy|Refused to/i.test(text)) consoleLines.push(text); };
+  page.on('console', (message) => { onConsole(message.text()); });
+  page.on('worker', (worker) => { worker.on('console', (message) => { onConsole(`[worker ${worker.url()}] ${message.text()}`); }); });
+  return {
+    events: () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations.slice()),
+    console: consoleLines,
+  };
+}
+
+/** Goes to a screen the way the sidebar's links do (the hash changes, the page stays) and waits for its heading. */
+async function show(page: Page, hash: string, heading: string | RegExp) {
+  await page.evaluate((h) => { window.location.hash = h; }, hash);
+  await expect(page.locator('main h1').first()).toContainText(heading);
+}
+
+/**
+ * A clerk's walk through every screen: capture (with `allFormats`, a PDF and a photo too, read in the pdf.js, QR and
+ * OCR workers), an invoice's page and its edit form, a case opened by hand, reconciliation, Excel, recycle bin, sync,
+ * backup, and the texts in English.
+ */
+async function walkEveryScreen(page: Page, allFormats: boolean) {
+  await expect(page.locator('main h1').first()).toContainText('发票台账');
+  await show(page, '#/capture', '导入发票文件');
+  await page.locator('input[type=file]').setInputFiles(`${SAMPLES}/ofd/zhejiang-e-putong.ofd`);
+  await expect(page.getByRole('heading', { name: '核对识别结果' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByLabel('发票号码', { exact: true })).toHaveValue('83089647');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.queue-item', { hasText: 'zhejiang-e-putong.ofd' })).toContainText('已保存', { timeout: 15_000 });
+  if (allFormats) {
+    await page.locator('input[type=file]').setInputFiles([
+      `${SAMPLES}/pdf/sichuan-shudian-zhuan-rendered.pdf`, `${SAMPLES}/images/tianjin-e-putong.png`,
+    ]);
+    await expect(page.getByText(/共 3 个文件：3 个已处理/)).toBeVisible({ timeout: 180_000 });
+    await page.locator('.queue-item', { hasText: 'sichuan-shudian-zhuan-rendered.pdf' }).locator('.link').click();
+    await expect(page.locator('.confirm-original canvas, .confirm-original img').first()).toBeVisible();
+    await page.locator('.queue-item', { hasText: 'tianjin-e-putong.png' }).locator('.link').click();
+    await expect(page.locator('.confirm-original figcaption')).toContainText('tianjin-e-putong.png');
+  }
+
+  await show(page, '#/', '发票台账');
+  await page.getByRole('gridcell', { name: /83089647/ }).click();
+  await expect(page.locator('main h1')).toContainText('83089647');
+  await expect(page.locator('.attachments').getByRole('img', { name: 'zhejiang-e-putong.ofd' })).toBeVisible();
+  await page.getByRole('button', { name: '修改' }).click();
+  await expect(page.locator('main h1')).toContainText('修改发票');
+
+  await show(page, '#/new', '录入发票');
+
+  await show(page, '#/cases', '缺失与补办');
+  await page.getByRole('button', { name: '新建案件' }).click();
+  const form = page.locator('form.new-case');
+  await form.getByLabel('发票号码').fill('25924000000001260164');
+  await form.getByLabel('开票日期').fill('2025-04-01');
+  await form.getByLabel('销售方名称').fill('青岛嘉仕汇酒店管理有限公司');
+  await form.getByLabel('销售方纳税人识别号').fill('91370203MA3N3AR685');
+  await form.getByLabel('价税合计').fill('379.00');
+  await form.getByRole('button', { name: '建立案件' }).click();
+  await expect(page.locator('main h1')).toContainText('青岛嘉仕汇酒店管理有限公司');
+
+  await show(page, '#/reconcile', '对账');
+  await show(page, '#/sheets', 'Excel 导入导出');
+  await show(page, '#/bin', '回收站');
+  await show(page, '#/sync', '同步');
+  await show(page, '#/backup', '备份与恢复');
+
+  await page.getByLabel('语言').selectOption('en');
+  await expect(page.locator('main h1').first()).toContainText('Backup & restore');
+  await show(page, '#/', 'Invoice ledger');
+}
+
+test('desktop app: every screen runs under the production header policy without a violation', async ({ page }) => {
+  test.setTimeout(300_000);
+  const violations = await watchViolations(page);
+  const external: string[] = [];
+  page.on('request', (r) => { if (!r.url().startsWith(base) && !/^(blob:|data:)/.test(r.url())) external.push(r.url()); });
+
+  await page.goto(`${base}/`);
+  // The served page really is under the header policy alone, as in the app: no meta policy, cross-origin isolated.
+  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').count()).toBe(0);
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  await walkEveryScreen(page, true);
+
+  // Reports travel as separate requests: give the last ones a moment to arrive.
+  await page.waitForTimeout(1_000);
+  expect({ events: await violations.events(), console: violations.console, reports }).toEqual({ events: [], console: [], reports: [] });
+  expect(external, 'requests leaving the server').toEqual([]);
+});
+
+test('browser build: every screen runs under the page\'s meta policy without a violation', async ({ page }) => {
+  test.setTimeout(120_000);
+  const violations = await watchViolations(page);
+  await page.goto('/');
+  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').count()).toBe(1);
+  await walkEveryScreen(page, false);
+  await page.waitForTimeout(500);
+  expect({ events: await violations.events(), console: violations.console }).toEqual({ events: [], console: [] });
+});
+
+test('the watch does see violations: an injected inline script and an eval in a worker are reported', async ({ page }) => {
+  const violations = await watchViolations(page);
+  await page.goto(`${base}/`);
+  await expect(page.locator('main h1').first()).toContainText('发票台账');
+
+  // What an XSS would try: an inline script. It must not run, and every channel must say so.
+  const ran = await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.__injectedRan = true';
+    document.body.append(script);
+    return (window as unknown as { __injectedRan?: boolean }).__injectedRan === true;
+  });
+  expect(ran).toBe(false);
+  await expect.poll(violations.events).toContainEqual(expect.stringMatching(/^script-src-elem blocked inline/));
+  await expect.poll(() => violations.console.length).toBeGreaterThan(0);
+  await expect.poll(() => reports.some((r) => r.includes('script-src-elem'))).toBe(true);
+
+  // eval() inside a worker: outside the page's event listener, so report-uri is what catches it.
+  await page.evaluate(() => {
+    const source = 'try { eval("1 + 1"); postMessage("ran"); } catch { postMessage("refused"); }';
+    const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+    return new Promise((done) => { worker.onmessage = (e) => { done(e.data); }; });
+  }).then((outcome) => { expect(outcome).toBe('refused'); });
+  await expect.poll(() => reports.some((r) => r.includes('"script-src"') || r.includes('eval'))).toBe(true);
+});
