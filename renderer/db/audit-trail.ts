@@ -22,6 +22,14 @@ export interface AuditView extends AuditFilter {
   readonly record?: string;
 }
 
+/** What an audit export reads: the whole chain, the filtered entries (or null), and who exports on which device. */
+export interface AuditExportRead {
+  readonly chain: AuditEntry[];
+  readonly view: AuditEntry[] | null;
+  readonly by: string;
+  readonly device: string;
+}
+
 /** The ids a typed record names: itself (any record's id, a login, a file name) and the invoices with that number. */
 async function recordIds(db: LedgerDb, typed: string): Promise<string[]> {
   const q = typed.trim();
@@ -68,14 +76,21 @@ export function auditTrailApi(db: LedgerDb, ctx: WriteContext) {
       return verifyAuditTrail(db, ctx, now, 'daily');
     },
 
-    /** The whole chain in seq order (for an export), read in steps. */
-    async entries(): Promise<AuditEntry[]> {
-      const out: AuditEntry[] = [];
+    /**
+     * The whole chain in seq order for an export (auditors and admins; a refusal is audited and returned), and the
+     * entries matching `view` when one is given (for the export's filtered sheet); with who exports on which device.
+     */
+    async forExport(view?: AuditView): Promise<Result<AuditExportRead, PermissionRefusal>> {
+      const refused = await refusal(db, ctx, 'audit.export', { entity: 'audit', entityId: '' });
+      if (refused) return err(refused);
+      const chain: AuditEntry[] = [];
       for (;;) {
-        const step = await db.audit.where('seq').above(out.at(-1)?.seq ?? 0).limit(READ_STEP).toArray();
-        out.push(...step);
-        if (step.length < READ_STEP) return out;
+        const step = await db.audit.where('seq').above(chain.at(-1)?.seq ?? 0).limit(READ_STEP).toArray();
+        chain.push(...step);
+        if (step.length < READ_STEP) break;
       }
+      const filtered = view ? (await this.page(view, { offset: 0, limit: Number.MAX_SAFE_INTEGER })).entries.reverse() : null;
+      return ok({ chain, view: filtered, by: ctx.user, device: ctx.device });
     },
 
     /** Audits events that change no synced record (an export, a backup, …) as the signed-in user on this device. */

@@ -4,6 +4,7 @@ import { useAuditPage, useAuditVerification, useCan } from '../../db';
 import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
 import { ChainStatus } from './ChainStatus';
+import { ExportButton } from './ExportButton';
 import { toAuditView } from './audit-filter-form';
 import { useAuditUi } from './audit-store';
 
@@ -39,6 +40,7 @@ function AuditTrail() {
       <header className="page-header">
         <h1>{t('audit.title')}</h1>
         {result ? <p className="count">{t('audit.count', { count: result.total })}</p> : null}
+        <div className="header-actions"><ExportButton form={form} /></div>
       </header>
       <ChainStatus />
       <AuditFilters problems={problems} />
