@@ -35,6 +35,9 @@ export default defineConfig({
   base: './',
   plugins: [offlineAssets(), react()],
   define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version) },
+  // zod without `new Function` (renderer/zod-jitless.ts explains): only the bare `zod` specifier, so the wrapper's own
+  // `zod/v4` import still reaches the package.
+  resolve: { alias: [{ find: /^zod$/, replacement: join(import.meta.dirname, 'renderer', 'zod-jitless.ts') }] },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
