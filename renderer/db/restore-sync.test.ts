@@ -36,7 +36,7 @@ function makePc(server: Server, onOpen: (db: LedgerDb) => void = () => undefined
     const store = new SyncRepository(db, ctx.now);
     const engineFor = (deviceId: string, token: string) =>
       createSyncEngine({ store, serverUrl: URL, token, deviceId, fetch: server.fetch, random: () => 0.5, now: () => Date.parse(ctx.now()) });
-    return { db, store, invoices: new InvoiceRepository(db, ctx), api: ledgerBackupApi(db, { now: ctx.now, appVersion: 't', openDb: open, storage }), engineFor };
+    return { db, store, invoices: new InvoiceRepository(db, ctx), api: ledgerBackupApi(db, { ctx, now: ctx.now, appVersion: 't', openDb: open, storage }), engineFor };
   };
   return { ctx, ledger };
 }

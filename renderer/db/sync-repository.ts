@@ -10,6 +10,8 @@ import type { OutboxMutation } from '../../shared/sync/outbox';
 import type { MutationResult, PullResponse } from '../../shared/sync/protocol';
 import type { ConflictRow, LedgerDb } from './db';
 import { applyRecordChanges } from './sync-apply';
+import { requirePermission } from './permission';
+import type { WriteContext } from './write-context';
 
 /** The office server this device is enrolled with (stored in the meta table). */
 export interface SyncSettings {
@@ -56,6 +58,8 @@ export class SyncRepository {
     private readonly now: () => string = () => new Date().toISOString(),
     /** This install, as the audit entries of pulled changes name it. */
     private readonly device?: string,
+    /** Who acts, for the permission check of enrolling (the sync engine's own writes need none). */
+    private readonly ctx?: WriteContext,
   ) {}
 
   /** The enrollment, or null before this device joined a server. */
@@ -64,8 +68,12 @@ export class SyncRepository {
     return (row?.value as SyncSettings | undefined) ?? null;
   }
 
-  /** Stores a new enrollment; a different server starts from scratch (epoch unknown, cursor 0). */
+  /**
+   * Stores a new enrollment; a different server starts from scratch (epoch unknown, cursor 0). Enrolling is the
+   * admin's ('sync.server'), except on a PC with no users yet, which joins the office server to fetch them.
+   */
   async saveSettings(settings: SyncSettings): Promise<void> {
+    if (this.ctx && (await this.db.users.count()) > 0) await requirePermission(this.db, this.ctx, 'sync.server', { entity: 'sync', entityId: settings.serverUrl });
     await this.db.transaction('rw', [this.db.meta, this.db.syncedBlobs], async () => {
       const old = await this.settings();
       await this.db.meta.put({ key: KEY.settings, value: settings });
@@ -191,7 +199,8 @@ export class SyncRepository {
   /** Applies one pull page: records (rebased), conflicts and the cursor in ONE transaction. */
   async applyPull(page: PullResponse): Promise<{ applied: number }> {
     const entityTables = SYNC_ENTITIES.map((e) => this.db.table(ENTITY_TABLES[e]));
-    const tables = [...entityTables, this.db.listChunks, this.db.listRevs, this.db.audit, this.db.outbox, this.db.meta, this.db.conflicts];
+    // attachments: a purged invoice's originals go with it (invoice-purge.ts).
+    const tables = [...entityTables, this.db.listChunks, this.db.listRevs, this.db.audit, this.db.outbox, this.db.meta, this.db.conflicts, this.db.attachments];
     return this.db.transaction('rw', tables, async () => {
       const applied = await applyRecordChanges(this.db, page.changes, (await this.cursor()).cursor, this.now(), this.device);
       const old = await this.db.conflicts.bulkGet(page.conflicts.map((c) => c.id));
