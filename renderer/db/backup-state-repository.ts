@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import type { LedgerDb } from './db';
+import { requirePermission } from './permission';
+import type { WriteContext } from './write-context';
 
 const lastBackupSchema = z.object({
   at: z.string(),
@@ -69,7 +71,10 @@ export async function readBackupState(db: LedgerDb): Promise<BackupState> {
 
 /** Writes the backup state. */
 export class BackupStateRepository {
-  constructor(private readonly db: LedgerDb) {}
+  constructor(
+    private readonly db: LedgerDb,
+    private readonly ctx: WriteContext,
+  ) {}
 
   /** The current state. */
   read(): Promise<BackupState> {
@@ -91,6 +96,7 @@ export class BackupStateRepository {
 
   /** Saves the automatic backup settings. */
   async saveSettings(value: BackupSettings): Promise<void> {
+    await requirePermission(this.db, this.ctx, 'backup.settings', { entity: 'settings', entityId: KEYS.settings });
     await this.db.meta.put({ key: KEYS.settings, value: settingsSchema.parse(value) });
   }
 }

@@ -14,6 +14,8 @@ import { journalChange } from './journal';
 import { putListEntry } from './list-index';
 import { fromRow, toRow } from './rows';
 import type { WriteContext } from './write-context';
+import type { PermissionRefusal } from '../../shared/auth/roles';
+import { refusalIn, requirePermission } from './permission';
 
 /** Why a case write was refused; `code` is a message key of the cases catalogue, translated with `params`. */
 export type CaseError =
@@ -34,7 +36,7 @@ export type InvoiceEffect =
 /** A case write's outcome: the case as saved and what happened to its invoice, or why nothing was saved. */
 export type CaseOutcome =
   | { readonly ok: true; readonly value: InvoiceCase; readonly invoice: InvoiceEffect }
-  | { readonly ok: false; readonly error: CaseError };
+  | { readonly ok: false; readonly error: CaseError | PermissionRefusal };
 
 /** What opening a case needs. */
 export interface OpenCaseInput {
@@ -48,7 +50,8 @@ export interface OpenCaseInput {
 /** A contact-log entry as the clerk types it. */
 export type ContactInput = Omit<CaseContact, 'id' | 'caseId' | 'followUpDone' | 'createdBy' | 'createdAt' | 'updatedBy' | 'updatedAt' | 'version' | 'deleted'>;
 
-const refuse = (error: CaseError): CaseOutcome => ({ ok: false, error });
+const refuse = (error: CaseError | PermissionRefusal): CaseOutcome => ({ ok: false, error });
+const about = (id: string) => ({ entity: 'case', entityId: id });
 const notFound = (id: string) => refuse({ code: 'case.notFound', params: { id } });
 const newestFirst = <T extends { readonly updatedAt: string }>(a: T, b: T) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0);
 
@@ -65,6 +68,7 @@ export class CaseRepository {
 
   /** Opens a case in state 发现缺失; a lost ledger invoice moves to 补办中. */
   async open(input: OpenCaseInput): Promise<InvoiceCase> {
+    await requirePermission(this.db, this.ctx, 'case.edit', about(''));
     return this.db.transaction('rw', this.tables(), async () => {
       const meta = newMeta(this.ctx);
       const c: InvoiceCase = {
@@ -82,6 +86,8 @@ export class CaseRepository {
   /** Moves a case (case-machine rules) and its lost invoice with it (遗失 → 补办中 → 已补办). */
   async changeState(id: string, to: CaseState, reason: string): Promise<CaseOutcome> {
     return this.db.transaction('rw', this.tables(), async (): Promise<CaseOutcome> => {
+      const refused = await refusalIn(this.db, this.ctx, 'case.edit', about(id));
+      if (refused) return refuse(refused);
       const before = await this.live(id);
       if (!before) return notFound(id);
       const next = applyCaseTransition(before, to, { by: this.ctx.user, at: this.ctx.now(), reason });
@@ -95,6 +101,8 @@ export class CaseRepository {
   /** Changes a case's title, notes or checklist. */
   async update(id: string, patch: Partial<Pick<InvoiceCase, 'title' | 'notes' | 'checklist'>>): Promise<CaseOutcome> {
     return this.db.transaction('rw', this.tables(), async (): Promise<CaseOutcome> => {
+      const refused = await refusalIn(this.db, this.ctx, 'case.edit', about(id));
+      if (refused) return refuse(refused);
       const before = await this.live(id);
       if (!before) return notFound(id);
       const { title, notes, checklist } = patch;
@@ -108,6 +116,7 @@ export class CaseRepository {
 
   /** Logs a contact; earlier open follow-ups of the case count as done (this entry is the follow-up). */
   async addContact(caseId: string, entry: ContactInput): Promise<CaseContact> {
+    await requirePermission(this.db, this.ctx, 'case.edit', about(caseId));
     return this.db.transaction('rw', this.tables(), async () => {
       const open = await this.db.contacts.where('caseId').equals(caseId).filter((e) => !e.deleted && e.followUp !== '' && !e.followUpDone).toArray();
       for (const before of open) await putPlain(this.db, 'caseContact', 'update', before, edited(this.ctx, before, { followUpDone: true }), this.ctx);
@@ -119,6 +128,7 @@ export class CaseRepository {
 
   /** Marks an entry's follow-up as done (nothing to do when it already is). */
   async settleFollowUp(contactId: string): Promise<void> {
+    await requirePermission(this.db, this.ctx, 'case.edit', { entity: 'caseContact', entityId: contactId });
     await this.db.transaction('rw', this.tables(), async () => {
       const before = await this.db.contacts.get(contactId);
       if (!before || before.followUpDone) return;
@@ -129,6 +139,8 @@ export class CaseRepository {
   /** Keeps an evidence file with the case, stored once by SHA-256 exactly like an invoice's original. */
   async addEvidence(caseId: string, file: AttachmentInput): Promise<CaseOutcome> {
     return this.db.transaction('rw', this.tables(), async (): Promise<CaseOutcome> => {
+      const refused = await refusalIn(this.db, this.ctx, 'case.edit', about(caseId));
+      if (refused) return refuse(refused);
       const before = await this.live(caseId);
       if (!before) return notFound(caseId);
       await storeAttachments(this.db, [file], this.ctx.now());
@@ -142,6 +154,8 @@ export class CaseRepository {
   /** Links the captured replacement; the case moves to 已收到 (unless already further) and its lost invoice to 已补办. */
   async linkReplacement(caseId: string, invoiceId: string): Promise<CaseOutcome> {
     return this.db.transaction('rw', this.tables(), async (): Promise<CaseOutcome> => {
+      const refused = await refusalIn(this.db, this.ctx, 'case.edit', about(caseId));
+      if (refused) return refuse(refused);
       const before = await this.live(caseId);
       if (!before) return notFound(caseId);
       const replacement = await this.db.invoices.get(invoiceId as InvoiceId);

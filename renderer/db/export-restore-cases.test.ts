@@ -43,7 +43,7 @@ async function seeded() {
   await store.saveRun({ period: { from: '2026-03-01', to: '2026-03-31' }, direction: 'in', sources: [], summary, findingKeys: ['c::01234567'] });
   await store.setFindingNote('c::01234567', 'missingInLedger', { caseId: c.id });
   const storage = memoryStorage();
-  const api = ledgerBackupApi(db, { now: ctx.now, appVersion: '0.1.0', openDb: open, storage });
+  const api = ledgerBackupApi(db, { ctx, now: ctx.now, appVersion: '0.1.0', openDb: open, storage });
   return { db, api, open, storage, evidence, caseTitle: c.title };
 }
 

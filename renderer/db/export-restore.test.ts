@@ -51,7 +51,7 @@ async function seededLedger() {
   await repo.softDelete(ids[2] as never);
   await new ViewsRepository(db, ctx).save('本月', { statuses: ['entered'] });
   const storage = memoryStorage();
-  const api = ledgerBackupApi(db, { now: ctx.now, appVersion: '0.1.0', openDb: open, storage });
+  const api = ledgerBackupApi(db, { ctx, now: ctx.now, appVersion: '0.1.0', openDb: open, storage });
   await api.state.recordBackup({ at: ctx.now(), target: 'U盘', bytes: 10, automatic: false });
   return { db, api, open, storage, ids, scan };
 }
@@ -102,7 +102,7 @@ describe('export', () => {
     expect(await files(second)).toEqual(await files(first));
     // Restored into another database and exported again: the same bytes (the manifest differs only by its clock).
     const storage = memoryStorage();
-    const deps = { now: () => '2030-01-01T00:00:00.000Z', appVersion: '0.1.0', openDb: open, storage };
+    const deps = { ctx: makeTestDb().ctx, now: () => '2030-01-01T00:00:00.000Z', appVersion: '0.1.0', openDb: open, storage };
     expect((await ledgerBackupApi(open('empty'), deps).restoreFrom(first)).ok).toBe(true);
     const other = ledgerBackupApi(open(activeLedgerName(storage)), deps);
     const again = await files(await exportFiles(other));

@@ -58,7 +58,7 @@ setSessionActor({ login: CURRENT_USER, role: 'admin' });
 /** Invoice writes (record + audit + outbox in one transaction). */
 export const invoices = new InvoiceRepository(db, ctx);
 /** Sync state and the outbox, for the sync engine and the sync screens. */
-export const syncStore = new SyncRepository(db, ctx.now, ctx.device);
+export const syncStore = new SyncRepository(db, ctx.now, ctx.device, ctx);
 /** Saved list views. */
 export const views = new ViewsRepository(db, ctx);
 /** Cases for missing and lost invoices and their contact logs (each write moves the lost invoice's status too). */
@@ -71,6 +71,7 @@ export const ledgerImport = new LedgerImportRepository(db, ctx);
 export const conflicts = new ConflictRepository(db, ctx, invoices);
 /** Export, import, restore (into a new database, then swapped in) and this PC's backup state (issue #5). */
 export const ledgerBackup = ledgerBackupApi(db, {
+  ctx,
   now: ctx.now,
   appVersion: import.meta.env.VITE_APP_VERSION ?? '',
   openDb: (name) => new LedgerDb(name),
@@ -82,6 +83,7 @@ export function useBackupState(): BackupState | undefined {
 export type { BackupSettings, BackupState, LastBackup, LastVerified } from './backup-state-repository';
 export { DEFAULT_BACKUP_SETTINGS } from './backup-state-repository';
 export type { RestoreError } from './restore-read';
+export type { SwapError } from './restore-api';
 export type { ExportError } from './export-folder';
 export { BlobFolder } from './restore-folder';
 export { snapshotExportSource } from './export-source';

@@ -1,18 +1,24 @@
 import type { Invoice, InvoiceContent, InvoiceId, InvoiceStatus, Issue, FieldSource } from '../../shared/domain/invoice';
 import { applyTransition, type StatusError } from '../../shared/domain/status';
+import { statusAction } from '../../shared/auth/mutation-actions';
+import type { PermissionRefusal, PermissionTarget } from '../../shared/auth/roles';
 import { hardKey, softKey } from '../../shared/domain/duplicates';
 import type { LedgerDb } from './db';
 import { fromRow, toRow } from './rows';
-import { journalChange } from './journal';
+import { journalChange, journalChanges } from './journal';
 import { storeAttachments, type AttachmentInput } from './attachments';
 import { putListEntry } from './list-index';
+import { purgeSummary, purgeTables, removeInvoices } from './invoice-purge';
+import { refusalIn } from './permission';
+import type { InvoiceRow } from './rows';
 import type { WriteContext } from './write-context';
 
-/** Why a save was refused; everything typed stays in the form. */
+/** Why a save was refused; everything typed stays in the form. 'forbidden': the signed-in role may not (issue #13). */
 export type SaveRefusal =
   | { readonly kind: 'hardDuplicate'; readonly existingId: InvoiceId; readonly existingDeleted: boolean }
   | { readonly kind: 'notFound' }
-  | { readonly kind: 'stale'; readonly updatedBy: string; readonly updatedAt: string };
+  | { readonly kind: 'stale'; readonly updatedBy: string; readonly updatedAt: string }
+  | PermissionRefusal;
 
 /** Outcome of a save. */
 export type SaveOutcome = { readonly ok: true; readonly invoice: Invoice } | { readonly ok: false; readonly error: SaveRefusal };
@@ -20,7 +26,16 @@ export type SaveOutcome = { readonly ok: true; readonly invoice: Invoice } | { r
 /** Outcome of a status change. */
 export type StatusOutcome =
   | { readonly ok: true; readonly invoice: Invoice }
-  | { readonly ok: false; readonly error: StatusError | { readonly code: 'notFound' } };
+  | { readonly ok: false; readonly error: StatusError | { readonly code: 'notFound' } | PermissionRefusal };
+
+/** Outcome of a permanent delete: only an invoice already in the recycle bin can be purged. */
+export type PurgeOutcome =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly error: { readonly kind: 'notFound' } | { readonly kind: 'notInBin' } | PermissionRefusal };
+
+/** What the owner rule looks at on an invoice (shared/auth/roles.ts OWNER_RULE). */
+const targetOf = (row: InvoiceRow | undefined): PermissionTarget | undefined => (row ? { createdBy: row.createdBy, status: row.status } : undefined);
+const about = (id: string) => ({ entity: 'invoice', entityId: id });
 
 export type { AttachmentInput } from './attachments';
 
@@ -62,7 +77,9 @@ export class InvoiceRepository {
 
   /** Records a new invoice in status 已录入; refuses a hard duplicate. */
   async create(content: InvoiceContent, options: CreateOptions): Promise<SaveOutcome> {
-    return this.db.transaction('rw', this.tables(), async () => {
+    return this.db.transaction('rw', this.tables(), async (): Promise<SaveOutcome> => {
+      const refused = await refusalIn(this.db, this.ctx, 'invoice.create', about(''));
+      if (refused) return { ok: false, error: refused };
       const dup = await this.findHardDuplicate(content);
       if (dup) return { ok: false, error: { kind: 'hardDuplicate', existingId: dup.id, existingDeleted: dup.deleted } };
       const at = this.ctx.now();
@@ -97,8 +114,10 @@ export class InvoiceRepository {
    * since, the save is refused instead of silently overwriting their edit.
    */
   async update(id: InvoiceId, content: InvoiceContent, warnings: readonly Issue[], expectedUpdatedAt: string): Promise<SaveOutcome> {
-    return this.db.transaction('rw', this.tables(), async () => {
+    return this.db.transaction('rw', this.tables(), async (): Promise<SaveOutcome> => {
       const row = await this.db.invoices.get(id);
+      const refused = await refusalIn(this.db, this.ctx, 'invoice.edit', about(id), targetOf(row));
+      if (refused) return { ok: false, error: refused };
       if (!row) return { ok: false, error: { kind: 'notFound' } };
       if (row.updatedAt !== expectedUpdatedAt) return { ok: false, error: { kind: 'stale', updatedBy: row.updatedBy, updatedAt: row.updatedAt } };
       const dup = await this.findHardDuplicate(content, id);
@@ -114,8 +133,10 @@ export class InvoiceRepository {
 
   /** Moves an invoice through the status machine (reasons required where the rules say so). */
   async changeStatus(id: InvoiceId, to: InvoiceStatus, reason: string): Promise<StatusOutcome> {
-    return this.db.transaction('rw', this.tables(), async () => {
+    return this.db.transaction('rw', this.tables(), async (): Promise<StatusOutcome> => {
       const row = await this.db.invoices.get(id);
+      const refused = await refusalIn(this.db, this.ctx, statusAction(row?.status, to), about(id), targetOf(row));
+      if (refused) return { ok: false, error: refused };
       if (!row || row.deleted) return { ok: false, error: { code: 'notFound' } };
       const before = fromRow(row);
       const at = this.ctx.now();
@@ -139,8 +160,10 @@ export class InvoiceRepository {
   }
 
   private async setDeleted(id: InvoiceId, deleted: boolean): Promise<SaveOutcome> {
-    return this.db.transaction('rw', this.tables(), async () => {
+    return this.db.transaction('rw', this.tables(), async (): Promise<SaveOutcome> => {
       const row = await this.db.invoices.get(id);
+      const refused = await refusalIn(this.db, this.ctx, deleted ? 'invoice.delete' : 'invoice.restore', about(id), targetOf(row));
+      if (refused) return { ok: false, error: refused };
       if (!row) return { ok: false, error: { kind: 'notFound' } };
       const before = fromRow(row);
       if (before.deleted === deleted) return { ok: true, invoice: before };
@@ -157,8 +180,10 @@ export class InvoiceRepository {
    * change whose outbox mutation names the conflicts it resolves.
    */
   async resolveConflicts(id: InvoiceId, values: Readonly<Record<string, unknown>>, conflictIds: readonly number[]): Promise<SaveOutcome> {
-    return this.db.transaction('rw', [...this.tables(), this.db.conflicts], async () => {
+    return this.db.transaction('rw', [...this.tables(), this.db.conflicts], async (): Promise<SaveOutcome> => {
       const row = await this.db.invoices.get(id);
+      const refused = await refusalIn(this.db, this.ctx, 'conflict.resolve', about(id));
+      if (refused) return { ok: false, error: refused };
       if (!row) return { ok: false, error: { kind: 'notFound' } };
       const before = fromRow(row);
       const at = this.ctx.now();
@@ -167,6 +192,27 @@ export class InvoiceRepository {
       await journalChange(this.db, 'invoice', 'update', before, after, this.ctx, at, { resolves: conflictIds, fields: Object.keys(values) });
       await this.db.conflicts.where('id').anyOf([...conflictIds]).modify({ open: 0, resolvedLocally: true });
       return { ok: true, invoice: after };
+    });
+  }
+
+  /**
+   * Deletes an invoice from the recycle bin for good (admin): the record, its list entry and the originals nothing
+   * else keeps. Audited as 'purge' (with what the invoice was) and sent as a delete the server keeps as a tombstone.
+   */
+  async purge(id: InvoiceId): Promise<PurgeOutcome> {
+    return this.db.transaction('rw', [...this.tables(), ...purgeTables(this.db)], async (): Promise<PurgeOutcome> => {
+      const row = await this.db.invoices.get(id);
+      const refused = await refusalIn(this.db, this.ctx, 'invoice.purge', about(id), targetOf(row));
+      if (refused) return { ok: false, error: refused };
+      if (!row) return { ok: false, error: { kind: 'notFound' } };
+      if (!row.deleted) return { ok: false, error: { kind: 'notInBin' } };
+      await removeInvoices(this.db, [row]);
+      const tombstone = { id, deleted: true, purged: true };
+      await journalChanges(this.db, [{
+        entity: 'invoice', action: 'purge', before: fromRow(row), after: tombstone,
+        audit: { before: purgeSummary(row), after: { purged: true } },
+      }], this.ctx, this.ctx.now());
+      return { ok: true };
     });
   }
 

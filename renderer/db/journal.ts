@@ -47,7 +47,10 @@ export function journalEntries(cursor: JournalCursor, items: readonly JournalIte
   const entries: AuditEntry[] = [];
   const mutations: OutboxMutation[] = [];
   for (const item of items) {
-    const { changes, baseValues } = diffFields(item.before, item.after, BOOKKEEPING);
+    // A permanent delete sends only that it happened: the server keeps a tombstone, not the record (issue #13).
+    const { changes, baseValues } = item.action === 'purge'
+      ? { changes: { purged: true } as Record<string, unknown>, baseValues: {} as Record<string, unknown> }
+      : diffFields(item.before, item.after, BOOKKEEPING);
     // A conflict choice is sent even when it keeps the value already here: the server must see the decision.
     for (const key of item.settles?.fields ?? []) {
       changes[key] = field(item.after, key);
@@ -63,7 +66,7 @@ export function journalEntries(cursor: JournalCursor, items: readonly JournalIte
       mutationId: cursor.nextMutationId++,
       entity: item.entity,
       entityId: item.after.id,
-      op: item.action === 'delete' ? 'delete' : 'upsert',
+      op: item.action === 'delete' || item.action === 'purge' ? 'delete' : 'upsert',
       baseVersion: item.before?.version ?? 0,
       changes,
       // A new record had no values: an empty map says so as well as a null per field, in far fewer bytes.

@@ -20,6 +20,8 @@ import { ledgerKeys } from './ledger-keys';
 import { fromRow, toRow } from './rows';
 import { putListEntries } from './sync-list-index';
 import type { WriteContext } from './write-context';
+import { authorize, type PermissionRefusal } from '../../shared/auth/roles';
+import { auditRefusal, PermissionRefusedError, refusal } from './permission';
 
 /** One invoice a confirmed import writes (shared/reconcile/ledger-import.ts ImportItem fits). */
 export interface LedgerImportItem {
@@ -90,7 +92,9 @@ export class LedgerImportRepository {
   }
 
   /** Writes every item or none, in one audited import whose invoices can be undone together. */
-  async commit(input: LedgerImportInput, onProgress: (done: number, total: number) => void = () => undefined): Promise<Result<ImportBatch, ImportError>> {
+  async commit(input: LedgerImportInput, onProgress: (done: number, total: number) => void = () => undefined): Promise<Result<ImportBatch, ImportError | PermissionRefusal>> {
+    const refused = await refusal(this.db, this.ctx, 'import.run', { entity: 'importBatch', entityId: input.fileName });
+    if (refused) return err(refused);
     const { items } = input;
     if (items.length === 0) return err({ code: 'empty', params: {} });
     const keys = items.map((it) => hardKey(it.content));
@@ -158,8 +162,14 @@ export class LedgerImportRepository {
     }
   }
 
-  /** Moves an import's invoices to the recycle bin together (audited, synced) and marks the import undone. */
-  async undo(batchId: string): Promise<Result<ImportBatch, ImportError>> {
+  /**
+   * Moves an import's invoices to the recycle bin together (audited, synced) and marks the import undone. A clerk
+   * may undo only while every invoice is theirs and unchecked (the recycle bin's owner rule); otherwise nothing moves.
+   */
+  async undo(batchId: string): Promise<Result<ImportBatch, ImportError | PermissionRefusal>> {
+    const about = { entity: 'importBatch', entityId: batchId };
+    const refused = await refusal(this.db, this.ctx, 'import.run', about);
+    if (refused) return err(refused);
     try {
       return await this.db.transaction('rw', this.tables(), async (): Promise<Result<ImportBatch, ImportError>> => {
         const batch = await this.db.imports.get(batchId);
@@ -170,6 +180,11 @@ export class LedgerImportRepository {
         for (let start = 0; start < batch.invoiceIds.length; start += CHUNK_SIZE) {
           const rows = await this.db.invoices.bulkGet(batch.invoiceIds.slice(start, start + CHUNK_SIZE) as InvoiceId[]);
           const live = rows.filter((r): r is NonNullable<typeof r> => r !== undefined && !r.deleted);
+          for (const r of live) {
+            const p = authorize(this.ctx.actor(), 'invoice.delete', { createdBy: r.createdBy, status: r.status });
+            // Thrown to roll back the chunks already moved; audited below, outside the aborted transaction.
+            if (!p.ok) throw new PermissionRefusedError(p.refusal);
+          }
           const changes = live.map((row) => {
             const before = fromRow(row);
             return { row, before, after: { ...before, deleted: true, deletedAt: at, updatedAt: at, updatedBy: user } satisfies Invoice };
@@ -184,6 +199,10 @@ export class LedgerImportRepository {
         return ok(undone);
       });
     } catch (e) {
+      if (e instanceof PermissionRefusedError) {
+        await auditRefusal(this.db, this.ctx, e.refusal, about);
+        return err(e.refusal);
+      }
       return err({ code: 'writeFailed', params: { message: message(e) } });
     }
   }

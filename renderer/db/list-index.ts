@@ -47,6 +47,22 @@ async function saveChunk(db: LedgerDb, chunk: number, rev: number, entries: read
   await db.listRevs.put({ chunk, rev, count: entries.length, live: entries.filter((e) => !e.deleted).length });
 }
 
+/**
+ * Removes invoices' entries from the chunks holding them (a permanent delete). A chunk may end up empty; it stays,
+ * and the next new invoice fills the tail as usual.
+ * WARNING: call only inside a 'rw' transaction that includes listChunks and listRevs.
+ */
+export async function removeListEntries(db: LedgerDb, ids: readonly string[], chunks: readonly number[]): Promise<void> {
+  const gone = new Set(ids);
+  for (const chunk of new Set(chunks)) {
+    const packed = await db.listChunks.get(chunk);
+    if (!packed) continue;
+    const entries = entriesOf(unpackChunk(packed));
+    const kept = entries.filter((e) => !gone.has(e.id));
+    if (kept.length !== entries.length) await saveChunk(db, chunk, packed.rev + 1, kept);
+  }
+}
+
 /** Writes whole chunks at once (bulk import): entries are appended after the existing tail. */
 export async function appendListEntries(db: LedgerDb, entries: readonly ListEntry[], firstChunk: number): Promise<void> {
   for (let start = 0, chunk = firstChunk; start < entries.length; start += CHUNK_SIZE, chunk++) {

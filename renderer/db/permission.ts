@@ -46,11 +46,16 @@ export async function refusalIn(db: LedgerDb, ctx: Who, action: Action, about: R
   return p.refusal;
 }
 
+/** Audits a refusal found elsewhere (e.g. thrown out of an aborted transaction), in a transaction of its own. */
+export async function auditRefusal(db: LedgerDb, ctx: Who, refused: PermissionRefusal, about: RefusedAbout): Promise<void> {
+  await appendAuditEvents(db, [refusedEvent(refused, about)], { user: ctx.user, device: ctx.device }, ctx.now());
+}
+
 /** Checks `action` outside any transaction; when refused, audits the refusal (its own transaction) and returns it. */
 export async function refusal(db: LedgerDb, ctx: Who, action: Action, about: RefusedAbout, target?: PermissionTarget): Promise<PermissionRefusal | null> {
   const p = authorize(ctx.actor(), action, target);
   if (p.ok) return null;
-  await appendAuditEvents(db, [refusedEvent(p.refusal, about)], { user: ctx.user, device: ctx.device }, ctx.now());
+  await auditRefusal(db, ctx, p.refusal, about);
   return p.refusal;
 }
 

@@ -8,6 +8,7 @@ import type { LedgerDb } from './db';
 import { edited, journalTables, newMeta, putPlain } from './entity-records';
 import type { InvoiceRow } from './rows';
 import type { WriteContext } from './write-context';
+import { requirePermission } from './permission';
 
 /** What the clerk may change on a finding. */
 export interface FindingNotePatch {
@@ -34,6 +35,7 @@ export class ReconcileRepository {
 
   /** Saves a finished run (period, source files with their SHA-256, counts, finding keys). */
   async saveRun(run: Omit<ReconcileRun, keyof RecordMeta>): Promise<ReconcileRun> {
+    await requirePermission(this.db, this.ctx, 'reconcile.run', { entity: 'reconcileRun', entityId: '' });
     return this.db.transaction('rw', journalTables(this.db, ['reconcileRun']), async () => {
       const saved: ReconcileRun = { ...newMeta(this.ctx), ...run };
       await putPlain(this.db, 'reconcileRun', 'create', undefined, saved, this.ctx);
@@ -43,6 +45,7 @@ export class ReconcileRepository {
 
   /** Creates or changes the note on a finding (its id is the finding's stable key, so it outlives the run). */
   async setFindingNote(key: string, type: FindingType, patch: FindingNotePatch): Promise<FindingNote> {
+    await requirePermission(this.db, this.ctx, 'reconcile.run', { entity: 'findingNote', entityId: key });
     return this.db.transaction('rw', journalTables(this.db, ['findingNote']), async () => {
       const before = await this.db.findings.get(key);
       const fields = {
@@ -64,6 +67,7 @@ export class ReconcileRepository {
    * changes that decision; another set of invoices is a decision of its own.
    */
   async decideMatch(m: Omit<BankMatch, keyof RecordMeta>): Promise<BankMatch> {
+    await requirePermission(this.db, this.ctx, 'reconcile.run', { entity: 'match', entityId: m.paymentKey });
     return this.db.transaction('rw', journalTables(this.db, ['match']), async () => {
       const same = await this.db.matches.where('paymentKey').equals(m.paymentKey).filter((x) => !x.deleted && sameIds(x.invoiceIds, m.invoiceIds)).first();
       const after: BankMatch = same ? edited(this.ctx, same, m) : { ...newMeta(this.ctx), ...m };
@@ -75,6 +79,7 @@ export class ReconcileRepository {
   /** Saves a column mapping; one of the same kind and name is replaced. */
   async saveMapping(m: Omit<ColumnMapping, keyof RecordMeta>): Promise<ColumnMapping> {
     const name = m.name.trim();
+    await requirePermission(this.db, this.ctx, 'mapping.edit', { entity: 'mapping', entityId: name });
     return this.db.transaction('rw', journalTables(this.db, ['mapping']), async () => {
       const same = await this.db.mappings.where('name').equals(name).filter((x) => !x.deleted && x.kind === m.kind).first();
       const after: ColumnMapping = same ? edited(this.ctx, same, { ...m, name }) : { ...newMeta(this.ctx), ...m, name };
@@ -85,6 +90,7 @@ export class ReconcileRepository {
 
   /** Deletes a saved mapping (soft: synced and audited like any delete). */
   async deleteMapping(id: string): Promise<void> {
+    await requirePermission(this.db, this.ctx, 'mapping.edit', { entity: 'mapping', entityId: id });
     await this.db.transaction('rw', journalTables(this.db, ['mapping']), async () => {
       const before = await this.db.mappings.get(id);
       if (!before || before.deleted) return;

@@ -19,6 +19,9 @@ import {
 } from './restore-pointer';
 import { BackupStateRepository } from './backup-state-repository';
 import { nameDamage, type DamagedRange, type DamageNames } from './restore-damage';
+import type { PermissionRefusal } from '../../shared/auth/roles';
+import { refusal, requirePermission } from './permission';
+import type { WriteContext } from './write-context';
 
 /** Progress and cancel of a long export or restore. */
 export interface LongRun<P> {
@@ -29,20 +32,22 @@ export interface LongRun<P> {
 /** What the ledger backup API needs besides the database. */
 export interface LedgerBackupDeps {
   readonly now: () => string;
+  /** Who acts (restoring is the admin's: 'backup.restore'). */
+  readonly ctx: WriteContext;
   readonly appVersion: string;
   /** Opens (creating if needed) a database by name; the same IndexedDB factory as the app's. */
   readonly openDb: (name: string) => LedgerDb;
   readonly storage?: PointerStorage | null;
 }
 
-/** Why a restore was not swapped in: the data was refused, or another restore still awaits confirmation. */
-export type SwapError = RestoreError | { readonly kind: 'restore-pending' };
+/** Why a restore was not swapped in: the data was refused, another restore still awaits confirmation, or the role may not. */
+export type SwapError = RestoreError | { readonly kind: 'restore-pending' } | PermissionRefusal;
 
 /** Export, restore and backup state over one open ledger. */
 export function ledgerBackupApi(db: LedgerDb, deps: LedgerBackupDeps) {
   const storage = deps.storage ?? undefined;
   return {
-    state: new BackupStateRepository(db),
+    state: new BackupStateRepository(db, deps.ctx),
 
     /** "导出全部数据" into a folder. */
     exportTo(target: Pick<RepoStore, 'writeAtomic' | 'size'>, run: LongRun<ExportProgress> = {}): Promise<Result<ExportManifest, ExportError>> {
@@ -59,6 +64,8 @@ export function ledgerBackupApi(db: LedgerDb, deps: LedgerBackupDeps) {
      * reloads). The current ledger is kept until confirm(); on any failure the new database is deleted.
      */
     async restoreFrom(reader: Pick<RepoStore, 'read'>, run: LongRun<RestoreProgress> = {}): Promise<Result<RestoreCounts, SwapError>> {
+      const refused = await refusal(db, deps.ctx, 'backup.restore', { entity: 'backup', entityId: '' });
+      if (refused) return err(refused);
       if (pendingSwap(storage)) return err({ kind: 'restore-pending' });
       const name = restoredLedgerName(Date.parse(deps.now()));
       const keepMeta = (await db.meta.toArray()).filter(isLocalMeta);
@@ -97,12 +104,14 @@ export function ledgerBackupApi(db: LedgerDb, deps: LedgerBackupDeps) {
 
     /** Keeps the restored ledger and deletes the one it replaced. */
     async confirm(): Promise<void> {
+      await requirePermission(db, deps.ctx, 'backup.restore', { entity: 'backup', entityId: pendingSwap(storage)?.active ?? '' });
       const previous = confirmSwap(storage);
       if (previous) await deps.openDb(previous).delete();
     },
 
     /** Goes back to the replaced ledger and deletes the restored one (the caller then reloads). */
     async undo(): Promise<void> {
+      await requirePermission(db, deps.ctx, 'backup.restore', { entity: 'backup', entityId: pendingSwap(storage)?.active ?? '' });
       const restored = undoSwap(storage);
       if (restored) {
         if (restored === db.name) db.close();

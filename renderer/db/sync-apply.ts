@@ -16,6 +16,7 @@ import { plainTable, type PlainEntity } from './entity-records';
 import { fromRow, toRow } from './rows';
 import { putListEntries } from './sync-list-index';
 import { blankInvoice, SYNC_USER } from './sync-records';
+import { applyPurgedChanges, isPurgedChange } from './invoice-purge';
 
 type Fields = Readonly<Record<string, unknown>>;
 
@@ -73,8 +74,11 @@ const keyOf = (entity: string, id: string) => `${entity}\u0000${id}`;
  * Rebases a page of pulled records onto the local rows; returns how many records were written. The 'sync' audit
  * entries name `device`, the install that applied them (absent only where no device is known, as in old tests).
  */
-export async function applyRecordChanges(db: LedgerDb, changes: readonly RecordChange[], cursor: number, at: string, device?: string): Promise<number> {
-  if (changes.length === 0) return 0;
+export async function applyRecordChanges(db: LedgerDb, pulled: readonly RecordChange[], cursor: number, at: string, device?: string): Promise<number> {
+  if (pulled.length === 0) return 0;
+  // A record deleted for good on another PC (issue #13) arrives as a tombstone and is removed here too.
+  const purged = await applyPurgedChanges(db, pulled.filter(isPurgedChange), at, device);
+  const changes = pulled.filter((c) => !isPurgedChange(c));
   // Only unpushed rows and rows acked after the cursor can protect a field (shared/sync/rebase.ts); both are
   // found by index, so a long retained history costs nothing here.
   const mutations = [
@@ -116,5 +120,5 @@ export async function applyRecordChanges(db: LedgerDb, changes: readonly RecordC
   const entries: AuditEntry[] = [];
   for (const content of audits) { last = chainEntry(content, last); entries.push(last); }
   await db.audit.bulkAdd(entries);
-  return written;
+  return written + purged;
 }

@@ -38,6 +38,11 @@ function isCheckMove(from: unknown, to: unknown): boolean {
   return (from === 'entered' && to === 'verified') || (from === 'verified' && to === 'entered');
 }
 
+/** The action a status move needs: the check (已录入 ⇄ 已核对) is 'invoice.check', every other move 'invoice.status'. */
+export function statusAction(from: unknown, to: unknown): Action {
+  return isCheckMove(from, to) ? 'invoice.check' : 'invoice.status';
+}
+
 const BOOKKEEPING = new Set(['id', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy', 'version']);
 
 /** The actions a mutation needs, each with the target the owner rule looks at; empty only for a user's own password change. */
@@ -64,7 +69,7 @@ export function mutationActions(m: MutationFacts): { readonly action: Action; re
   const keys = Object.keys(m.changes).filter((k) => !BOOKKEEPING.has(k));
   if (m.changes['deleted'] === false && m.current['deleted'] === true) actions.push(withTarget('invoice.restore'));
   if ('status' in m.changes) {
-    actions.push(isCheckMove(m.current['status'], m.changes['status']) ? { action: 'invoice.check' } : { action: 'invoice.status' });
+    actions.push({ action: statusAction(m.current['status'], m.changes['status']) });
   }
   const STATUS_FIELDS = new Set(['status', 'statusHistory', 'deleted', 'deletedAt']);
   if (keys.some((k) => !STATUS_FIELDS.has(k))) actions.push(withTarget('invoice.edit'));

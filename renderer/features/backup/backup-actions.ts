@@ -9,12 +9,12 @@ import {
 } from '../../../shared/backup';
 import type { RepoStore } from '../../../shared/backup/repo-store';
 import { err, ok, type Result } from '../../../shared/domain/result';
-import { BlobFolder, exportManifest, ledgerBackup, manifestBytes, snapshotExportSource, type RestoreError } from '../../db';
+import { BlobFolder, exportManifest, ledgerBackup, manifestBytes, snapshotExportSource, type SwapError } from '../../db';
 
 /** A failure of the format (repository, snapshot, verify) or of the ledger restore. */
 export type BackupFailure =
   | { readonly from: 'format'; readonly error: BackupError }
-  | { readonly from: 'ledger'; readonly error: RestoreError | { readonly kind: 'restore-pending' } };
+  | { readonly from: 'ledger'; readonly error: SwapError };
 
 /** Progress of any long step: bytes done of total. */
 export interface Progress {

@@ -2,6 +2,7 @@
 import { backupErrorMessage } from '../../../shared/backup';
 import { useLocaleStore, useT } from '../../app/i18n';
 import type { BackupFailure } from './backup-actions';
+import { isRefusal, refusalText } from '../auth';
 
 /** Turns a failure into the sentence the clerk reads (it names the damaged files, invoices and attachments). */
 export function useDescribeFailure(): (failure: BackupFailure) => string {
@@ -10,6 +11,7 @@ export function useDescribeFailure(): (failure: BackupFailure) => string {
   return (failure) => {
     if (failure.from === 'format') return backupErrorMessage(failure.error, locale);
     const e = failure.error;
+    if (isRefusal(e)) return refusalText(t, e);
     const params: Record<string, string | number> = {};
     for (const [k, v] of Object.entries(e)) {
       if (typeof v === 'string' || typeof v === 'number') params[k] = v;

@@ -8,6 +8,7 @@ import { navigate, routeHash } from '../../app/router';
 import { cases, invoices, useCasesForInvoice } from '../../db';
 import { useToasts } from '../../ui/toast';
 import { refFromInvoice } from './case-view';
+import { isRefusal, refusalText, useGate } from '../auth';
 import './cases.css';
 
 /** On an invoice's detail: its replacement cases, and "report lost" that marks it 遗失 and opens a case for it. */
@@ -19,12 +20,17 @@ export function InvoiceCasesPanel({ invoice }: { readonly invoice: Invoice }) {
   const [error, setError] = useState<string | null>(null);
   const hasOpen = list?.some((c) => c.invoiceId === invoice.id && isOpenCase(c.state)) ?? true;
   const canMarkLost = allowedTransitions(invoice.status).includes('lost');
-  const offer = !invoice.deleted && !hasOpen && (canMarkLost || invoice.status === 'lost');
+  const mayOpen = useGate('case.edit').allowed && useGate('invoice.status').allowed;
+  const offer = mayOpen && !invoice.deleted && !hasOpen && (canMarkLost || invoice.status === 'lost');
 
   async function report() {
     if (invoice.status !== 'lost') {
       const r = await invoices.changeStatus(invoice.id, 'lost', '');
-      if (!r.ok) { setError(r.error.code === 'notFound' ? t('form.notFound') : statusErrorMessage(r.error, locale)); return; }
+      if (!r.ok) {
+        const e = r.error;
+        setError(isRefusal(e) ? refusalText(t, e) : e.code === 'notFound' ? t('form.notFound') : statusErrorMessage(e, locale));
+        return;
+      }
     }
     const title = t('case.lostTitle', { seller: invoice.seller.name, number: invoice.number });
     const c = await cases.open({ title, origin: 'invoice', ref: refFromInvoice(invoice), invoiceId: invoice.id, findingKey: null });

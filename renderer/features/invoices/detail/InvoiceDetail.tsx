@@ -11,6 +11,7 @@ import { HistoryPanel } from './HistoryPanel';
 import { StatusPanel } from './StatusPanel';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { InvoiceCasesPanel } from '../../cases';
+import { isRefusal, refusalText } from '../../auth';
 
 /** One invoice: its fields as on paper, status moves, warnings, and full history. */
 export function InvoiceDetail({ invoice }: { readonly invoice: Invoice }) {
@@ -24,6 +25,7 @@ export function InvoiceDetail({ invoice }: { readonly invoice: Invoice }) {
   async function toggleDeleted() {
     const r = invoice.deleted ? await invoices.restore(invoice.id) : await invoices.softDelete(invoice.id);
     if (r.ok) show(t(invoice.deleted ? 'detail.restore' : 'detail.delete'));
+    else show(isRefusal(r.error) ? refusalText(t, r.error) : t('form.notFound'), 'error');
   }
 
   return (

@@ -5,6 +5,10 @@ import { useLocaleStore, useT } from '../../../app/i18n';
 import { statusErrorMessage } from '../../../../shared/i18n/domain-messages';
 import { invoices } from '../../../db';
 import { useToasts } from '../../../ui/toast';
+import { authorize } from '../../../../shared/auth/roles';
+import { statusAction } from '../../../../shared/auth/mutation-actions';
+import { isRefusal, refusalText } from '../../auth';
+import { useActor } from '../../../db';
 
 /** Current status and the moves the status machine allows from it (with a reason where required). */
 export function StatusPanel({ invoice }: { readonly invoice: Invoice }) {
@@ -14,7 +18,13 @@ export function StatusPanel({ invoice }: { readonly invoice: Invoice }) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const reasonRef = useRef<HTMLInputElement>(null);
+  const actor = useActor();
   const moves = invoice.deleted ? [] : allowedTransitions(invoice.status);
+  // A role that may not make a move sees it disabled, with the role it needs as the tooltip.
+  const refusedMove = (to: InvoiceStatus) => {
+    const p = authorize(actor, statusAction(invoice.status, to));
+    return p.ok ? undefined : refusalText(t, p.refusal);
+  };
 
   async function move(to: InvoiceStatus) {
     const r = await invoices.changeStatus(invoice.id, to, reason.trim());
@@ -24,8 +34,10 @@ export function StatusPanel({ invoice }: { readonly invoice: Invoice }) {
       show(t('detail.statusChanged', { status: t(`status.${to}`) }));
       return;
     }
-    setError(r.error.code === 'notFound' ? t('form.notFound') : statusErrorMessage(r.error, locale));
-    if (r.error.code === 'status.reasonRequired') reasonRef.current?.focus();
+    const e = r.error;
+    if (isRefusal(e)) { setError(refusalText(t, e)); return; }
+    setError(e.code === 'notFound' ? t('form.notFound') : statusErrorMessage(e, locale));
+    if (e.code === 'status.reasonRequired') reasonRef.current?.focus();
   }
 
   return (
@@ -41,7 +53,8 @@ export function StatusPanel({ invoice }: { readonly invoice: Invoice }) {
           <div className="status-moves" role="group" aria-label={t('detail.moveTo')}>
             <span className="muted">{t('detail.moveTo')}</span>
             {moves.map((to) => (
-              <button key={to} type="button" className={`status-move status-${to}`} onClick={() => void move(to)}>{t(`status.${to}`)}</button>
+              <button key={to} type="button" className={`status-move status-${to}`} onClick={() => void move(to)}
+                disabled={refusedMove(to) !== undefined} title={refusedMove(to)}>{t(`status.${to}`)}</button>
             ))}
           </div>
           {error ? <p id="status-error" className="msg-error" role="alert">{error}</p> : null}

@@ -2,6 +2,7 @@ import type { T } from '../../../app/i18n';
 import { navigate } from '../../../app/router';
 import { formatTimestamp } from '../../../app/today';
 import type { SaveBanner } from './use-invoice-save';
+import { refusalText } from '../../auth';
 
 /** The message above the form after a save attempt (errors, duplicates, stale edit). */
 export function SaveBannerView(props: { readonly banner: SaveBanner | null; readonly t: T }) {
@@ -25,6 +26,8 @@ export function SaveBannerView(props: { readonly banner: SaveBanner | null; read
       return <div className="banner banner-error" role="alert">{t('form.stale', { user: banner.updatedBy, at: formatTimestamp(banner.updatedAt) })}</div>;
     case 'notFound':
       return <div className="banner banner-error" role="alert">{t('form.notFound')}</div>;
+    case 'forbidden':
+      return <div className="banner banner-error" role="alert">{refusalText(t, banner)}</div>;
     case 'unexpected':
       return <div className="banner banner-error" role="alert">{t('error.unexpected', { message: banner.message })}</div>;
   }

@@ -4,6 +4,7 @@ import { normalizeDraft, validateDraft } from '../../../../shared/domain/validat
 import { softKey } from '../../../../shared/domain/duplicates';
 import { invoices, type CreateOptions } from '../../../db';
 import { localToday } from '../../../app/today';
+import type { PermissionRefusal } from '../../../../shared/auth/roles';
 
 /** What the form shows above the fields after a save attempt. */
 export type SaveBanner =
@@ -12,7 +13,9 @@ export type SaveBanner =
   | { readonly kind: 'softDuplicate'; readonly count: number }
   | { readonly kind: 'stale'; readonly updatedBy: string; readonly updatedAt: string }
   | { readonly kind: 'notFound' }
-  | { readonly kind: 'unexpected'; readonly message: string };
+  | { readonly kind: 'unexpected'; readonly message: string }
+  /** The signed-in role may not save this (issue #13). */
+  | PermissionRefusal;
 
 /** The soft-duplicate warning kept on a record saved despite it. */
 const softDuplicateIssue: Issue = { field: 'number', severity: 'warning', code: 'duplicate.soft' };
