@@ -110,6 +110,8 @@ def verify(path):
     summary = {value(r, 3).strip(): value(r, 2) for n, r in sheets["摘要"].items() if n > 1}
     if summary.get("format") != "fapiao-desk-audit-export":
         return 3, "not an audit trail export (format %r)" % summary.get("format")
+    if not re.fullmatch("[0-9]+", summary.get("version", "")) or int(summary["version"]) > 1:
+        return 3, "an audit trail export of a newer version (%r): verify it with a newer version of the app" % summary.get("version")
     prev = first = None
     count = 0
     for name in chain:
