@@ -88,8 +88,8 @@ async function show(page: Page, hash: string, heading: string | RegExp) {
 
 /**
  * A clerk's walk through every screen: capture (with `allFormats`, a PDF and a photo too, read in the pdf.js, QR and
- * OCR workers), an invoice's page and its edit form, a case opened by hand, reconciliation, Excel, recycle bin, sync,
- * backup, and the texts in English.
+ * OCR workers), an invoice's page and its edit form, a case opened by hand, the audit trail (verified and exported),
+ * reconciliation, Excel, recycle bin, sync, backup, and the texts in English.
  */
 async function walkEveryScreen(page: Page, allFormats: boolean) {
   await expect(page.locator('main h1').first()).toContainText('发票台账');
@@ -129,6 +129,14 @@ async function walkEveryScreen(page: Page, allFormats: boolean) {
   await form.getByLabel('价税合计').fill('379.00');
   await form.getByRole('button', { name: '建立案件' }).click();
   await expect(page.locator('main h1')).toContainText('青岛嘉仕汇酒店管理有限公司');
+
+  // The audit trail: verified on demand, exported to Excel in the spreadsheet worker (a download in a browser).
+  await show(page, '#/audit', '审计日志');
+  await page.getByRole('button', { name: '立即验证' }).click();
+  await expect(page.getByText(/完整：\d+ 条记录全部校验通过/)).toBeVisible({ timeout: 30_000 });
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
 
   await show(page, '#/reconcile', '对账');
   await show(page, '#/sheets', 'Excel 导入导出');
