@@ -123,6 +123,16 @@ function readWorkbookSheets(bytes: Uint8Array) {
   return wb.value.sheets;
 }
 
+describe('verifyChain after a given entry', () => {
+  it('checks a range that starts later against the entry before it', () => {
+    const chain = simpleChain(8);
+    const before = chain[3]!;
+    expect(verifyChain(chain.slice(4), before)).toEqual({ ok: true, count: 4 });
+    expect(verifyChain(chain.slice(4), chain[2])).toEqual({ ok: false, seq: 5, reason: 'gap' });
+    expect(verifyChain(chain.slice(4), { seq: 4, hash: 'f'.repeat(64) })).toEqual({ ok: false, seq: 5, reason: 'link' });
+  });
+});
+
 describe('file name and verify command', () => {
   it('suggests a name with the date and the seq range', () => {
     expect(auditExportFileName('2026-05-02', simpleChain(3), 'zh-CN')).toBe('审计日志-2026-05-02-序号1至3.xlsx');
