@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import {
   API_PREFIX, MAX_BLOB_BYTES, MAX_BODY_BYTES, auditPushRequestSchema, enrollRequestSchema, pullRequestSchema, pushRequestSchema,
@@ -11,6 +12,7 @@ import { parseJsonBody, readBody } from './http/body';
 import { handleCors } from './http/cors';
 import { HttpError, sendError, sendJson } from './http/errors';
 import type { DeviceIdentity, SyncStore } from './store/store';
+import { certificateFingerprint, type TlsMaterial } from './tls/tls-material';
 
 /** What the HTTP layer needs. `now` is the server clock (injectable for tests). */
 export interface ServerOptions {
@@ -20,11 +22,16 @@ export interface ServerOptions {
   readonly version: string;
   readonly now?: () => Date;
   readonly log?: (line: string) => void;
+  /** Certificate and key to serve HTTPS with (server/tls); plain HTTP without. */
+  readonly tls?: TlsMaterial;
 }
 
 /** A running server. */
 export interface RunningServer {
+  /** http://host:port, or https://host:port when serving TLS. */
   readonly url: string;
+  /** SHA-256 fingerprint of the served certificate (`AB:CD:…`), when serving HTTPS. */
+  readonly tlsFingerprint?: string;
   close(): Promise<void>;
 }
 
@@ -33,6 +40,7 @@ interface Ctx {
   readonly res: ServerResponse;
   readonly options: ServerOptions;
   readonly now: string;
+  readonly tlsFingerprint: string | undefined;
 }
 
 async function authenticate(ctx: Ctx): Promise<DeviceIdentity> {
@@ -140,7 +148,10 @@ async function route(ctx: Ctx): Promise<void> {
   const path = new URL(ctx.req.url ?? '/', 'http://localhost').pathname;
   const sub = path.startsWith(`${API_PREFIX}/`) ? path.slice(API_PREFIX.length) : undefined;
   if (sub === '/health' && method === 'GET') {
-    const body: HealthResponse = { ok: true, version: ctx.options.version, epoch: await ctx.options.store.epoch() };
+    const body: HealthResponse = {
+      ok: true, version: ctx.options.version, epoch: await ctx.options.store.epoch(),
+      ...(ctx.tlsFingerprint === undefined ? {} : { tlsFingerprint: ctx.tlsFingerprint }),
+    };
     sendJson(ctx.res, 200, body);
     return;
   }
@@ -154,12 +165,11 @@ async function route(ctx: Ctx): Promise<void> {
   throw new HttpError('not_found', `There is no ${method} ${path}.`);
 }
 
-/** Starts the sync API on host:port (port 0 = any free port) and resolves once it listens. */
-export async function startServer(options: ServerOptions): Promise<RunningServer> {
+function listener(options: ServerOptions, tlsFingerprint: string | undefined): RequestListener {
   const clock = options.now ?? (() => new Date());
-  const server = createServer((req, res) => {
+  return (req, res) => {
     if (handleCors(req, res)) return;
-    const ctx: Ctx = { req, res, options, now: clock().toISOString() };
+    const ctx: Ctx = { req, res, options, now: clock().toISOString(), tlsFingerprint };
     route(ctx).catch((error: unknown) => {
       const known = error instanceof HttpError ? error : undefined;
       if (!known) options.log?.(`internal error on ${req.method ?? '?'} ${req.url ?? '?'}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -169,7 +179,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       sendError(res, known ?? new HttpError('internal', 'The server failed to handle this request; nothing of it was applied.'));
     });
-  });
+  };
+}
+
+/**
+ * Starts the sync API on host:port (port 0 = any free port) and resolves once it listens: HTTPS with
+ * `options.tls`, plain HTTP without.
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const tlsFingerprint = options.tls ? certificateFingerprint(options.tls.cert) : undefined;
+  let server: Server;
+  if (options.tls) {
+    const https = createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener(options, tlsFingerprint));
+    // A device that pinned another certificate ends the handshake: say so, it is the first thing to look for.
+    https.on('tlsClientError', (error, socket) => {
+      options.log?.(`TLS handshake with ${socket.remoteAddress ?? '?'} failed: ${error.message}`);
+    });
+    server = https;
+  } else {
+    server = createServer(listener(options, undefined));
+  }
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -181,7 +210,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
-    url: `http://${host}:${address.port}`,
+    url: `${options.tls ? 'https' : 'http'}://${host}:${address.port}`,
+    ...(tlsFingerprint === undefined ? {} : { tlsFingerprint }),
     close: () => new Promise<void>((resolve) => {
       server.close(() => { resolve(); });
       server.closeAllConnections();
