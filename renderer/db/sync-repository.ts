@@ -10,6 +10,7 @@ import type { OutboxMutation } from '../../shared/sync/outbox';
 import type { MutationResult, PullResponse } from '../../shared/sync/protocol';
 import type { ConflictRow, LedgerDb } from './db';
 import { applyRecordChanges } from './sync-apply';
+import type { AuditEntry } from '../../shared/audit/audit-chain';
 import { requirePermission } from './permission';
 import type { WriteContext } from './write-context';
 
@@ -45,6 +46,9 @@ const KEY = {
   cursorEntities: 'sync.cursorEntities',
 } as const;
 
+/** The last audit seq the server holds for this device (renderer/sync/audit-push.ts); a new enrollment starts at 0. */
+const AUDIT_SEQ_KEY = 'sync.auditSeq';
+
 /**
  * The entities the pull cursor covers. A cursor moved by a version of the app that pulled fewer entities skipped
  * the others' records, so it counts as 0 and everything is pulled once more (rebase makes that harmless).
@@ -78,7 +82,7 @@ export class SyncRepository {
       const old = await this.settings();
       await this.db.meta.put({ key: KEY.settings, value: settings });
       if (old?.serverUrl !== settings.serverUrl || old.deviceId !== settings.deviceId) {
-        await this.db.meta.bulkDelete([KEY.epoch, KEY.cursor, KEY.lastSuccess, KEY.cursorEntities]);
+        await this.db.meta.bulkDelete([KEY.epoch, KEY.cursor, KEY.lastSuccess, KEY.cursorEntities, AUDIT_SEQ_KEY]);
         await this.db.syncedBlobs.clear();
       }
     });
@@ -221,5 +225,21 @@ export class SyncRepository {
   /** Mutations the server refused, newest first. */
   async rejected(): Promise<OutboxMutation[]> {
     return (await outboxIn(this.db, 'rejected').toArray()).reverse();
+  }
+
+  /** The last audit seq the office server holds for this device (0 before the first audit push). */
+  async auditPushedSeq(): Promise<number> {
+    const v = (await this.db.meta.get(AUDIT_SEQ_KEY))?.value;
+    return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0;
+  }
+
+  /** Up to `limit` audit entries after `seq`, in seq order, for the audit push. */
+  async auditAfter(seq: number, limit: number): Promise<AuditEntry[]> {
+    return this.db.audit.where('seq').above(seq).limit(limit).toArray();
+  }
+
+  /** Remembers the last audit seq the server acknowledged. */
+  async markAuditPushed(seq: number): Promise<void> {
+    await this.db.meta.put({ key: AUDIT_SEQ_KEY, value: seq });
   }
 }

@@ -48,7 +48,7 @@ describe('sync engine against the in-memory protocol fake', () => {
     await a.db.meta.put({ key: 'nextMutationId', value: n + 1 });
     expect((await a.engine.syncNow()).ok).toBe(true);
     expect(logOf(server, 'A')).toEqual(Array.from({ length: n }, (_, i) => i + 1));
-    expect(server.requests).toBe(1 + 2 + 2); // health, two pushes, two pull pages
+    expect(server.requests).toBe(1 + 2 + 2 + 2); // health, two pushes, two pull pages, two audit pushes (the pulled records' 'sync' entries)
   }, 60_000);
 
   it('a response lost after the server committed is re-sent and answered duplicate: applied exactly once', async () => {

@@ -6,8 +6,9 @@
  * queued with `inject` and hit the next matching request.
  */
 import {
-  pullRequestSchema, pushRequestSchema, type Conflict, type MutationResult, type RecordChange, type WireMutation,
+  auditPushRequestSchema, pullRequestSchema, pushRequestSchema, type Conflict, type MutationResult, type RecordChange, type WireAuditEntry, type WireMutation,
 } from '../../shared/sync/protocol';
+import { GENESIS_HASH, hashEntry } from '../../shared/audit/audit-chain';
 import { sameValue } from '../../shared/sync/same-value';
 
 /** A fault for the next matching request. */
@@ -23,6 +24,8 @@ interface State {
   lastMutation: Map<string, number>;
   log: { device: string; id: number; status: MutationResult['status'] }[];
   blobs: Map<string, Blob>;
+  /** Each device's audit chain as pushed (append-only). */
+  audit: Map<string, WireAuditEntry[]>;
 }
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -32,7 +35,7 @@ const error = (status: number, code: string, extra: Record<string, unknown> = {}
 /** The fake server: its `fetch`, its state, and fault and restore controls. */
 export function createFakeServer(options: { rejectIf?: (m: WireMutation) => string | null; at?: () => string } = {}) {
   const at = options.at ?? (() => '2026-01-01T00:00:00.000Z');
-  let state: State = { epoch: 'epoch-1', version: 0, records: new Map(), conflicts: [], lastMutation: new Map(), log: [], blobs: new Map() };
+  let state: State = { epoch: 'epoch-1', version: 0, records: new Map(), conflicts: [], lastMutation: new Map(), log: [], blobs: new Map(), audit: new Map() };
   const tokens = new Map<string, string>();
   const faults: { fault: Fault; path: string }[] = [];
   let requests = 0;
@@ -74,6 +77,23 @@ export function createFakeServer(options: { rejectIf?: (m: WireMutation) => stri
     return { id: m.id, status: conflicts.length > 0 ? 'conflict' : 'applied', version: rec.version };
   }
 
+  /** The server's audit rule: entries it holds must come back identical; new ones must continue its chain. */
+  function auditPush(device: string, entries: readonly WireAuditEntry[]): Response {
+    const chain = state.audit.get(device) ?? [];
+    const broken = (seq: number, reason: string) => error(409, 'audit_broken', { seq, reason, lastSeq: chain.length });
+    for (const e of entries) {
+      const held = chain[e.seq - 1];
+      if (held) { if (held.hash !== e.hash) return broken(e.seq, 'fork'); continue; }
+      if (e.seq !== chain.length + 1) return broken(chain.length + 1, 'gap');
+      if (e.prevHash !== (chain.at(-1)?.hash ?? GENESIS_HASH)) return broken(e.seq, 'link');
+      const { device: by, ...rest } = e;
+      if (hashEntry(by === undefined ? rest : { ...rest, device: by }, e.seq, e.prevHash) !== e.hash) return broken(e.seq, 'hash');
+      chain.push(e);
+    }
+    state.audit.set(device, chain);
+    return json(200, { lastSeq: chain.length });
+  }
+
   function handle(method: string, path: string, body: unknown, device: string | undefined): Response {
     if (path === '/api/v1/health') return json(200, { ok: true, version: 'fake', epoch: state.epoch });
     if (path === '/api/v1/devices' && method === 'POST') {
@@ -101,6 +121,11 @@ export function createFakeServer(options: { rejectIf?: (m: WireMutation) => stri
         return r;
       });
       return json(200, { lastMutationId: state.lastMutation.get(device) ?? 0, results });
+    }
+    if (path === '/api/v1/audit/push') {
+      const req = auditPushRequestSchema.parse(body);
+      if (req.deviceId !== device) return error(403, 'forbidden');
+      return auditPush(device, req.entries);
     }
     if (path === '/api/v1/sync/pull') {
       const req = pullRequestSchema.parse(body);

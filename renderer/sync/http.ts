@@ -81,6 +81,9 @@ function httpFailure(status: number, text: string): SyncFailure {
   }
   const e = parsed.data;
   if (e.error.code === 'gap' && e.expectedId !== undefined) return { kind: 'gap', expectedId: e.expectedId };
+  if (e.error.code === 'audit_broken' && e.seq !== undefined && e.reason !== undefined) {
+    return { kind: 'auditBroken', seq: e.seq, reason: e.reason, lastSeq: e.lastSeq ?? null };
+  }
   if (e.error.code === 'epoch_changed' && e.epoch !== undefined) {
     return { kind: 'epochChanged', epoch: e.epoch, lastMutationId: e.lastMutationId ?? 0 };
   }

@@ -2,6 +2,7 @@ import {
   API_PREFIX, enrollResponseSchema, healthResponseSchema, pullResponseSchema, pushResponseSchema,
   type EnrollResponse, type HealthResponse, type PullResponse, type PushRequest, type PushResponse, type PullRequest,
 } from '../../shared/sync/protocol';
+import { auditPushResponseSchema, type AuditPushRequest, type AuditPushResponse } from '../../shared/sync/protocol';
 import type { Result } from '../../shared/domain/result';
 import type { z } from 'zod';
 import { requestJson, type HttpContext } from './http';
@@ -45,6 +46,11 @@ export class SyncClient {
   /** `POST /sync/pull`. */
   pull(body: PullRequest): Promise<Result<PullResponse, SyncFailure>> {
     return this.call(pullResponseSchema, '/sync/pull', { method: 'POST', token: this.token, json: body });
+  }
+
+  /** `POST /audit/push`: audit entries after the last one the server holds for this device. */
+  auditPush(body: AuditPushRequest): Promise<Result<AuditPushResponse, SyncFailure>> {
+    return this.call(auditPushResponseSchema, '/audit/push', { method: 'POST', token: this.token, json: body });
   }
 
   /** `PUT /blobs/{sha256}` (idempotent; the server re-hashes the bytes). */

@@ -11,13 +11,14 @@ import type { Result } from '../../shared/domain/result';
 import type { SyncRepository } from '../db/sync-repository';
 import type { SyncClient } from './sync-client';
 import type { SyncFailure } from './sync-failure';
+import { pushAuditTrail, type AuditPushStore } from './audit-push';
 
 /** The Dexie side the engine needs (renderer/db/sync-repository implements it). */
 export type SyncStore = Pick<
   SyncRepository,
   'settings' | 'cursor' | 'setEpoch' | 'markSuccess' | 'nextBatch' | 'pendingCount' | 'watchPendingCount' | 'blobsFor'
   | 'markBlobSynced' | 'recordResults' | 'requeueFrom' | 'changeEpoch' | 'applyPull'
->;
+> & AuditPushStore;
 
 /** What one successful cycle did. */
 export interface CycleReport {
@@ -50,6 +51,9 @@ export async function runCycle(store: SyncStore, client: SyncClient, deviceId: s
     const pull: Step = push.ok ? await pullAll(store, client, deviceId, epoch) : push;
     if (pull.ok) {
       await store.markSuccess(now());
+      // The records are in; the audit chain follows them. Its failure is the cycle's (shown, retried), not theirs.
+      const audit = await pushAuditTrail(store, client, deviceId);
+      if (!audit.ok) return audit;
       return { ok: true, value: { pushed, pulled: pull.value, rejected } };
     }
     const f: SyncFailure = pull.error;

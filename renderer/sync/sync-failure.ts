@@ -18,7 +18,9 @@ export type SyncFailure =
   | { readonly kind: 'protocol'; readonly detail: string }
   | { readonly kind: 'gap'; readonly expectedId: number }
   | { readonly kind: 'epochChanged'; readonly epoch: string; readonly lastMutationId: number }
-  | { readonly kind: 'stopped' };
+  | { readonly kind: 'stopped' }
+  /** The server refused this PC's audit chain: entry `seq` does not continue what it holds (`lastSeq`), for `reason`. */
+  | { readonly kind: 'auditBroken'; readonly seq: number; readonly reason: 'gap' | 'link' | 'hash' | 'fork'; readonly lastSeq: number | null };
 
 /** The failure for a server error code that the engine does not handle itself. */
 export function failureFromCode(code: SyncErrorCode, status: number, message: string): SyncFailure {
@@ -34,5 +36,5 @@ export function failureFromCode(code: SyncErrorCode, status: number, message: st
 
 /** Failures that retrying soon cannot fix (the clerk or the administrator must act). */
 export function needsPerson(f: SyncFailure): boolean {
-  return f.kind === 'unauthorized' || f.kind === 'forbidden' || f.kind === 'notEnrolled' || f.kind === 'lost' || f.kind === 'tooLarge';
+  return f.kind === 'unauthorized' || f.kind === 'forbidden' || f.kind === 'notEnrolled' || f.kind === 'lost' || f.kind === 'tooLarge' || f.kind === 'auditBroken';
 }

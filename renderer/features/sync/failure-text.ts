@@ -7,6 +7,7 @@ export function failureText(t: T, f: SyncFailure): string {
     case 'server': return t('sync.error.server', { status: f.status });
     case 'lost': return t('sync.error.lost', { fromId: f.fromId });
     case 'protocol': return t('sync.error.protocol', { detail: f.detail });
+    case 'auditBroken': return t('sync.error.auditBroken', { seq: f.seq, reason: t(`sync.auditReason.${f.reason}`) });
     default: return t(`sync.error.${f.kind}`);
   }
 }

@@ -33,6 +33,14 @@ export const SYNC_MESSAGES = {
   'sync.error.gap': { 'zh-CN': '服务器缺少部分修改，正在补发。', en: 'The server is missing some changes; sending them again.' },
   'sync.error.epochChanged': { 'zh-CN': '服务器已从备份恢复，正在补发和重新下载。', en: 'The server was restored from a backup; re-sending and re-downloading.' },
   'sync.error.stopped': { 'zh-CN': '同步已停止。', en: 'Sync stopped.' },
+  'sync.error.auditBroken': {
+    'zh-CN': '办公室服务器拒收本机的审计日志：第 {seq} 条{reason}。本机的审计日志可能在上传后被改动过；发票等数据已照常同步。请审核员在“审计日志”页立即验证，并告知管理员。',
+    en: 'The office server refused this PC’s audit trail: entry {seq} {reason}. The audit trail on this PC may have been changed after it was uploaded; invoices and other data synced as usual. An auditor should verify it now on the Audit trail page and tell the administrator.',
+  },
+  'sync.auditReason.gap': { 'zh-CN': '与服务器已有的记录之间有缺失', en: 'leaves a gap after the entries the server holds' },
+  'sync.auditReason.link': { 'zh-CN': '与前一条衔接不上', en: 'does not link to the entry before it' },
+  'sync.auditReason.hash': { 'zh-CN': '的内容与其哈希不符', en: 'does not match its own hash' },
+  'sync.auditReason.fork': { 'zh-CN': '与服务器上已保存的同一条不同', en: 'differs from the copy the server already holds' },
 
   'sync.server.title': { 'zh-CN': '办公室服务器', en: 'Office server' },
   'sync.server.address': { 'zh-CN': '服务器地址', en: 'Server address' },
