@@ -35,7 +35,7 @@ function makePc(server: Server, onOpen: (db: LedgerDb) => void = () => undefined
     const db = open(activeLedgerName(storage));
     const store = new SyncRepository(db, ctx.now);
     const engineFor = (deviceId: string, token: string) =>
-      createSyncEngine({ store, serverUrl: URL, token, deviceId, fetch: server.fetch, random: () => 0.5, now: () => Date.parse(ctx.now()) });
+      createSyncEngine({ store, serverUrl: URL, allowPlainHttp: true, token, deviceId, fetch: server.fetch, random: () => 0.5, now: () => Date.parse(ctx.now()) });
     return { db, store, invoices: new InvoiceRepository(db, ctx), api: ledgerBackupApi(db, { ctx, now: ctx.now, appVersion: 't', openDb: open, storage }), engineFor };
   };
   return { ctx, ledger };
@@ -43,7 +43,7 @@ function makePc(server: Server, onOpen: (db: LedgerDb) => void = () => undefined
 
 async function enroll(l: ReturnType<ReturnType<typeof makePc>['ledger']>, server: Server, deviceId: string) {
   const token = server.enroll(deviceId);
-  await l.store.saveSettings({ serverUrl: URL, deviceId, token, deviceName: deviceId, enrolledAt: '2026-01-01T00:00:00.000Z' });
+  await l.store.saveSettings({ serverUrl: URL, deviceId, deviceName: deviceId, enrolledAt: '2026-01-01T00:00:00.000Z' });
   return l.engineFor(deviceId, token);
 }
 

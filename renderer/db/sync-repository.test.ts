@@ -162,13 +162,41 @@ describe('SyncRepository', () => {
 
   it('a new server starts from scratch; the same one keeps its cursor', async () => {
     const { sync } = setup();
-    const s = { serverUrl: 'http://a', deviceId: 'd1', token: 't', deviceName: 'pc', enrolledAt: '' };
+    const s = { serverUrl: 'http://a', deviceId: 'd1', deviceName: 'pc', enrolledAt: '' };
     await sync.saveSettings(s);
     await sync.setEpoch('e1');
     await sync.applyPull(page([], 9));
-    await sync.saveSettings({ ...s, token: 't2' });
+    await sync.saveSettings({ ...s, certFingerprint: 'AB:CD' });
     expect((await sync.cursor()).cursor).toBe(9);
     await sync.saveSettings({ ...s, serverUrl: 'http://b' });
     expect(await sync.cursor()).toMatchObject({ epoch: null, cursor: 0 });
+  });
+
+  it('hands an older build’s device token out once, never with the settings, and forgets it on request', async () => {
+    const { db, sync } = setup();
+    const settings = { serverUrl: 'https://a', deviceId: 'd1', deviceName: 'pc', enrolledAt: 't0' };
+    expect(await sync.legacyToken()).toBeNull();
+    await db.meta.put({ key: 'sync.settings', value: { ...settings, token: 'secret-token' } });
+    expect(await sync.settings()).toEqual(settings);
+    expect(await sync.legacyToken()).toBe('secret-token');
+    await sync.dropLegacyToken();
+    expect(await sync.legacyToken()).toBeNull();
+    expect((await db.meta.get('sync.settings'))?.value).toEqual(settings);
+    expect(JSON.stringify(await db.meta.toArray())).not.toContain('secret-token');
+  });
+
+  it('keeps "allow plain HTTP" off by default; only an admin turns it on once users exist', async () => {
+    const { db, ctx } = makeTestDb({ login: 'li', role: 'clerk' });
+    const asClerk = new SyncRepository(db, ctx.now, ctx.device, ctx);
+    expect(await asClerk.allowPlainHttp()).toBe(false);
+    await db.users.add({ id: 'u1', login: 'li' } as never);
+    await expect(asClerk.setAllowPlainHttp(true)).rejects.toMatchObject({ refusal: { action: 'settings.edit', needs: ['admin'] } });
+    expect(await asClerk.allowPlainHttp()).toBe(false);
+    expect((await db.audit.toArray()).at(-1)).toMatchObject({ action: 'refused', user: 'li' });
+    const admin = makeTestDb();
+    const asAdmin = new SyncRepository(admin.db, admin.ctx.now, admin.ctx.device, admin.ctx);
+    await admin.db.users.add({ id: 'u1', login: 'tester' } as never);
+    await asAdmin.setAllowPlainHttp(true);
+    expect(await asAdmin.allowPlainHttp()).toBe(true);
   });
 });

@@ -14,13 +14,17 @@ import type { AuditEntry } from '../../shared/audit/audit-chain';
 import { requirePermission } from './permission';
 import type { WriteContext } from './write-context';
 
-/** The office server this device is enrolled with (stored in the meta table). */
+/**
+ * The office server this device is enrolled with (stored in the meta table). The device token is not here: it is
+ * a secret and lives in this PC's secret store (renderer/platform/local-secrets.ts), never in the ledger.
+ */
 export interface SyncSettings {
   readonly serverUrl: string;
   readonly deviceId: string;
-  readonly token: string;
   readonly deviceName: string;
   readonly enrolledAt: string;
+  /** The server certificate the admin confirmed at enrollment (colon hex; absent over plain HTTP). */
+  readonly certFingerprint?: string;
 }
 
 /** Where this device stands with the server. */
@@ -43,7 +47,7 @@ export const RETAIN_ACKED_MIN = 1000;
 
 const KEY = {
   settings: 'sync.settings', epoch: 'sync.epoch', cursor: 'sync.cursor', lastSuccess: 'sync.lastSuccessAt',
-  cursorEntities: 'sync.cursorEntities',
+  cursorEntities: 'sync.cursorEntities', allowPlainHttp: 'sync.allowPlainHttp',
 } as const;
 
 /** The last audit seq the server holds for this device (renderer/sync/audit-push.ts); a new enrollment starts at 0. */
@@ -69,7 +73,35 @@ export class SyncRepository {
   /** The enrollment, or null before this device joined a server. */
   async settings(): Promise<SyncSettings | null> {
     const row = await this.db.meta.get(KEY.settings);
-    return (row?.value as SyncSettings | undefined) ?? null;
+    if (!row) return null;
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- an older build's token never leaves this class
+    const { token, ...settings } = row.value as SyncSettings & { token?: unknown };
+    return settings;
+  }
+
+  /** The device token builds before issue #13 kept in the settings, or null (the caller moves it to the secret store). */
+  async legacyToken(): Promise<string | null> {
+    const token = ((await this.db.meta.get(KEY.settings))?.value as { token?: unknown } | undefined)?.token;
+    return typeof token === 'string' && token !== '' ? token : null;
+  }
+
+  /** Removes an older build's token from the settings, once the secret store holds it. */
+  async dropLegacyToken(): Promise<void> {
+    await this.db.transaction('rw', this.db.meta, async () => {
+      const settings = await this.settings();
+      if (settings && (await this.legacyToken()) !== null) await this.db.meta.put({ key: KEY.settings, value: settings });
+    });
+  }
+
+  /** Whether the admin allowed plain HTTP to the office LAN on this PC ("允许局域网明文 HTTP"); off by default. */
+  async allowPlainHttp(): Promise<boolean> {
+    return (await this.db.meta.get(KEY.allowPlainHttp))?.value === true;
+  }
+
+  /** Sets "允许局域网明文 HTTP": an admin setting ('settings.edit'), except on a PC with no users yet (as saveSettings). */
+  async setAllowPlainHttp(allow: boolean): Promise<void> {
+    if (this.ctx && (await this.db.users.count()) > 0) await requirePermission(this.db, this.ctx, 'settings.edit', { entity: 'settings', entityId: KEY.allowPlainHttp });
+    await this.db.meta.put({ key: KEY.allowPlainHttp, value: allow });
   }
 
   /**

@@ -10,6 +10,6 @@ export function makeDevice(server: ReturnType<typeof createFakeServer>, deviceId
   const invoices = new InvoiceRepository(db, ctx);
   const store = new SyncRepository(db, ctx.now, ctx.device);
   const token = server.enroll(deviceId);
-  const engine = createSyncEngine({ store, serverUrl: 'http://office.test', token, deviceId, fetch: server.fetch, random: () => 0.5, now: () => Date.parse(ctx.now()), ...extra });
+  const engine = createSyncEngine({ store, serverUrl: 'http://office.test', allowPlainHttp: true, token, deviceId, fetch: server.fetch, random: () => 0.5, now: () => Date.parse(ctx.now()), ...extra });
   return { db, ctx, invoices, store, engine, deviceId };
 }

@@ -73,7 +73,7 @@ describe('sync engine against the in-memory protocol fake', () => {
     expect((await a.engine.syncNow()).ok).toBe(false);
     // "Kill" the app: a brand-new engine over the same database picks up where the old one stopped.
     const { createSyncEngine } = await import('./engine');
-    const again = createSyncEngine({ store: a.store, serverUrl: 'http://office.test', token: 'token-A', deviceId: 'A', fetch: server.fetch });
+    const again = createSyncEngine({ store: a.store, serverUrl: 'http://office.test', allowPlainHttp: true, token: 'token-A', deviceId: 'A', fetch: server.fetch });
     expect((await again.syncNow()).ok).toBe(true);
     expect(logOf(server, 'A')).toEqual([1]);
     expect((await a.store.cursor()).cursor).toBe(1);

@@ -10,6 +10,7 @@ import { realTimers, type Timers } from './http';
 import { SyncClient } from './sync-client';
 import { runCycle, type CycleReport, type SyncStore } from './sync-cycle';
 import { needsPerson, type SyncFailure } from './sync-failure';
+import { withPinnedCertificate, type CertificateCheck } from './server-trust';
 
 /** Online/offline as the platform reports it (navigator.onLine and its events in the app). */
 export interface Connectivity {
@@ -27,6 +28,12 @@ export interface SyncEngineOptions {
   readonly token: string;
   readonly deviceId: string;
   readonly fetch: typeof fetch;
+  /** The admin's "允许局域网明文 HTTP" (off: plain HTTP only to this PC). */
+  readonly allowPlainHttp?: boolean;
+  /** The certificate confirmed at enrollment (colon hex), or null/absent when none was pinned. */
+  readonly pinnedFingerprint?: string | null;
+  /** How this host holds the server to the pin (server-trust.ts); the health answer's fingerprint by default. */
+  readonly certificateCheck?: CertificateCheck;
   readonly now?: () => number;
   readonly random?: () => number;
   readonly timers?: Timers;
@@ -99,8 +106,10 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
 
   const cycle = async (): Promise<Result<CycleReport, SyncFailure>> => {
     if (!net.isOnline()) return { ok: false, error: { kind: 'offline' } };
-    const client = new SyncClient({ fetch: o.fetch, timers, timeoutMs: o.requestTimeoutMs ?? 15_000, signal: stopper.signal }, o.serverUrl, o.token);
-    return runCycle(o.store, client, o.deviceId, () => iso(now()));
+    const http = { fetch: o.fetch, timers, timeoutMs: o.requestTimeoutMs ?? 15_000, signal: stopper.signal };
+    const client = new SyncClient(http, o.serverUrl, o.token, { allowPlainHttp: o.allowPlainHttp ?? false });
+    const server = { serverUrl: o.serverUrl, pinned: o.pinnedFingerprint ?? null, check: o.certificateCheck ?? { mode: 'reported' as const } };
+    return withPinnedCertificate(server, client, () => runCycle(o.store, client, o.deviceId, () => iso(now())));
   };
 
   const finish = async (r: Result<CycleReport, SyncFailure>) => {

@@ -5,23 +5,40 @@ import {
 import { auditPushResponseSchema, type AuditPushRequest, type AuditPushResponse } from '../../shared/sync/protocol';
 import type { Result } from '../../shared/domain/result';
 import type { z } from 'zod';
+import { checkServerAddress } from '../../shared/sync/server-address';
 import { requestJson, type HttpContext } from './http';
-import type { SyncFailure } from './sync-failure';
+import { addressFailure, type SyncFailure } from './sync-failure';
 
-/** Typed calls of the office server's API; every answer is parsed with the protocol's zod schemas. */
+/** How the client may reach the server. */
+export interface ClientPolicy {
+  /** The admin's "允许局域网明文 HTTP": plain HTTP to a host other than this PC. Off unless set. */
+  readonly allowPlainHttp?: boolean;
+}
+
+/**
+ * Typed calls of the office server's API; every answer is parsed with the protocol's zod schemas. Every request
+ * first passes the plain-HTTP rule (checkServerAddress): a refused address sends nothing, not even the health check.
+ */
 export class SyncClient {
   constructor(
     private readonly http: HttpContext,
     private readonly serverUrl: string,
     private readonly token: string,
+    private readonly policy: ClientPolicy = {},
   ) {}
 
   private url(path: string): string {
     return `${this.serverUrl.replace(/\/+$/, '')}${API_PREFIX}${path}`;
   }
 
+  private async send(path: string, init: Parameters<typeof requestJson>[2]): Promise<Result<unknown, SyncFailure>> {
+    const address = checkServerAddress(this.serverUrl, this.policy.allowPlainHttp ?? false);
+    if (!address.ok) return { ok: false, error: addressFailure(address.problem) };
+    return requestJson(this.http, this.url(path), init);
+  }
+
   private async call<S extends z.ZodType>(schema: S, path: string, init: Parameters<typeof requestJson>[2]): Promise<Result<z.infer<S>, SyncFailure>> {
-    const r = await requestJson(this.http, this.url(path), init);
+    const r = await this.send(path, init);
     if (!r.ok) return r;
     const parsed = schema.safeParse(r.value);
     if (!parsed.success) return { ok: false, error: { kind: 'protocol', detail: `${path}: ${parsed.error.issues[0]?.message ?? 'bad answer'}` } };
@@ -55,7 +72,7 @@ export class SyncClient {
 
   /** `PUT /blobs/{sha256}` (idempotent; the server re-hashes the bytes). */
   async putBlob(sha256: string, blob: Blob): Promise<Result<null, SyncFailure>> {
-    const r = await requestJson(this.http, this.url(`/blobs/${sha256}`), { method: 'PUT', token: this.token, blob });
+    const r = await this.send(`/blobs/${sha256}`, { method: 'PUT', token: this.token, blob });
     return r.ok ? { ok: true, value: null } : r;
   }
 }
