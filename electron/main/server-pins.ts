@@ -91,7 +91,9 @@ export function probeCertificate(url: string, connect: TlsConnect, timeoutMs = 8
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      socket.destroy();
+      // A clean close after reading the certificate (the server would otherwise log a failed handshake).
+      if (r.ok) socket.end();
+      else socket.destroy();
       resolve(r);
     }
     socket.on('error', (e) => {
