@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { LedgerDb } from './db';
 import { requirePermission } from './permission';
+import { appendAuditEventsIn } from './audit-events';
 import type { WriteContext } from './write-context';
 
 const lastBackupSchema = z.object({
@@ -84,14 +85,22 @@ export class BackupStateRepository {
   /** Records a backup that completed and read back correctly (automatic ones also restart their schedule). */
   async recordBackup(value: LastBackup): Promise<void> {
     const parsed = lastBackupSchema.parse(value);
-    await this.db.meta.bulkPut(parsed.automatic
-      ? [{ key: KEYS.lastBackup, value: parsed }, { key: KEYS.lastAutomatic, value: parsed }]
-      : [{ key: KEYS.lastBackup, value: parsed }]);
+    await this.db.transaction('rw', [this.db.meta, this.db.audit], async () => {
+      await this.db.meta.bulkPut(parsed.automatic
+        ? [{ key: KEYS.lastBackup, value: parsed }, { key: KEYS.lastAutomatic, value: parsed }]
+        : [{ key: KEYS.lastBackup, value: parsed }]);
+      // Audited here, so manual and automatic backups alike say who, where and how much (issue #13).
+      await appendAuditEventsIn(this.db, [{ action: 'backup', entity: 'backup', entityId: parsed.target, after: { target: parsed.target, bytes: parsed.bytes, automatic: parsed.automatic } }], this.ctx, this.ctx.now());
+    });
   }
 
-  /** Records a verification and its outcome. */
+  /** Records a verification and its outcome (audited as backupVerify). */
   async recordVerified(value: LastVerified): Promise<void> {
-    await this.db.meta.put({ key: KEYS.lastVerified, value: lastVerifiedSchema.parse(value) });
+    const parsed = lastVerifiedSchema.parse(value);
+    await this.db.transaction('rw', [this.db.meta, this.db.audit], async () => {
+      await this.db.meta.put({ key: KEYS.lastVerified, value: parsed });
+      await appendAuditEventsIn(this.db, [{ action: 'backupVerify', entity: 'backup', entityId: parsed.target, after: { target: parsed.target, level: parsed.level, ok: parsed.ok } }], this.ctx, this.ctx.now());
+    });
   }
 
   /** Saves the automatic backup settings. */

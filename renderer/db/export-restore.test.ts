@@ -83,7 +83,7 @@ describe('export', () => {
     expect(await folderText(folder, 'meta.ndjson')).toContain('nextMutationId');
     expect(await folderText(folder, 'meta.ndjson')).not.toContain('backup.');
     const manifest = JSON.parse(await folderText(folder, 'manifest.json')) as { tables: Record<string, { rows: number }>; attachments: unknown };
-    expect(manifest.tables.audit?.rows).toBe(7);
+    expect(manifest.tables.audit?.rows).toBe(8); // 7 changes and the backup recorded (issue #13)
     expect(manifest.attachments).toEqual({ count: 2, bytes: 34 });
   });
 
@@ -99,7 +99,12 @@ describe('export', () => {
       }
       return out;
     };
-    expect(await files(second)).toEqual(await files(first));
+    // An export is audited (issue #13): the second export's chain holds the first export's entry, nothing else differs.
+    const [a, b] = [await files(first), await files(second)];
+    for (const name of Object.keys(a)) if (name !== 'audit.ndjson' && name !== 'manifest.json') expect(b[name], name).toBe(a[name]);
+    const lines = async (f: BlobFolder) => (await folderText(f, 'audit.ndjson')).trim().split('\n');
+    expect((await lines(second)).slice(0, -1)).toEqual(await lines(first));
+    expect(JSON.parse((await lines(second)).at(-1)!)).toMatchObject({ action: 'export', after: { kind: 'folder', invoices: 5, attachments: 2 } });
     // Restored into another database and exported again: the same bytes (the manifest differs only by its clock).
     const storage = memoryStorage();
     const deps = { ctx: makeTestDb().ctx, now: () => '2030-01-01T00:00:00.000Z', appVersion: '0.1.0', openDb: open, storage };
@@ -107,7 +112,7 @@ describe('export', () => {
     const other = ledgerBackupApi(open(activeLedgerName(storage)), deps);
     const again = await files(await exportFiles(other));
     const want = await files(first);
-    for (const name of Object.keys(want)) if (name !== 'manifest.json') expect(again[name], name).toBe(want[name]);
+    for (const name of Object.keys(want)) if (name !== 'manifest.json' && name !== 'audit.ndjson') expect(again[name], name).toBe(want[name]);
   });
 });
 
@@ -117,7 +122,7 @@ describe('restore', () => {
     const folder = await exportFiles(api);
     const progress: number[] = [];
     const r = await api.restoreFrom(folder, { onProgress: (p) => progress.push(p.doneBytes) });
-    expect(r).toEqual({ ok: true, value: { invoices: 5, audit: 7, outbox: 7, attachments: 2, views: 1, meta: 1, conflicts: 0, ...NO_CASES } });
+    expect(r).toEqual({ ok: true, value: { invoices: 5, audit: 8, outbox: 7, attachments: 2, views: 1, meta: 1, conflicts: 0, ...NO_CASES } });
     expect(progress.at(-1)).toBeGreaterThan(0);
     const name = activeLedgerName(storage);
     expect(name).toMatch(/^fapiao-desk-restored-\d+$/);
@@ -125,7 +130,9 @@ describe('restore', () => {
     const restored = open(name);
     const rows = async (d: LedgerDb) => (await d.invoices.toArray()).map(fromRow);
     expect(await rows(restored)).toEqual(await rows(db));
-    expect(await restored.audit.toArray()).toEqual(await db.audit.toArray());
+    // The audit trail goes on: this PC's chain (the export's entry too) and then the restore (issue #13).
+    expect((await restored.audit.orderBy('seq').toArray()).slice(0, -1)).toEqual(await db.audit.orderBy('seq').toArray());
+    expect(await restored.audit.orderBy('seq').last()).toMatchObject({ action: 'backupRestore', user: 'tester', after: { invoices: 5, history: 'current' } });
     expect(verifyChain(await restored.audit.orderBy('seq').toArray()).ok).toBe(true);
     expect(await restored.outbox.toArray()).toEqual(await db.outbox.toArray());
     expect(await restored.views.toArray()).toEqual(await db.views.toArray());
@@ -240,6 +247,6 @@ describe('restore', () => {
   it('snapshots the ledger consistently with the export', async () => {
     const { db } = await seededLedger();
     const snap = await snapshotLedger(db);
-    expect(snap.tables.map((t) => [t.table, t.rows])).toEqual([['invoices', 5], ['audit', 7], ['outbox', 7], ['attachments', 2], ['views', 1], ['meta', 1], ['conflicts', 0], ...Object.entries(NO_CASES)]);
+    expect(snap.tables.map((t) => [t.table, t.rows])).toEqual([['invoices', 5], ['audit', 8], ['outbox', 7], ['attachments', 2], ['views', 1], ['meta', 1], ['conflicts', 0], ...Object.entries(NO_CASES)]);
   });
 });

@@ -38,7 +38,7 @@ export class ReconcileRepository {
     await requirePermission(this.db, this.ctx, 'reconcile.run', { entity: 'reconcileRun', entityId: '' });
     return this.db.transaction('rw', journalTables(this.db, ['reconcileRun']), async () => {
       const saved: ReconcileRun = { ...newMeta(this.ctx), ...run };
-      await putPlain(this.db, 'reconcileRun', 'create', undefined, saved, this.ctx);
+      await putPlain(this.db, 'reconcileRun', 'reconcile', undefined, saved, this.ctx);
       return saved;
     });
   }

@@ -19,6 +19,8 @@ import {
 } from './restore-pointer';
 import { BackupStateRepository } from './backup-state-repository';
 import { nameDamage, type DamagedRange, type DamageNames } from './restore-damage';
+import { carryAuditTrail } from './restore-audit';
+import { appendAuditEvents } from './audit-events';
 import type { PermissionRefusal } from '../../shared/auth/roles';
 import { refusal, requirePermission } from './permission';
 import type { WriteContext } from './write-context';
@@ -50,8 +52,13 @@ export function ledgerBackupApi(db: LedgerDb, deps: LedgerBackupDeps) {
     state: new BackupStateRepository(db, deps.ctx),
 
     /** "导出全部数据" into a folder. */
-    exportTo(target: Pick<RepoStore, 'writeAtomic' | 'size'>, run: LongRun<ExportProgress> = {}): Promise<Result<ExportManifest, ExportError>> {
-      return writeExportFolder(db, target, { createdAt: deps.now(), app: deps.appVersion, ...run });
+    async exportTo(target: Pick<RepoStore, 'writeAtomic' | 'size'>, run: LongRun<ExportProgress> = {}): Promise<Result<ExportManifest, ExportError>> {
+      const r = await writeExportFolder(db, target, { createdAt: deps.now(), app: deps.appVersion, ...run });
+      if (r.ok) {
+        // Audited: who took all the data out, and how much (issue #13).
+        await appendAuditEvents(db, [{ action: 'export', entity: 'export', entityId: '', after: { kind: 'folder', invoices: r.value.tables.invoices?.rows ?? 0, attachments: r.value.attachments.count } }], deps.ctx, deps.now());
+      }
+      return r;
     },
 
     /** A consistent read of the ledger, for the backup format. */
@@ -81,6 +88,8 @@ export function ledgerBackupApi(db: LedgerDb, deps: LedgerBackupDeps) {
         const restored = await restoreInto(reader, target, { keepMeta, currentSync, ...run });
         // A change saved here after that read took a mutation id the restored ledger may hand out again: restore again.
         const changed = restored.ok && (await db.meta.get(COUNTER_KEY))?.value !== counterSeen;
+        // The audit trail goes on across the restore, which it records (restore-audit.ts).
+        if (restored.ok && !changed) await carryAuditTrail(db, target, deps.ctx, deps.now(), restored.value);
         if (!restored.ok || changed || !swapIn(name, storage)) {
           await target.delete();
           if (changed && attempt < MAX_ATTEMPTS) continue;
