@@ -3,10 +3,13 @@ import { UI_MESSAGES } from './messages';
 import { DOMAIN_MESSAGES } from '../../shared/i18n/domain-messages';
 import { SYNC_MESSAGES } from '../features/sync/messages';
 import { BACKUP_MESSAGES } from '../features/backup/messages';
+import { AUTH_MESSAGES } from '../features/auth/messages';
+import { CATALOGUE } from './i18n';
+import { ROLES } from '../../shared/auth/roles';
 
 describe('UI messages', () => {
   it('have both languages, the same placeholders in each, and do not shadow domain messages', () => {
-    const catalogues = [UI_MESSAGES, SYNC_MESSAGES, BACKUP_MESSAGES];
+    const catalogues = [UI_MESSAGES, SYNC_MESSAGES, BACKUP_MESSAGES, AUTH_MESSAGES];
     const keys = catalogues.flatMap((c) => Object.keys(c));
     expect(new Set(keys).size, 'a key is defined in two feature catalogues').toBe(keys.length);
     for (const [key, m] of catalogues.flatMap((c) => Object.entries(c))) {
@@ -16,5 +19,9 @@ describe('UI messages', () => {
       expect(holes(m.en), key).toEqual(holes(m['zh-CN']));
       expect(key in DOMAIN_MESSAGES, `${key} is also a domain message`).toBe(false);
     }
+  });
+
+  it('name every role (refusals say which role they need)', () => {
+    for (const role of ROLES) expect(CATALOGUE[`role.${role}`], role).toBeDefined();
   });
 });

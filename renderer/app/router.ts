@@ -12,6 +12,7 @@ export type Route =
   | { readonly name: 'sheets' }
   | { readonly name: 'cases' }
   | { readonly name: 'audit' }
+  | { readonly name: 'users' }
   | { readonly name: 'case'; readonly id: string }
   | { readonly name: 'detail'; readonly id: string }
   | { readonly name: 'edit'; readonly id: string };
@@ -28,6 +29,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/sheets') return { name: 'sheets' };
   if (path === '/cases') return { name: 'cases' };
   if (path === '/audit') return { name: 'audit' };
+  if (path === '/users') return { name: 'users' };
   const c = /^\/case\/([\w-]+)$/.exec(path);
   if (c?.[1]) return { name: 'case', id: c[1] };
   const m = /^\/invoice\/([\w-]+)(\/edit)?$/.exec(path);
@@ -48,6 +50,7 @@ export function routeHash(route: Route): string {
     case 'sheets': return '#/sheets';
     case 'cases': return '#/cases';
     case 'audit': return '#/audit';
+    case 'users': return '#/users';
     case 'case': return `#/case/${route.id}`;
     case 'detail': return `#/invoice/${route.id}`;
     case 'edit': return `#/invoice/${route.id}/edit`;

@@ -14,9 +14,10 @@ import { ViewsRepository } from './views-repository';
 import { queryInvoiceIds, queryLedgerHead } from './invoice-query';
 import { fromRow } from './rows';
 import type { WriteContext } from './write-context';
-import { sessionActor, setSessionActor, subscribeSession } from './session';
+import { sessionActor, subscribeSession } from './session';
 import { deviceIdentity, deviceLabel } from './device';
 import { SyncRepository } from './sync-repository';
+import { UserRepository, type PublicUser } from './user-repository';
 import { auditTrailApi, type AuditView } from './audit-trail';
 import type { AuditPage, AuditPaging } from './audit-query';
 import type { AuditVerification } from './audit-verify';
@@ -40,7 +41,7 @@ export type { FindingNotePatch } from './reconcile-repository';
 export type { ExistingKeys, ImportError, LedgerImportInput, LedgerImportItem } from './ledger-import-repository';
 
 /** The login entries had before sign-in existed (issue #13): the UI shows it as 录入员. */
-export const CURRENT_USER = 'clerk';
+export const LEGACY_USER = 'clerk';
 
 // A restore swaps databases by moving this pointer (restore-pointer.ts), so the name is read at start-up.
 const db = new LedgerDb(activeLedgerName());
@@ -52,9 +53,10 @@ const ctx: WriteContext = {
   now: () => new Date().toISOString(),
   newId: () => uuidv7(Date.now(), crypto.getRandomValues(new Uint8Array(10))) as InvoiceId,
 };
-// Until the sign-in screen lands, the app acts as the pre-sign-in user with every right.
-setSessionActor({ login: CURRENT_USER, role: 'admin' });
+const random = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 
+/** Users, sign-in (with this PC's lockout), password changes and the idle sign-out setting (issue #13). */
+export const users = new UserRepository(db, ctx, { random });
 /** Invoice writes (record + audit + outbox in one transaction). */
 export const invoices = new InvoiceRepository(db, ctx);
 /** Sync state and the outbox, for the sync engine and the sync screens. */
@@ -98,7 +100,25 @@ export function useActor(): Actor | null {
 export function useCan(action: Action, target?: PermissionTarget): boolean {
   return authorize(useActor(), action, target).ok;
 }
-export { sessionActor, subscribeSession } from './session';
+export { sessionActor, setSessionActor, subscribeSession } from './session';
+export type { PublicUser, SignedIn, SignInError, UserError, UserOutcome } from './user-repository';
+export { PermissionRefusedError, refusalOf } from './permission';
+export type { PurgeOutcome } from './invoice-repository';
+
+/** Every user (disabled ones too), by login; undefined while loading. */
+export function useUsers(): PublicUser[] | undefined {
+  return useLiveQuery(() => users.list(), []);
+}
+
+/** Whether any user exists on this PC (false: first start); undefined while loading. */
+export function useHasUsers(): boolean | undefined {
+  return useLiveQuery(async () => !(await users.isEmpty()), []);
+}
+
+/** The idle sign-out time in minutes; undefined while loading. */
+export function useIdleMinutes(): number | undefined {
+  return useLiveQuery(() => users.idleMinutes(), []);
+}
 
 /** Asks for persistent storage once at start-up. */
 export const persistStorage = requestPersistentStorage;

@@ -2,21 +2,21 @@ import { useMemo } from 'react';
 import type { AuditEntry } from '../../../shared/audit/audit-chain';
 import type { InvoiceId } from '../../../shared/domain/invoice';
 import { useT } from '../../app/i18n';
-import { useInvoicesById } from '../../db';
+import { LEGACY_USER, useInvoicesById } from '../../db';
+import { useUserName } from '../auth';
 
-/** The login entries had before sign-in existed; shown as the clerk role's name. */
-const PRE_SIGN_IN_USER = 'clerk';
 /** The user of changes pulled from the office server. */
 const SYNC_USER = 'sync';
 
-/** How a login is shown: as typed, except the server's sync, nobody signed in, and pre-sign-in entries. */
+/** How a login is shown: the user's name with the login, except the server's sync, nobody signed in, and pre-sign-in entries (录入员). */
 export function useUserLabel(): (login: string) => string {
   const t = useT();
+  const name = useUserName();
   return (login) => {
     if (login === '') return t('audit.user.nobody');
     if (login === SYNC_USER) return t('audit.user.sync');
-    if (login === PRE_SIGN_IN_USER) return t('user.placeholder');
-    return login;
+    const shown = name(login);
+    return shown === login || login === LEGACY_USER ? shown : t('auth.nameWithLogin', { name: shown, login });
   };
 }
 

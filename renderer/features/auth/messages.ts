@@ -76,6 +76,7 @@ export const AUTH_MESSAGES = {
   'auth.switchUser': { 'zh-CN': '切换用户', en: 'Switch user' },
   'auth.signOut': { 'zh-CN': '退出登录', en: 'Sign out' },
   'auth.legacyClerk': { 'zh-CN': '录入员', en: 'Clerk' },
+  'auth.nameWithLogin': { 'zh-CN': '{name}（{login}）', en: '{name} ({login})' },
 
   'nav.users': { 'zh-CN': '用户管理', en: 'Users' },
   'users.title': { 'zh-CN': '用户管理', en: 'Users' },

@@ -8,11 +8,14 @@ export interface Gate {
   readonly allowed: boolean;
   /** "需要管理员权限" when refused (for a disabled button's title), undefined when allowed. */
   readonly title: string | undefined;
+  /** Refused by role (not by the clerk's own-and-unchecked rule): the role can never do this, so hide it. */
+  readonly byRole: boolean;
 }
 
 /** For hiding or disabling what a role cannot do. Comfort only: the repositories refuse anyway. */
 export function useGate(action: Action, target?: PermissionTarget): Gate {
   const t = useT();
   const p = authorize(useActor(), action, target);
-  return p.ok ? { allowed: true, title: undefined } : { allowed: false, title: refusalText(t, p.refusal) };
+  if (p.ok) return { allowed: true, title: undefined, byRole: false };
+  return { allowed: false, title: refusalText(t, p.refusal), byRole: p.refusal.reason === 'role' || p.refusal.reason === 'signedOut' };
 }

@@ -3,7 +3,8 @@ import type { CaseContact, InvoiceCase } from '../../../shared/cases/types';
 import { isOpenCase } from '../../../shared/cases/case-machine';
 import { useT } from '../../app/i18n';
 import { localToday } from '../../app/today';
-import { cases, CURRENT_USER, useCaseContacts } from '../../db';
+import { cases, useCaseContacts } from '../../db';
+import { useGate, useUserName } from '../auth';
 import { useToasts } from '../../ui/toast';
 import { ContactForm } from './ContactForm';
 import { FollowUpTag } from './FollowUpTag';
@@ -13,27 +14,28 @@ export function ContactLog({ c }: { readonly c: InvoiceCase }) {
   const t = useT();
   const contacts = useCaseContacts(c.id);
   const today = localToday();
+  const mayEdit = useGate('case.edit').allowed;
   return (
     <section className="case-card" aria-labelledby="case-contacts-title">
       <h2 id="case-contacts-title">{t('case.contacts')}</h2>
-      {isOpenCase(c.state) ? <ContactForm caseId={c.id} /> : null}
+      {isOpenCase(c.state) && mayEdit ? <ContactForm caseId={c.id} /> : null}
       {contacts === undefined ? <p className="muted">{t('list.loading')}</p>
         : contacts.length === 0 ? <p className="muted">{t('case.noContacts')}</p> : (
           <ol className="contact-log" aria-label={t('case.contacts')}>
-            {contacts.map((e) => <ContactItem key={e.id} e={e} today={today} finished={!isOpenCase(c.state)} />)}
+            {contacts.map((e) => <ContactItem key={e.id} e={e} today={today} finished={!isOpenCase(c.state)} mayEdit={mayEdit} />)}
           </ol>
         )}
     </section>
   );
 }
 
-function ContactItem({ e, today, finished }: { readonly e: CaseContact; readonly today: string; readonly finished: boolean }) {
+function ContactItem({ e, today, finished, mayEdit }: { readonly e: CaseContact; readonly today: string; readonly finished: boolean; readonly mayEdit: boolean }) {
   const t = useT();
   const show = useToasts((s) => s.show);
   const due = followUpState(e, today);
   // A finished case has nothing left to follow up.
   const state = finished && (due === 'due' || due === 'overdue') ? 'later' : due;
-  const user = e.createdBy === CURRENT_USER ? t('user.placeholder') : e.createdBy;
+  const user = useUserName()(e.createdBy);
   async function settle() {
     await cases.settleFollowUp(e.id);
     show(t('case.followUp.settled'));
@@ -51,7 +53,7 @@ function ContactItem({ e, today, finished }: { readonly e: CaseContact; readonly
       {e.followUp ? (
         <p className="contact-follow">
           <span className="muted">{t('case.contact.followUpIs')}</span><FollowUpTag date={e.followUp} today={today} done={e.followUpDone} finished={finished} />
-          {state === 'due' || state === 'overdue' ? <button type="button" className="link" onClick={() => void settle()}>{t('case.followUp.settle')}</button> : null}
+          {mayEdit && (state === 'due' || state === 'overdue') ? <button type="button" className="link" onClick={() => void settle()}>{t('case.followUp.settle')}</button> : null}
         </p>
       ) : null}
     </li>
