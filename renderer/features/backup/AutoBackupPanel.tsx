@@ -7,6 +7,7 @@ import { formatBytes } from './format-progress';
 import { MIN_PASSWORD_LENGTH, passwordLength, passwordStrength } from './password-strength';
 import { StrengthMeter } from './StrengthMeter';
 import { useDescribeFailure, useFormatWhen } from './use-backup-text';
+import { useGate } from '../auth';
 
 const EVERY = [24, 12, 168] as const;
 
@@ -27,6 +28,8 @@ export function AutoBackupPanel() {
   const [password, setPassword] = useState('');
   const [running, setRunning] = useState(false);
   const settings = state?.settings ?? DEFAULT_BACKUP_SETTINGS;
+  // Settings and the local password are the admin's (backup.settings); everyone may run a backup.
+  const gate = useGate('backup.settings');
   const save = (next: Partial<BackupSettings>) => { void ledgerBackup.state.saveSettings({ ...settings, ...next }); };
   const savePassword = async () => {
     const protection = await setLocalBackupPassword(password);
@@ -49,17 +52,19 @@ export function AutoBackupPanel() {
     <section className="backup-card" aria-labelledby="auto-heading">
       <h2 id="auto-heading">{t('backup.auto.heading')}</h2>
       <label className="checkbox">
-        <input type="checkbox" checked={settings.autoEnabled} onChange={(e) => { save({ autoEnabled: e.target.checked }); }} />
+        <input type="checkbox" checked={settings.autoEnabled} disabled={!gate.allowed} title={gate.title} onChange={(e) => { save({ autoEnabled: e.target.checked }); }} />
         {t('backup.auto.enabled')}
       </label>
       <label>{t('backup.auto.every')}{' '}
-        <select value={settings.autoEveryHours} onChange={(e) => { save({ autoEveryHours: Number(e.target.value) }); }}>
+        <select value={settings.autoEveryHours} disabled={!gate.allowed} title={gate.title} onChange={(e) => { save({ autoEveryHours: Number(e.target.value) }); }}>
           {EVERY.map((h) => <option key={h} value={h}>{t(`backup.auto.every.${String(h)}`)}</option>)}
         </select>
       </label>
       <p className="muted small">{t('backup.auto.keep', { daily: settings.keepDaily, weekly: settings.keepWeekly })}</p>
       <p className="small">{state?.lastAutomatic ? t('backup.auto.last', { when: when(state.lastAutomatic.at) }) : t('backup.auto.never')}</p>
-      {hasPassword ? <p className="small">{t(plainText ? 'backup.auto.passwordSetPlain' : 'backup.auto.passwordSet')}</p> : (
+      {hasPassword ? <p className="small">{t(plainText ? 'backup.auto.passwordSetPlain' : 'backup.auto.passwordSet')}</p> : !gate.allowed ? (
+        <p className="msg-warning">{t('backup.auto.noPassword')} {gate.title}</p>
+      ) : (
         <div className="auto-password">
           <p className="msg-warning">{t('backup.auto.noPassword')}</p>
           <p className="small">{t('backup.password.warning')}</p>

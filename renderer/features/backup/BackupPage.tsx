@@ -11,6 +11,7 @@ import { TaskProgress } from './TaskProgress';
 import { useBackupFlows } from './use-backup-flows';
 import { VerifyPanel } from './VerifyPanel';
 import './backup.css';
+import { useGate } from '../auth';
 
 /** Backups to USB sticks and folders, verification, restore and the plain export (issue #5). */
 export function BackupPage() {
@@ -18,6 +19,8 @@ export function BackupPage() {
   const flows = useBackupFlows();
   const { target, hasRepository, repo, password, snapshots, task, notice, needsNewPassword } = useBackupUi();
   const busy = task !== null;
+  // Setting a repository's password or recovery key is the admin's (backup.settings); opening one is everyone's.
+  const settingsGate = useGate('backup.settings');
   return (
     <section className="backup-page">
       <header className="page-header"><h1>{t('backup.title')}</h1></header>
@@ -31,10 +34,12 @@ export function BackupPage() {
             <button type="button" className="link" disabled={busy} onClick={() => { void flows.choose(null); }}>{t('backup.target.change')}</button>
           </div>
         )}
-        {target !== null && repo === null && hasRepository !== null ? (
+        {target !== null && repo === null && hasRepository === false && !settingsGate.allowed ? (
+          <p className="msg-warning" role="note">{t('backup.password.createHeading')}: {settingsGate.title}</p>
+        ) : target !== null && repo === null && hasRepository !== null ? (
           <PasswordForm key={String(hasRepository)} mode={hasRepository ? 'open' : 'create'} busy={task?.kind === 'unlock'} onSubmit={(pw, key) => { void flows.unlock(pw, key); }} />
         ) : null}
-        {repo !== null && needsNewPassword ? (
+        {repo !== null && needsNewPassword && settingsGate.allowed ? (
           <PasswordForm key="reset" mode="reset" busy={task?.kind === 'unlock'} onSubmit={(pw) => { void flows.resetPassword(pw); }} />
         ) : null}
         {repo !== null ? (
@@ -42,7 +47,7 @@ export function BackupPage() {
             <button type="button" className="primary" disabled={busy} onClick={() => { void flows.backUp(); }}>{t('backup.run.now')}</button>
           </div>
         ) : null}
-        {target !== null && repo !== null && password !== null && !needsNewPassword ? <RecoveryKeyPanel store={target.store} secret={password} busy={busy} /> : null}
+        {target !== null && repo !== null && password !== null && !needsNewPassword && settingsGate.allowed ? <RecoveryKeyPanel store={target.store} secret={password} busy={busy} /> : null}
         <TaskProgress />
         {notice ? <p className={`notice notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>{notice.text}</p> : null}
         {target !== null ? <VerifyPanel busy={busy} unlocked={repo !== null} onVerify={(level) => { void flows.verify(level); }} /> : null}

@@ -3,12 +3,14 @@ import type { SnapshotInfo } from '../../../shared/backup';
 import { useT } from '../../app/i18n';
 import { formatBytes } from './format-progress';
 import { useFormatWhen } from './use-backup-text';
+import { useGate } from '../auth';
 
 /** The snapshots in the open repository, newest first, each restorable after a confirmation. */
 export function SnapshotList(props: { readonly snapshots: readonly SnapshotInfo[]; readonly busy: boolean; readonly onRestore: (id: string) => void }) {
   const t = useT();
   const when = useFormatWhen();
   const [asking, setAsking] = useState<SnapshotInfo | null>(null);
+  const gate = useGate('backup.restore');
   if (props.snapshots.length === 0) return <p className="muted">{t('backup.snapshots.none')}</p>;
   return (
     <>
@@ -26,7 +28,7 @@ export function SnapshotList(props: { readonly snapshots: readonly SnapshotInfo[
               <td className="num">{s.tables.invoices ?? 0}</td>
               <td className="num">{s.attachments}</td>
               <td className="num">{formatBytes(s.bytes)}</td>
-              <td><button type="button" disabled={props.busy} onClick={() => { setAsking(s); }}>{t('backup.snapshots.restore')}</button></td>
+              <td><button type="button" disabled={props.busy || !gate.allowed} title={gate.title} onClick={() => { setAsking(s); }}>{t('backup.snapshots.restore')}</button></td>
             </tr>
           ))}
         </tbody>

@@ -20,7 +20,9 @@ export function InvoiceCasesPanel({ invoice }: { readonly invoice: Invoice }) {
   const [error, setError] = useState<string | null>(null);
   const hasOpen = list?.some((c) => c.invoiceId === invoice.id && isOpenCase(c.state)) ?? true;
   const canMarkLost = allowedTransitions(invoice.status).includes('lost');
-  const mayOpen = useGate('case.edit').allowed && useGate('invoice.status').allowed;
+  const caseGate = useGate('case.edit');
+  const statusGate = useGate('invoice.status');
+  const mayOpen = caseGate.allowed && statusGate.allowed;
   const offer = mayOpen && !invoice.deleted && !hasOpen && (canMarkLost || invoice.status === 'lost');
 
   async function report() {

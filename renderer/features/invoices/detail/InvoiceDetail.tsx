@@ -11,7 +11,8 @@ import { HistoryPanel } from './HistoryPanel';
 import { StatusPanel } from './StatusPanel';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { InvoiceCasesPanel } from '../../cases';
-import { isRefusal, refusalText } from '../../auth';
+import { isRefusal, refusalText, useGate, useUserName } from '../../auth';
+import { PurgeButton } from './PurgeButton';
 
 /** One invoice: its fields as on paper, status moves, warnings, and full history. */
 export function InvoiceDetail({ invoice }: { readonly invoice: Invoice }) {
@@ -21,6 +22,11 @@ export function InvoiceDetail({ invoice }: { readonly invoice: Invoice }) {
   const row = (label: string, value: ReactNode, mono = false) => (
     <div className="kv"><dt>{label}</dt><dd className={mono ? 'mono' : undefined}>{value || '—'}</dd></div>
   );
+
+  const userName = useUserName();
+  const target = { createdBy: invoice.createdBy, status: invoice.status };
+  const editGate = useGate('invoice.edit', target);
+  const binGate = useGate(invoice.deleted ? 'invoice.restore' : 'invoice.delete', target);
 
   async function toggleDeleted() {
     const r = invoice.deleted ? await invoices.restore(invoice.id) : await invoices.softDelete(invoice.id);
@@ -34,10 +40,15 @@ export function InvoiceDetail({ invoice }: { readonly invoice: Invoice }) {
         <button type="button" className="link" onClick={() => { navigate({ name: invoice.deleted ? 'bin' : 'ledger' }); }}>← {t('detail.back')}</button>
         <h1>{t(`kind.${invoice.kind}`)} <span className="mono">{invoice.number}</span></h1>
         <div className="header-actions">
-          {!invoice.deleted ? <button type="button" onClick={() => { navigate({ name: 'edit', id: invoice.id }); }}>{t('detail.edit')}</button> : null}
-          <button type="button" className={invoice.deleted ? 'primary' : 'danger'} onClick={() => void toggleDeleted()}>
-            {t(invoice.deleted ? 'detail.restore' : 'detail.delete')}
-          </button>
+          {!invoice.deleted && !editGate.byRole ? (
+            <button type="button" disabled={!editGate.allowed} title={editGate.title} onClick={() => { navigate({ name: 'edit', id: invoice.id }); }}>{t('detail.edit')}</button>
+          ) : null}
+          {binGate.byRole ? null : (
+            <button type="button" className={invoice.deleted ? 'primary' : 'danger'} disabled={!binGate.allowed} title={binGate.title} onClick={() => void toggleDeleted()}>
+              {t(invoice.deleted ? 'detail.restore' : 'detail.delete')}
+            </button>
+          )}
+          {invoice.deleted ? <PurgeButton invoice={invoice} /> : null}
         </div>
       </header>
       {invoice.deleted && invoice.deletedAt ? <div className="banner banner-warn">{t('detail.deletedBanner', { at: formatTimestamp(invoice.deletedAt) })}</div> : null}
@@ -60,7 +71,7 @@ export function InvoiceDetail({ invoice }: { readonly invoice: Invoice }) {
             {row(t('field.remarks'), invoice.remarks)}
             {invoice.isRed ? row(t('field.isRed'), '✓') : null}
           </dl>
-          <p className="muted">{t('detail.createdBy', { user: invoice.createdBy === 'clerk' ? t('user.placeholder') : invoice.createdBy, at: formatTimestamp(invoice.createdAt) })}</p>
+          <p className="muted">{t('detail.createdBy', { user: userName(invoice.createdBy), at: formatTimestamp(invoice.createdAt) })}</p>
           <h2>{t('detail.warnings')}</h2>
           {invoice.warnings.length === 0 ? <p className="muted">{t('detail.noWarnings')}</p> : (
             <ul className="warnings">{invoice.warnings.map((w, i) => <li key={i} className="msg-warning">{formatIssue(w)}</li>)}</ul>
