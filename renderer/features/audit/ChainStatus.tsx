@@ -3,6 +3,7 @@ import { useT } from '../../app/i18n';
 import { formatTimestamp } from '../../app/today';
 import { auditTrail, useAuditVerification, useCan } from '../../db';
 import { useToasts } from '../../ui/toast';
+import { refusalText } from '../auth';
 import { BreakReport } from './BreakReport';
 import { useUserLabel } from './use-audit-names';
 
@@ -19,7 +20,7 @@ export function ChainStatus() {
     setBusy(true);
     try {
       const r = await auditTrail.verifyNow();
-      if (!r.ok) toast(t('audit.refusedNeeds', { roles: r.error.needs.join(' / ') }), 'error');
+      if (!r.ok) toast(refusalText(t, r.error), 'error');
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../../shared/audit/audit-chain';
 import { useT } from '../../app/i18n';
-import { CREATE_SUMMARY, entryChanges, type ChangeRow } from './entry-changes';
+import { refusalText } from '../auth';
+import { CREATE_SUMMARY, entryChanges, refusedFacts, type ChangeRow } from './entry-changes';
 import { auditFieldLabel, formatAuditValue } from './format-audit-value';
 import './audit.css';
 
@@ -23,6 +24,11 @@ function Row({ row }: { readonly row: ChangeRow }) {
 /** What one audit entry changed: each field before → after; a new record by its key fields, the rest folded. */
 export function EntryChanges({ entry }: { readonly entry: Pick<AuditEntry, 'action' | 'entity' | 'before' | 'after'> }) {
   const t = useT();
+  const refused = refusedFacts(entry);
+  if (refused) {
+    const action = t(`audit.permission.${refused.action}`);
+    return <div className="entry-changes">{t('audit.refusedLine', { action: action.startsWith('audit.') ? refused.action : action, why: refusalText(t, refused) })}</div>;
+  }
   const rows = entryChanges(entry);
   if (rows.length === 0) return null;
   const isNew = entry.before === null && (entry.action === 'create' || entry.action === 'sync');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryChanges } from './entry-changes';
+import { entryChanges, refusedFacts } from './entry-changes';
 import { auditFieldLabel, formatAuditValue } from './format-audit-value';
 import { localDayStart, toAuditView } from './audit-filter-form';
 import { translate } from '../../../shared/i18n/translate';
@@ -22,6 +22,15 @@ describe('entryChanges', () => {
 
   it('shows a field missing from before as empty (null), not as missing', () => {
     expect(entryChanges({ before: {}, after: { tags: ['a'] } })).toEqual([{ field: 'tags', before: null, after: ['a'] }]);
+  });
+});
+
+describe('refusedFacts', () => {
+  it('reads a refusal\'s action, reason and roles, and nothing from other entries', () => {
+    const after = { action: 'invoice.purge', reason: 'role', needs: ['admin', 'nobody'], role: 'clerk' };
+    expect(refusedFacts({ action: 'refused', after })).toEqual({ action: 'invoice.purge', reason: 'role', needs: ['admin'] });
+    expect(refusedFacts({ action: 'export', after })).toBeNull();
+    expect(refusedFacts({ action: 'refused', after: { action: 'x', reason: 'because', needs: [] } })).toBeNull();
   });
 });
 

@@ -5,6 +5,7 @@
  * (statusHistory repeats status, fieldSources repeats the capture) are left out.
  */
 import type { AuditEntry } from '../../../shared/audit/audit-chain';
+import { isRole, type PermissionRefusal, type Role } from '../../../shared/auth/roles';
 
 /** One changed field or one fact of an event. */
 export interface ChangeRow {
@@ -27,6 +28,23 @@ export function entryChanges(entry: Pick<AuditEntry, 'before' | 'after'>): Chang
   return Object.keys(after).filter((k) => !REPEATED.has(k)).map((field) => (
     before ? { field, before: before[field] ?? null, after: after[field] } : { field, after: after[field] }
   ));
+}
+
+/** What a permission refusal's entry holds: the action refused, why, and the roles that may take it. */
+export interface RefusedFacts {
+  readonly action: string;
+  readonly reason: PermissionRefusal['reason'];
+  readonly needs: readonly Role[];
+}
+
+const REASONS: readonly string[] = ['signedOut', 'role', 'notOwner', 'checked'];
+
+/** The facts of a 'refused' entry, or null for any other entry (or one whose facts are not as written). */
+export function refusedFacts(entry: Pick<AuditEntry, 'action' | 'after'>): RefusedFacts | null {
+  if (entry.action !== 'refused' || !isRecord(entry.after)) return null;
+  const { action, reason, needs } = entry.after;
+  if (typeof action !== 'string' || typeof reason !== 'string' || !REASONS.includes(reason) || !Array.isArray(needs)) return null;
+  return { action, reason: reason as RefusedFacts['reason'], needs: needs.filter(isRole) };
 }
 
 /** Invoice fields a new invoice's entry is summarised by, in this order. */

@@ -1,5 +1,6 @@
 import type { T } from '../../app/i18n';
 import { formatFen, type Fen } from '../../../shared/domain/money';
+import { isRole } from '../../../shared/auth/roles';
 
 const MONEY = new Set(['amount', 'tax', 'total']);
 /** Longest text shown in a cell; the whole value is in the title and in the export. */
@@ -12,6 +13,7 @@ export function formatAuditValue(t: T, field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return t('audit.value.empty');
   if (MONEY.has(field) && typeof value === 'number') return `¥${formatFen(value as Fen)}`;
   if (field === 'status' && typeof value === 'string') return t(`status.${value}`);
+  if (field === 'role' && isRole(value)) return t(`role.${value}`);
   if (typeof value === 'boolean') return t(value ? 'audit.value.yes' : 'audit.value.no');
   if (field === 'lines' && Array.isArray(value)) return t('audit.value.lines', { count: value.length });
   if (Array.isArray(value)) {

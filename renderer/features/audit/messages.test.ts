@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS } from '../../../shared/audit/audit-chain';
+import { ACTIONS } from '../../../shared/auth/roles';
 import { DOMAIN_MESSAGES } from '../../../shared/i18n/domain-messages';
 import { CATALOGUE } from '../../app/i18n';
 import { UI_MESSAGES } from '../../app/messages';
@@ -19,8 +20,9 @@ describe('AUDIT_MESSAGES', () => {
     }
   });
 
-  it('names every audit action and every reason a chain can break', () => {
+  it('names every audit action, every permission action and every reason a chain can break', () => {
     for (const a of AUDIT_ACTIONS) expect(AUDIT_MESSAGES, a).toHaveProperty([`audit.${a}`]);
+    for (const a of ACTIONS) expect(AUDIT_MESSAGES, a).toHaveProperty([`audit.permission.${a}`]);
     for (const r of ['gap', 'link', 'hash', 'missing', 'changed']) expect(AUDIT_MESSAGES, r).toHaveProperty([`audit.reason.${r}`]);
   });
 

@@ -11,6 +11,7 @@ import { auditTrail, type AuditView } from '../../db';
 import { saveFile, XLSX_TYPE } from '../../platform/save-file';
 import { useToasts } from '../../ui/toast';
 import { sheetJob } from '../../workers/sheet-client';
+import { refusalText } from '../auth';
 
 /** Exports the audit trail; `view` and its description add the filtered sheet. Ends with a toast either way. */
 export function useAuditExport(): (view: AuditView | null, description: string) => Promise<void> {
@@ -19,7 +20,7 @@ export function useAuditExport(): (view: AuditView | null, description: string) 
   const toast = useToasts((s) => s.show);
   return async (view, description) => {
     const read = await auditTrail.forExport(view ?? undefined);
-    if (!read.ok) { toast(t('audit.refusedNeeds', { roles: read.error.needs.join(' / ') }), 'error'); return; }
+    if (!read.ok) { toast(refusalText(t, read.error), 'error'); return; }
     const { chain } = read.value;
     const fileName = auditExportFileName(localToday(), chain, locale);
     const sheets = auditExportSheets(chain, { exportedBy: read.value.by, exportedAt: new Date().toISOString(), device: read.value.device }, {
