@@ -21,7 +21,11 @@ export function CertificateChanged({ pinned, presented }: { readonly pinned: str
   return (
     <div className="sync-cert changed" role="group" aria-labelledby="sync-cert-changed-title">
       <h3 id="sync-cert-changed-title">{t('sync.cert.changedTitle')}</h3>
-      <p>{t('sync.error.certificateChanged', { pinned, presented })}</p>
+      <p>{t('sync.cert.changedExplain')}</p>
+      <dl>
+        <dt>{t('sync.cert.pinnedWas')}</dt><dd className="sync-fingerprint">{pinned}</dd>
+        <dt>{t('sync.cert.presentedNow')}</dt><dd className="sync-fingerprint" data-testid="cert-presented">{presented}</dd>
+      </dl>
       <div className="actions">
         <button type="button" disabled={busy} onClick={() => { void trust(); }}>{t('sync.cert.trustNew')}</button>
         {error ? <span className="msg-error" role="alert">{error}</span> : null}

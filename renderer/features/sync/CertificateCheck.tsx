@@ -2,6 +2,14 @@ import { useT } from '../../app/i18n';
 import { formatTimestamp } from '../../app/today';
 import type { ServerIdentity } from '../../sync/server-enrollment';
 
+/** A fingerprint in four lines of eight pairs, the way it is compared group by group (copying still gives one line). */
+function groups(fingerprint: string) {
+  const pairs = fingerprint.split(':');
+  return [0, 8, 16, 24].map((i) => (
+    <span key={i} className="fp-group">{pairs.slice(i, i + 8).join(':')}{i + 8 < pairs.length ? ':' : ''}</span>
+  ));
+}
+
 /** The server's certificate as the admin compares it with the fingerprint the server printed, before enrolling. */
 export function CertificateCheck({ identity, busy, onConfirm, onCancel }: {
   readonly identity: Exclude<ServerIdentity, { kind: 'plain' }>;
@@ -17,7 +25,7 @@ export function CertificateCheck({ identity, busy, onConfirm, onCancel }: {
       <p>{t(identity.kind === 'browser' ? 'sync.cert.browser' : identity.kind === 'reported' ? 'sync.cert.reported' : 'sync.cert.compare')}</p>
       <dl>
         <dt>{t('sync.server.address')}</dt><dd>{identity.url}</dd>
-        {fingerprint ? <><dt>{t('sync.cert.fingerprint')}</dt><dd className="sync-fingerprint" data-testid="cert-fingerprint">{fingerprint}</dd></> : null}
+        {fingerprint ? <><dt>{t('sync.cert.fingerprint')}</dt><dd className="sync-fingerprint" data-testid="cert-fingerprint">{groups(fingerprint)}</dd></> : null}
         {identity.kind === 'probed' ? (
           <>
             <dt>{t('sync.cert.subject')}</dt>

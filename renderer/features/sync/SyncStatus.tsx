@@ -34,7 +34,7 @@ export function SyncStatus() {
       </span>
       <span>{counts && counts.pending > 0 ? t('sync.status.pending', { count: counts.pending }) : t('sync.status.allSent')}</span>
       <span className="muted">{lastSuccess ? t('sync.status.lastSuccess', { time: formatTimestamp(lastSuccess) }) : t('sync.status.never')}</span>
-      {error ? <span className="sync-error">{failureText(t, error)}</span> : null}
+      {error ? <span className="sync-error">{failureText(t, error, true)}</span> : null}
       {counts && counts.conflicts > 0 ? <a href="#/sync">{t('sync.status.conflicts', { count: counts.conflicts })}</a> : null}
       {counts && counts.rejected > 0 ? <a href="#/sync">{t('sync.status.rejected', { count: counts.rejected })}</a> : null}
     </div>

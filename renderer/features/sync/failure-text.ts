@@ -6,8 +6,9 @@ function roleNames(t: T, roles: readonly string[]): string {
   return roles.map((r) => t(`sync.role.${r}`)).join(t('sync.role.or'));
 }
 
-/** A sync failure in plain words. */
-export function failureText(t: T, f: SyncFailure): string {
+/** A sync failure in plain words; `brief` for the status line, where the long ones only point to the sync page. */
+export function failureText(t: T, f: SyncFailure, brief = false): string {
+  if (brief && (f.kind === 'certificateChanged' || f.kind === 'plainHttp')) return t(`sync.error.${f.kind}.brief`, f.kind === 'plainHttp' ? { host: f.host } : {});
   switch (f.kind) {
     case 'server': return t('sync.error.server', { status: f.status });
     case 'lost': return t('sync.error.lost', { fromId: f.fromId });
