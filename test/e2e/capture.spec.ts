@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { openSignedIn, signIn } from './helpers/sign-in';
 
 /*
  * Capture end to end, fully offline: three real files (OFD, PDF, image) are dropped in, read in workers,
@@ -30,7 +31,7 @@ test('three files are read offline, confirmed by keyboard and kept with their or
   test.setTimeout(240_000);
   const external: string[] = [];
   page.on('request', (r) => { if (!/^(http:\/\/127\.0\.0\.1|blob:|data:)/.test(r.url())) external.push(r.url()); });
-  await page.goto('/#/capture');
+  await openSignedIn(page, '/#/capture');
   await dropSamples(page);
   await expect(page.locator('.queue-item progress').first()).toBeVisible();
 
@@ -74,6 +75,7 @@ test('three files are read offline, confirmed by keyboard and kept with their or
   // The same files again: each is flagged before saving.
   await page.goto('/#/capture');
   await page.reload();
+  await signIn(page);
   await dropSamples(page);
   await expect(page.locator('.queue-item', { hasText: /此文件已导入过/ })).toHaveCount(3);
   await page.screenshot({ path: 'test-screens/capture-duplicates.png', fullPage: true });
@@ -83,7 +85,7 @@ test('three files are read offline, confirmed by keyboard and kept with their or
 
 test('bad files each get a clear message and the batch goes on', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto('/#/capture');
+  await openSignedIn(page, '/#/capture');
   await page.locator('input[type=file]').setInputFiles([
     { name: 'empty.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) },
     { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('会议纪要') },
@@ -107,7 +109,7 @@ const PHOTO_TRUTH: Record<string, string> = {
 
 test('a phone photo is read by PP-OCR in the browser and confirmed by keyboard alone', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.goto('/#/capture');
+  await openSignedIn(page, '/#/capture');
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   await page.locator('input[type=file]').setInputFiles(`${SAMPLES}/images/${PHOTO}`);
   await expect(page.getByRole('heading', { name: '核对识别结果' })).toBeVisible({ timeout: 180_000 });

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { openSignedIn, signIn } from './helpers/sign-in';
 
 /*
  * A clerk at the keyboard: enters a 数电专票 (the Qingdao sample from ../shared/samples), is stopped by a wrong
@@ -42,7 +43,7 @@ async function typeInvoice(page: Page, number: string, sellerTaxId: string) {
 test('a clerk enters, is checked, finds and moves an invoice with the keyboard only', async ({ page }) => {
   const requests: string[] = [];
   page.on('request', (r) => { if (!r.url().startsWith('http://127.0.0.1')) requests.push(r.url()); });
-  await page.goto('/');
+  await openSignedIn(page, '/');
   await expect(page.getByText('台账中还没有发票')).toBeVisible();
 
   // Ctrl+N opens the entry form.
@@ -98,8 +99,9 @@ test('a clerk enters, is checked, finds and moves an invoice with the keyboard o
   await page.keyboard.press('Enter');
   await page.screenshot({ path: 'test-screens/list.png' });
 
-  // Reload: the data and the filter are still there.
+  // Reload: the data and the filter are still there (a reload signs out).
   await page.reload();
+  await signIn(page);
   await expect(page.getByText('共 2 张')).toBeVisible();
   await expect(page.getByRole('gridcell', { name: SAMPLE.number })).toBeVisible();
 
@@ -124,7 +126,7 @@ test('a clerk enters, is checked, finds and moves an invoice with the keyboard o
 });
 
 test('bad input gets a clear message and loses nothing', async ({ page }) => {
-  await page.goto('/#/new');
+  await openSignedIn(page, '/#/new');
   await page.getByLabel('发票号码').fill('１２３４５６７８９０１２３４５６７８９０１２３４５６７８９０');
   await page.getByLabel('开票日期').fill('2099-01-01');
   await page.getByLabel('金额').fill('￥1,000.123');
@@ -143,11 +145,12 @@ test('bad input gets a clear message and loses nothing', async ({ page }) => {
   await expect(page.getByLabel('发票号码')).toHaveValue('123456789012345678901234567890');
   await expect(page.getByLabel('销售方名称')).toHaveValue('测试销方企业');
   await page.reload();
+  await signIn(page);
   await expect(page.getByLabel('销售方纳税人识别号')).toHaveValue('9150010807MGZHI002');
 });
 
 test('the UI switches to English', async ({ page }) => {
-  await page.goto('/');
+  await openSignedIn(page, '/');
   await page.getByLabel('语言').selectOption('en');
   await expect(page.getByRole('heading', { name: 'Invoice ledger' })).toBeVisible();
   await page.keyboard.press('Control+n');

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { writeWorkbook } from '../../shared/reconcile/sheet/index';
 import { encodeGbk, PLATFORM_HEADER } from '../fixtures/reconcile/files';
+import { openSignedIn } from './helpers/sign-in';
 
 /*
  * A clerk's month-end check, end to end in Chromium: an Excel ledger with one bad row is imported (the bad row is
@@ -68,7 +69,7 @@ function todayInBeijing(): string {
 }
 
 async function importLedger(page: Page) {
-  await page.goto('/#/sheets');
+  await openSignedIn(page, '/#/sheets');
   await page.getByLabel('选择 Excel 文件').setInputFiles({ name: '2020年7月台账.xlsx', mimeType: 'application/octet-stream', buffer: ledgerWorkbook() });
   const card = page.locator('article', { hasText: '2020年7月台账.xlsx' });
   // The bad row is named with its row number and the entry form's message; nothing is written yet.

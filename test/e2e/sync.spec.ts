@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { ADMIN, openSignedIn, submitSignIn } from './helpers/sign-in';
 
 /*
  * Two clerks on two PCs (two browser contexts) against a real office server (tsx server/main.ts on SQLite in a
@@ -51,12 +52,30 @@ async function network(context: BrowserContext) {
   return state;
 }
 
+/** The first PC: its administrator is made on the first start, then enrolls it on the sync page. */
 async function enroll(page: Page, code: string, name: string) {
-  await page.goto('/#/sync');
+  await openSignedIn(page, '/#/sync');
   await page.getByLabel('服务器地址').fill(SERVER);
   await page.getByLabel('登记码').fill(code);
   await page.getByLabel('本机名称').fill(name);
   await page.getByRole('button', { name: '登记本机' }).click();
+  await expect(page.getByText(/已登记到/)).toBeVisible();
+}
+
+/**
+ * A second PC: on its first start it joins the office server (enrollment code), the first pull brings the users,
+ * and the same administrator signs in.
+ */
+async function joinOffice(page: Page, code: string, name: string) {
+  await page.goto('/');
+  const card = page.getByRole('region', { name: '加入办公室服务器' });
+  await card.getByLabel('服务器地址').fill(SERVER);
+  await card.getByLabel('登记码').fill(code);
+  await card.getByLabel('本机名称').fill(name);
+  await card.getByRole('button', { name: '登记本机' }).click();
+  await submitSignIn(page, ADMIN.login, ADMIN.password);
+  await expect(page.getByTestId('user-badge')).toContainText(ADMIN.name);
+  await page.goto('/#/sync');
   await expect(page.getByText(/已登记到/)).toBeVisible();
 }
 
@@ -92,12 +111,14 @@ test('two clerks edit the same invoice offline; back online both converge and re
   const a = await ctxA.newPage();
   const b = await ctxB.newPage();
   await enroll(a, codes[0]!, '财务甲的电脑');
-  await enroll(b, codes[1]!, '财务乙的电脑');
+  // A's administrator reaches the server with A's first sync; B then joins and signs in with that account.
+  await syncNow(a);
+  await joinOffice(b, codes[1]!, '财务乙的电脑');
 
   await typeInvoice(a);
   await syncNow(a);
   await syncNow(b);
-  await b.goto('/');
+  await b.goto('/#/');
   await b.getByText('青岛嘉仕汇酒店管理有限公司').first().click();
   const id = /#\/invoice\/([^/]+)$/.exec(b.url())?.[1] ?? '';
   expect(id).not.toBe('');
@@ -130,7 +151,7 @@ test('two clerks edit the same invoice offline; back online both converge and re
 
   // Both PCs hold the server's value until someone chooses.
   await a.goto(`/#/invoice/${id}`);
-  await expect(a.getByText('甲已核对原件')).toBeVisible();
+  await expect(a.getByRole('region', { name: '票面信息' }).getByText('甲已核对原件')).toBeVisible();
 
   await card.getByRole('button', { name: '采用本机的值' }).click();
   await expect(b.getByText('没有待处理的冲突。')).toBeVisible();
@@ -138,7 +159,7 @@ test('two clerks edit the same invoice offline; back online both converge and re
   await syncNow(a);
   await expect(a.getByTestId('sync-status')).not.toContainText('冲突待处理');
   await a.goto(`/#/invoice/${id}`);
-  await expect(a.getByText('乙认为金额待确认')).toBeVisible();
+  await expect(a.getByRole('region', { name: '票面信息' }).getByText('乙认为金额待确认')).toBeVisible();
   await ctxA.close();
   await ctxB.close();
 });

@@ -1,0 +1,180 @@
+import { expect, test, type Page } from '@playwright/test';
+import { ADMIN, createAdmin, signIn, submitSignIn, type Person } from './helpers/sign-in';
+
+/*
+ * Who may do what, as people meet it (issue #13): the first start makes the administrator (recovery code printed),
+ * who adds a clerk and an auditor with one-time passwords. The clerk records invoices and may bin their own, but
+ * sees no permanent delete and cannot restore a backup; the auditor checks but cannot edit (no buttons, and the edit
+ * route says which role it needs). Five wrong passwords lock an account; idle time signs out and keeps the draft.
+ * HTML typed into a user's name and an invoice's remarks shows as text. The repository's own refusals (called
+ * directly, as each role) are covered by renderer/db/permission-matrix.test.ts.
+ */
+
+const CLERK: Person = { login: 'li', name: '李录入', password: 'Li-Clerk-2026' };
+const AUDITOR: Person = { login: 'zhao', name: '赵审核', password: 'Zhao-Audit-2026' };
+const HTML_NAME = '<img src=x onerror=alert(1)>周';
+const HTML_REMARKS = '<script>alert(1)</script><b>粗体</b>';
+
+/** Adds a user on the users page; returns the one-time password shown. */
+async function addUser(page: Page, login: string, name: string, role: string): Promise<string> {
+  const form = page.getByRole('form', { name: '添加用户' });
+  await form.getByLabel('登录名').fill(login);
+  await form.getByLabel('姓名').fill(name);
+  await form.getByLabel('角色').selectOption({ label: role });
+  await form.getByRole('button', { name: '添加' }).click();
+  const shown = page.getByTestId('temporary-password');
+  await expect(shown).toBeVisible();
+  const password = (await shown.textContent()) ?? '';
+  await page.getByRole('button', { name: '已告知' }).click();
+  return password;
+}
+
+/** Signs in with a temporary password and sets the person's own. */
+async function firstSignIn(page: Page, who: Person, temporary: string) {
+  await submitSignIn(page, who.login, temporary);
+  await expect(page.getByRole('heading', { name: '设置新密码' })).toBeVisible();
+  await page.getByLabel('新密码', { exact: true }).fill(who.password);
+  await page.getByLabel('再次输入密码').fill(who.password);
+  await page.getByRole('button', { name: '保存新密码并登录' }).click();
+  await expect(page.getByTestId('user-badge')).toContainText(who.name);
+}
+
+async function switchUser(page: Page) {
+  await page.getByRole('button', { name: '切换用户' }).click();
+  await expect(page.getByRole('form', { name: '登录' })).toBeVisible();
+}
+
+/** Types the Qingdao sample on the entry form with the keyboard and saves it. */
+async function typeInvoice(page: Page, number: string, date: string, remarks = '') {
+  await page.evaluate(() => { window.location.hash = '#/new'; });
+  await expect(page.getByLabel('发票类型')).toBeFocused();
+  // A fresh form starts on 数电普票 (one up is 数电专票); after a save it keeps the last kind.
+  if ((await page.getByLabel('发票类型').inputValue()) === 'digital_normal') await page.keyboard.press('ArrowUp');
+  const tab = async (text: string) => { await page.keyboard.press('Tab'); if (text) await page.keyboard.type(text); };
+  for (const v of ['', number, date, '', '威高集团有限公司', '913710007062495888', '6%', '357.55', '21.45', '379.00', '青岛嘉仕汇酒店管理有限公司', '91370203MA3N3AR685']) await tab(v);
+  if (remarks) await page.getByLabel('备注').fill(remarks);
+  await page.getByLabel('发票号码').press('Enter');
+  await expect(page.getByText(`已保存：发票号码 ${number}`)).toBeVisible();
+}
+
+async function openInvoice(page: Page, number: string, bin = false) {
+  await page.evaluate((h) => { window.location.hash = h; }, bin ? '#/bin' : '#/');
+  await page.getByRole('gridcell', { name: number }).click();
+  await expect(page.locator('main.content h1')).toContainText(number);
+}
+
+test('the administrator adds a clerk and an auditor; each role sees and may do only its own', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  await page.goto('/');
+
+  // First start: the administrator, then the recovery code, shown once.
+  await expect(page.getByRole('heading', { name: '欢迎使用发票台账' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '加入办公室服务器' })).toBeVisible();
+  await page.screenshot({ path: 'test-screens/auth-first-start.png', fullPage: true });
+  const form = page.getByRole('form', { name: '创建管理员' });
+  await form.getByLabel('登录名').fill(ADMIN.login);
+  await form.getByLabel('姓名').fill(ADMIN.name);
+  await form.getByLabel('密码', { exact: true }).fill('short');
+  await form.getByLabel('再次输入密码').fill('short');
+  await form.getByRole('button', { name: '创建管理员' }).click();
+  await expect(form.getByRole('alert')).toHaveText('密码至少 8 个字符。');
+  await form.getByLabel('密码', { exact: true }).fill(ADMIN.password);
+  await form.getByLabel('再次输入密码').fill(ADMIN.password);
+  await form.getByRole('button', { name: '创建管理员' }).click();
+  await expect(page.getByTestId('recovery-code')).toHaveText(/^[2-9A-HJ-NP-Z]{5}(-[2-9A-HJ-NP-Z]{5}){3}$/);
+  await expect(page.getByRole('button', { name: '继续' })).toBeDisabled();
+  await page.screenshot({ path: 'test-screens/auth-recovery-code.png', fullPage: true });
+  await page.getByLabel('我已打印或抄下恢复码').check();
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.getByTestId('user-badge')).toContainText('王会计（管理员）');
+
+  // Users: a clerk, an auditor, and a name with HTML in it (shown as text).
+  await page.getByRole('link', { name: '用户管理' }).click();
+  const clerkTemp = await addUser(page, CLERK.login, CLERK.name, '录入员');
+  const auditorTemp = await addUser(page, AUDITOR.login, AUDITOR.name, '审核员');
+  await addUser(page, 'zhou', HTML_NAME, '录入员');
+  await expect(page.getByRole('cell', { name: HTML_NAME })).toBeVisible();
+  await expect(page.locator('.users-table img')).toHaveCount(0);
+  await page.screenshot({ path: 'test-screens/auth-users.png', fullPage: true });
+
+  // The clerk: first sign-in replaces the temporary password; no users page, no permanent delete, no restore.
+  await switchUser(page);
+  await page.screenshot({ path: 'test-screens/auth-sign-in.png', fullPage: true });
+  await firstSignIn(page, CLERK, clerkTemp);
+  await expect(page.getByRole('link', { name: '用户管理' })).toHaveCount(0);
+  await page.evaluate(() => { window.location.hash = '#/users'; });
+  await expect(page.getByRole('alert')).toHaveText('需要管理员权限');
+  await typeInvoice(page, '25924000000001260164', '2025-04-01', HTML_REMARKS);
+  await typeInvoice(page, '25924000000001260999', '2025-04-02');
+  await openInvoice(page, '25924000000001260164');
+  await expect(page.getByRole('region', { name: '票面信息' }).getByText(HTML_REMARKS)).toBeVisible();
+  await expect(page.locator('main.content b')).toHaveCount(0);
+  await openInvoice(page, '25924000000001260999');
+  await page.getByRole('button', { name: '移到回收站' }).click();
+  await expect(page.getByText(/此发票在回收站中/)).toBeVisible();
+  await expect(page.getByRole('button', { name: '从回收站恢复' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: '永久删除' })).toHaveCount(0);
+  await page.evaluate(() => { window.location.hash = '#/backup'; });
+  await expect(page.getByRole('button', { name: '导入' })).toHaveAttribute('title', '需要管理员权限');
+  await expect(page.getByRole('button', { name: '导入' })).toBeDisabled();
+
+  // The auditor: checks, but no edit buttons, and the edit route refuses with the role it needs.
+  await switchUser(page);
+  await firstSignIn(page, AUDITOR, auditorTemp);
+  await expect(page.getByRole('link', { name: '录入发票' })).toHaveCount(0);
+  await openInvoice(page, '25924000000001260164');
+  await expect(page.getByRole('button', { name: '修改' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '移到回收站' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '遗失' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: '遗失' })).toHaveAttribute('title', '需要录入员或管理员权限');
+  const id = /#\/invoice\/([^/]+)$/.exec(page.url())?.[1] ?? '';
+  await page.evaluate((h) => { window.location.hash = h; }, `#/invoice/${id}/edit`);
+  await expect(page.getByRole('alert')).toHaveText('需要录入员或管理员权限');
+  await page.evaluate((h) => { window.location.hash = h; }, `#/invoice/${id}`);
+  await page.getByRole('button', { name: '已核对' }).click();
+  await expect(page.getByText('状态已改为“已核对”')).toBeVisible();
+
+  // Now checked, the clerk may no longer edit it: the button says why.
+  await switchUser(page);
+  await submitSignIn(page, CLERK.login, CLERK.password);
+  await expect(page.getByRole('button', { name: '修改' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: '修改' })).toHaveAttribute('title', /发票已核对，录入员不能再修改/);
+
+  // The administrator deletes the binned one for good.
+  await switchUser(page);
+  await submitSignIn(page, ADMIN.login, ADMIN.password);
+  await openInvoice(page, '25924000000001260999', true);
+  await page.getByRole('button', { name: '永久删除' }).click();
+  await page.getByRole('button', { name: '确定永久删除' }).click();
+  await expect(page.getByText('发票 25924000000001260999 已永久删除')).toBeVisible();
+  await expect(page.getByRole('gridcell', { name: '25924000000001260999' })).toHaveCount(0);
+  expect(dialogs).toEqual([]);
+});
+
+test('five wrong passwords lock the account; the right one then waits too', async ({ page }) => {
+  await page.goto('/');
+  await createAdmin(page);
+  await switchUser(page);
+  for (let left = 4; left >= 1; left--) {
+    await submitSignIn(page, ADMIN.login, 'wrong-password');
+    await expect(page.getByRole('alert')).toHaveText(`登录名或密码不正确。再错 ${String(left)} 次，账号将锁定 5 分钟。`);
+  }
+  await submitSignIn(page, ADMIN.login, 'wrong-password');
+  await expect(page.getByRole('alert')).toHaveText('输错次数过多，账号已锁定，请 5 分钟后再试，或请管理员重置密码。');
+  await submitSignIn(page, ADMIN.login, ADMIN.password);
+  await expect(page.getByRole('alert')).toContainText('账号已锁定');
+  await page.screenshot({ path: 'test-screens/auth-locked.png', fullPage: true });
+});
+
+test('idle time signs out; signing in again returns to the unsaved draft', async ({ page }) => {
+  await page.clock.install();
+  await page.goto('/');
+  await signIn(page);
+  await page.evaluate(() => { window.location.hash = '#/new'; });
+  await page.getByLabel('销售方名称').fill('草稿里的销售方');
+  await page.clock.fastForward('15:10');
+  await expect(page.getByText('因长时间未操作，已自动退出登录。未保存的录入草稿仍保留。')).toBeVisible();
+  await submitSignIn(page, ADMIN.login, ADMIN.password);
+  await expect(page.getByLabel('销售方名称')).toHaveValue('草稿里的销售方');
+});
