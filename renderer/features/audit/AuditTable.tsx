@@ -5,6 +5,9 @@ import { formatTimestamp } from '../../app/today';
 import { EntryChanges } from './EntryChanges';
 import { useRecordLabel, useUserLabel } from './use-audit-names';
 
+/** A verification (of the chain or of a backup) that found a problem. */
+const failed = (e: AuditEntry) => typeof e.after === 'object' && e.after !== null && 'ok' in e.after && e.after.ok === false;
+
 /** One page of audit entries: time, user, device, action, record, and what changed; a bad entry is marked. */
 export function AuditTable({ entries, badSeq }: { readonly entries: readonly AuditEntry[]; readonly badSeq: number | null }) {
   const t = useT();
@@ -14,7 +17,7 @@ export function AuditTable({ entries, badSeq }: { readonly entries: readonly Aud
     <table className="audit-table" aria-label={t('audit.listLabel')}>
       <thead>
         <tr>
-          <th scope="col" className="num">{t('audit.col.seq')}</th>
+          <th scope="col" className="seq">{t('audit.col.seq')}</th>
           <th scope="col">{t('audit.col.time')}</th>
           <th scope="col">{t('audit.col.user')}</th>
           <th scope="col">{t('audit.col.device')}</th>
@@ -29,8 +32,8 @@ export function AuditTable({ entries, badSeq }: { readonly entries: readonly Aud
             <td className="num">{e.seq}</td>
             <td className="nowrap"><time dateTime={e.at}>{formatTimestamp(e.at)}</time></td>
             <td>{userLabel(e.user)}</td>
-            <td className="muted small">{e.device ?? '—'}</td>
-            <td className={`audit-action action-${e.action}`}>{t(`audit.${e.action}`)}</td>
+            <td className="muted small audit-device">{e.device ?? '—'}</td>
+            <td className={`audit-action action-${e.action}${failed(e) ? ' failed' : ''}`}>{t(`audit.${e.action}`)}</td>
             <td>{e.entity === 'invoice'
               ? <a href={routeHash({ name: 'detail', id: e.entityId })}>{recordLabel(e)}</a>
               : recordLabel(e)}</td>

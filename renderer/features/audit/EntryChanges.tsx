@@ -38,7 +38,6 @@ export function EntryChanges({ entry }: { readonly entry: Pick<AuditEntry, 'acti
   const rest = rows.filter((r) => !first.includes(r));
   return (
     <div className="entry-changes">
-      {isNew ? <span className="change-new">{t('audit.created')}</span> : null}
       <ul>{first.map((r) => <Row key={r.field} row={r} />)}</ul>
       {rest.length > 0 ? (
         <details>

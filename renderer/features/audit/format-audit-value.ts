@@ -23,7 +23,13 @@ export function formatAuditValue(t: T, field: string, value: unknown): string {
   if (typeof value === 'object' && 'name' in value && 'taxId' in value) {
     return clip(`${String(value.name)}（${String(value.taxId)}）`);
   }
-  if (typeof value === 'string' || typeof value === 'number') return clip(String(value));
+  if (typeof value === 'string') {
+    // A fact's known values are translated ("manual" → 手动); anything else is shown as written.
+    const key = `audit.value.${field}.${value}`;
+    const named = t(key);
+    return clip(named === key ? value : named);
+  }
+  if (typeof value === 'number') return String(value);
   return clip(JSON.stringify(value));
 }
 

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { AuditEntry } from '../../../shared/audit/audit-chain';
 import type { InvoiceId } from '../../../shared/domain/invoice';
 import { useT } from '../../app/i18n';
-import { LEGACY_USER, useInvoicesById } from '../../db';
+import { LEGACY_USER, useInvoicesById, useUsers } from '../../db';
 import { useUserName } from '../auth';
 
 /** The user of changes pulled from the office server. */
@@ -28,11 +28,14 @@ export function useRecordLabel(entries: readonly Pick<AuditEntry, 'entity' | 'en
     [entries],
   );
   const invoices = useInvoicesById(ids);
+  const users = useUsers();
   return (e) => {
     const kind = t(`audit.entity.${e.entity}`);
     const kindLabel = kind === `audit.entity.${e.entity}` ? e.entity : kind;
     const number = e.entity === 'invoice' ? invoices?.get(e.entityId)?.number : undefined;
-    const id = number ?? (e.entityId.length > 24 ? `${e.entityId.slice(0, 8)}…${e.entityId.slice(-4)}` : e.entityId);
+    // A user's record changes name its id, its sign-ins its login: either way the person's name.
+    const person = e.entity === 'user' ? users?.find((u) => u.id === e.entityId || u.login === e.entityId) : undefined;
+    const id = number ?? (person ? t('auth.nameWithLogin', { name: person.displayName, login: person.login }) : undefined) ?? (e.entityId.length > 24 ? `${e.entityId.slice(0, 8)}…${e.entityId.slice(-4)}` : e.entityId);
     return id === '' ? kindLabel : `${kindLabel} ${id}`;
   };
 }

@@ -1,0 +1,224 @@
+import { expect, test, type Page } from '@playwright/test';
+import { ADMIN, signIn, submitSignIn, type Person } from './helpers/sign-in';
+
+/*
+ * The audit trail as people meet it (issue #13): the administrator adds a clerk and an auditor; the clerk records,
+ * edits and exports, the auditor checks; every action shows in the audit view under the person who did it, with
+ * this PC's device, and the invoice's page shows its whole history. An entry changed or removed through the
+ * browser's own IndexedDB is reported naming the entry, on demand and by the verification at start-up.
+ */
+
+const CLERK: Person = { login: 'qian', name: '钱录入', password: 'Qian-Clerk-2026' };
+const AUDITOR: Person = { login: 'sun', name: '孙审核', password: 'Sun-Audit-2026' };
+const NUMBER = '25924000000001260164';
+
+async function goTo(page: Page, hash: string) {
+  await page.evaluate((h) => { window.location.hash = h; }, hash);
+}
+
+/** Adds a user on the users page; returns the one-time password shown. */
+async function addUser(page: Page, who: Person, role: string): Promise<string> {
+  const form = page.getByRole('form', { name: '添加用户' });
+  await form.getByLabel('登录名').fill(who.login);
+  await form.getByLabel('姓名').fill(who.name);
+  await form.getByLabel('角色').selectOption({ label: role });
+  await form.getByRole('button', { name: '添加' }).click();
+  const shown = page.getByTestId('temporary-password');
+  await expect(shown).toBeVisible();
+  const password = (await shown.textContent()) ?? '';
+  await page.getByRole('button', { name: '已告知' }).click();
+  return password;
+}
+
+async function switchUser(page: Page) {
+  await page.getByRole('button', { name: '切换用户' }).click();
+  await expect(page.getByRole('form', { name: '登录' })).toBeVisible();
+}
+
+/** Signs in with a temporary password and sets the person's own. */
+async function firstSignIn(page: Page, who: Person, temporary: string) {
+  await submitSignIn(page, who.login, temporary);
+  await expect(page.getByRole('heading', { name: '设置新密码' })).toBeVisible();
+  await page.getByLabel('新密码', { exact: true }).fill(who.password);
+  await page.getByLabel('再次输入密码').fill(who.password);
+  await page.getByRole('button', { name: '保存新密码并登录' }).click();
+  await expect(page.getByTestId('user-badge')).toContainText(who.name);
+}
+
+/** Types the Qingdao sample on the entry form with the keyboard and saves it. */
+async function typeInvoice(page: Page, number: string) {
+  await goTo(page, '#/new');
+  await expect(page.getByLabel('发票类型')).toBeFocused();
+  if ((await page.getByLabel('发票类型').inputValue()) === 'digital_normal') await page.keyboard.press('ArrowUp');
+  const tab = async (text: string) => { await page.keyboard.press('Tab'); if (text) await page.keyboard.type(text); };
+  for (const v of ['', number, '2025-04-01', '', '威高集团有限公司', '913710007062495888', '6%', '357.55', '21.45', '379.00', '青岛嘉仕汇酒店管理有限公司', '91370203MA3N3AR685']) await tab(v);
+  await page.getByLabel('发票号码').press('Enter');
+  await expect(page.getByText(`已保存：发票号码 ${number}`)).toBeVisible();
+}
+
+async function openInvoice(page: Page, number: string) {
+  await goTo(page, '#/');
+  await page.getByRole('gridcell', { name: number }).click();
+  await expect(page.locator('main.content h1')).toContainText(number);
+}
+
+/** The audit table's rows as text, one string per row. */
+async function auditRows(page: Page): Promise<string[]> {
+  await expect(page.locator('.audit-table')).toBeVisible();
+  return page.locator('.audit-table tbody tr').allInnerTexts();
+}
+
+/** Changes one stored audit entry through the browser's IndexedDB, as someone with the PC's files could. */
+async function tamper(page: Page, pick: { action: string; entity: string }, change: 'edit' | 'delete'): Promise<number> {
+  return page.evaluate(async ({ pick, change }) => {
+    const name = localStorage.getItem('fapiao.ledger.active') ?? 'fapiao-desk';
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const req = indexedDB.open(name);
+      req.onsuccess = () => { ok(req.result); };
+      req.onerror = () => { fail(req.error ?? new Error('open failed')); };
+    });
+    const all = await new Promise<Record<string, unknown>[]>((ok) => {
+      const req = db.transaction('audit').objectStore('audit').getAll();
+      req.onsuccess = () => { ok(req.result as Record<string, unknown>[]); };
+    });
+    const target = all.find((e) => e.action === pick.action && e.entity === pick.entity);
+    if (!target) throw new Error('no such entry');
+    await new Promise((done, fail) => {
+      const tx = db.transaction('audit', 'readwrite');
+      const store = tx.objectStore('audit');
+      if (change === 'edit') store.put({ ...target, after: { ...(target.after as object), total: 1 } });
+      else store.delete(target.seq as number);
+      tx.oncomplete = done;
+      tx.onerror = () => { fail(tx.error ?? new Error('write failed')); };
+    });
+    db.close();
+    return target.seq as number;
+  }, { pick, change });
+}
+
+test('every action appears in the audit view under the person who did it; the invoice shows its whole history', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/');
+  await signIn(page);
+  await page.getByRole('link', { name: '用户管理' }).click();
+  const clerkTemp = await addUser(page, CLERK, '录入员');
+  const auditorTemp = await addUser(page, AUDITOR, '审核员');
+
+  // The clerk records an invoice, edits it and exports the ledger; the audit trail is not theirs to read.
+  await switchUser(page);
+  await firstSignIn(page, CLERK, clerkTemp);
+  await expect(page.getByRole('link', { name: '审计日志' })).toHaveCount(0);
+  await goTo(page, '#/audit');
+  await expect(page.getByText('只有审核员和管理员可以查看审计日志')).toBeVisible();
+  await typeInvoice(page, NUMBER);
+  await openInvoice(page, NUMBER);
+  await page.getByRole('button', { name: '修改' }).click();
+  await page.getByLabel('备注').fill('住宿两晚 补记');
+  await page.getByLabel('发票号码').press('Enter');
+  await expect(page.getByText(`已保存：发票号码 ${NUMBER}`).last()).toBeVisible();
+  await goTo(page, '#/sheets');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出台账' }).click();
+  const file = (await download).suggestedFilename();
+  expect(file).toMatch(/^发票台账-.*\.xlsx$/);
+
+  // A wrong password on the way, then the auditor checks the invoice.
+  await switchUser(page);
+  await submitSignIn(page, AUDITOR.login, 'not-the-password');
+  await expect(page.getByRole('alert')).toContainText('登录名或密码不正确');
+  await firstSignIn(page, AUDITOR, auditorTemp);
+  await openInvoice(page, NUMBER);
+  await page.getByRole('button', { name: '已核对' }).click();
+  await expect(page.getByText('状态已改为“已核对”')).toBeVisible();
+
+  // The invoice's own history: who, on which PC, each field before → after.
+  const history = page.locator('.audit-timeline > li');
+  await expect(history).toHaveCount(3);
+  await expect(history.nth(0)).toContainText('新建');
+  await expect(history.nth(0)).toContainText(CLERK.name);
+  await expect(history.nth(1)).toContainText(/修改.*钱录入.*PC · [0-9a-f]{8}/s);
+  await expect(history.nth(1)).toContainText(/备注[：:]?\s*（空）\s*→\s*住宿两晚 补记/);
+  await expect(history.nth(2)).toContainText(/状态变更.*孙审核/s);
+  await expect(history.nth(2)).toContainText(/已录入\s*→\s*已核对/);
+  await expect(page.getByText(/修改记录完整/)).toBeVisible();
+  await expect(page.locator('.toast')).toHaveCount(0, { timeout: 15_000 });
+  await page.locator('.history').screenshot({ path: 'test-screens/audit-invoice-history.png' });
+
+  // The audit view, as the auditor: the clerk's actions under the clerk's name, with the device.
+  await page.getByRole('link', { name: '审计日志' }).click();
+  await expect(page.getByRole('heading', { name: '审计日志', level: 1 })).toBeVisible();
+  await page.getByLabel('用户', { exact: true }).selectOption({ label: `${CLERK.name}（${CLERK.login}）` });
+  const clerkRows = await auditRows(page);
+  for (const row of clerkRows) expect(row).toMatch(/钱录入[\s\S]*PC · [0-9a-f]{8}/);
+  const actions = clerkRows.map((r) => /\t(新建|修改|导出|登录|退出登录|设置密码|状态变更|权限拒绝)\t/.exec(r)?.[1] ?? r);
+  expect(actions).toEqual(expect.arrayContaining(['新建', '修改', '导出', '登录']));
+  expect(clerkRows.some((r) => r.includes(file))).toBe(true);
+  expect(clerkRows.some((r) => r.includes('状态变更'))).toBe(false);
+
+  await page.getByRole('button', { name: '清除筛选' }).click();
+  await page.getByLabel('操作').selectOption({ label: '状态变更' });
+  const statusRows = await auditRows(page);
+  expect(statusRows).toHaveLength(1);
+  expect(statusRows[0]).toMatch(/孙审核[\s\S]*发票 25924000000001260164[\s\S]*已录入\s*→\s*已核对/);
+
+  await page.getByRole('button', { name: '清除筛选' }).click();
+  await page.getByLabel('操作').selectOption({ label: '登录失败' });
+  expect((await auditRows(page)).join('\n')).toContain(AUDITOR.login);
+
+  await page.getByRole('button', { name: '清除筛选' }).click();
+  await page.getByLabel('发票号码或记录编号').fill(NUMBER);
+  await expect(page.locator('.audit-table tbody tr')).toHaveCount(3);
+
+  await page.getByRole('button', { name: '清除筛选' }).click();
+  await page.getByRole('button', { name: '立即验证' }).click();
+  await expect(page.getByText(/完整：\d+ 条记录全部校验通过/)).toBeVisible();
+  await expect(page.locator('.toast')).toHaveCount(0, { timeout: 15_000 });
+  await page.screenshot({ path: 'test-screens/audit-zh.png', fullPage: true });
+  await page.getByLabel('语言').selectOption('en');
+  await expect(page.getByRole('heading', { name: 'Audit trail', level: 1 })).toBeVisible();
+  await page.screenshot({ path: 'test-screens/audit-en.png', fullPage: true });
+  await page.getByLabel('Language').selectOption('zh-CN');
+});
+
+test('an audit entry changed through IndexedDB is reported naming it, on demand and at start-up', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await signIn(page);
+  await typeInvoice(page, NUMBER);
+  await goTo(page, '#/audit');
+  await page.getByRole('button', { name: '立即验证' }).click();
+  await expect(page.getByText(/完整：\d+ 条记录全部校验通过/)).toBeVisible();
+
+  // Someone edits the invoice's entry (its total) in the browser's database: "立即验证" names it.
+  const seq = await tamper(page, { action: 'create', entity: 'invoice' }, 'edit');
+  await page.getByRole('button', { name: '立即验证' }).click();
+  const report = page.locator('.audit-break');
+  await expect(report).toContainText(`审计日志被篡改：第 ${String(seq)} 条的内容被改动过`);
+  await expect(report).toContainText(new RegExp(`该位置现在的记录：.*${ADMIN.name}.*新建.*发票 ${NUMBER}`));
+  await expect(page.locator('.audit-banner')).toContainText(`审计日志校验失败：第 ${String(seq)} 条的内容被改动过`);
+  await expect(page.locator(`.audit-table tr.audit-bad[data-seq="${String(seq)}"]`)).toBeVisible();
+  await expect(page.locator('.toast')).toHaveCount(0, { timeout: 15_000 });
+  await page.screenshot({ path: 'test-screens/audit-tampered.png', fullPage: true });
+
+  // The invoice's own page says so too.
+  await openInvoice(page, NUMBER);
+  await expect(page.getByText(`修改记录被篡改：第 ${String(seq)} 条记录写入后被改动过`)).toBeVisible();
+
+  // A later start: an entry deleted, and the last verification made to look a day old. The start-up check finds it.
+  const removed = await tamper(page, { action: 'signIn', entity: 'user' }, 'delete');
+  await page.evaluate(async () => {
+    const name = localStorage.getItem('fapiao.ledger.active') ?? 'fapiao-desk';
+    const db = await new Promise<IDBDatabase>((ok) => { const req = indexedDB.open(name); req.onsuccess = () => { ok(req.result); }; });
+    await new Promise((done) => {
+      const tx = db.transaction('meta', 'readwrite');
+      tx.objectStore('meta').delete('audit.verification');
+      tx.oncomplete = done;
+    });
+    db.close();
+  });
+  await page.reload();
+  await signIn(page);
+  const first = Math.min(seq, removed);
+  await expect(page.locator('.audit-banner')).toContainText(`审计日志校验失败：第 ${String(first)} 条`);
+  await expect(page.locator('.audit-banner').getByRole('link', { name: '查看审计日志' })).toBeVisible();
+});
