@@ -128,6 +128,7 @@ test('the administrator adds a clerk and an auditor; each role sees and may do o
   await expect(page.getByRole('button', { name: '移到回收站' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '遗失' })).toBeDisabled();
   await expect(page.getByRole('button', { name: '遗失' })).toHaveAttribute('title', '需要录入员或管理员权限');
+  await page.screenshot({ path: 'test-screens/auth-auditor-detail.png', fullPage: true });
   const id = /#\/invoice\/([^/]+)$/.exec(page.url())?.[1] ?? '';
   await page.evaluate((h) => { window.location.hash = h; }, `#/invoice/${id}/edit`);
   await expect(page.getByRole('alert')).toHaveText('需要录入员或管理员权限');
@@ -146,6 +147,7 @@ test('the administrator adds a clerk and an auditor; each role sees and may do o
   await submitSignIn(page, ADMIN.login, ADMIN.password);
   await openInvoice(page, '25924000000001260999', true);
   await page.getByRole('button', { name: '永久删除' }).click();
+  await page.screenshot({ path: 'test-screens/auth-purge-confirm.png', fullPage: true });
   await page.getByRole('button', { name: '确定永久删除' }).click();
   await expect(page.getByText('发票 25924000000001260999 已永久删除')).toBeVisible();
   await expect(page.getByRole('gridcell', { name: '25924000000001260999' })).toHaveCount(0);

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Invoice } from '../../../../shared/domain/invoice';
 import { formatFen } from '../../../../shared/domain/money';
 import { taxRateToPercent } from '../../../../shared/domain/tax-rate';
@@ -12,7 +12,7 @@ import { StatusPanel } from './StatusPanel';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { InvoiceCasesPanel } from '../../cases';
 import { isRefusal, refusalText, useGate, useUserName } from '../../auth';
-import { PurgeButton } from './PurgeButton';
+import { PurgeButton, PurgeConfirm } from './PurgeButton';
 
 /** One invoice: its fields as on paper, status moves, warnings, and full history. */
 export function InvoiceDetail({ invoice }: { readonly invoice: Invoice }) {
@@ -27,6 +27,7 @@ export function InvoiceDetail({ invoice }: { readonly invoice: Invoice }) {
   const target = { createdBy: invoice.createdBy, status: invoice.status };
   const editGate = useGate('invoice.edit', target);
   const binGate = useGate(invoice.deleted ? 'invoice.restore' : 'invoice.delete', target);
+  const [askingPurge, setAskingPurge] = useState(false);
 
   async function toggleDeleted() {
     const r = invoice.deleted ? await invoices.restore(invoice.id) : await invoices.softDelete(invoice.id);
@@ -48,9 +49,10 @@ export function InvoiceDetail({ invoice }: { readonly invoice: Invoice }) {
               {t(invoice.deleted ? 'detail.restore' : 'detail.delete')}
             </button>
           )}
-          {invoice.deleted ? <PurgeButton invoice={invoice} /> : null}
+          {invoice.deleted ? <PurgeButton onAsk={() => { setAskingPurge(true); }} /> : null}
         </div>
       </header>
+      {askingPurge && invoice.deleted ? <PurgeConfirm invoice={invoice} onClose={() => { setAskingPurge(false); }} /> : null}
       {invoice.deleted && invoice.deletedAt ? <div className="banner banner-warn">{t('detail.deletedBanner', { at: formatTimestamp(invoice.deletedAt) })}</div> : null}
       <div className="detail-grid">
         <section className="paper detail-paper" aria-label={t('form.sectionInvoice')}>

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { Invoice } from '../../../../shared/domain/invoice';
 import { useT } from '../../../app/i18n';
 import { navigate } from '../../../app/router';
@@ -6,16 +5,21 @@ import { invoices } from '../../../db';
 import { useToasts } from '../../../ui/toast';
 import { isRefusal, refusalText, useGate } from '../../auth';
 
-/** 永久删除 an invoice in the recycle bin (admins only; asked twice). The audit trail keeps that it happened. */
-export function PurgeButton({ invoice }: { readonly invoice: Invoice }) {
+/** 永久删除 for an invoice in the recycle bin: shown to admins only; it asks first (PurgeConfirm). */
+export function PurgeButton({ onAsk }: { readonly onAsk: () => void }) {
+  const t = useT();
+  const gate = useGate('invoice.purge');
+  if (gate.byRole) return null;
+  return <button type="button" className="danger" disabled={!gate.allowed} title={gate.title} onClick={onAsk}>{t('detail.purge')}</button>;
+}
+
+/** The question before a permanent delete; the audit trail keeps that it happened and what the invoice was. */
+export function PurgeConfirm({ invoice, onClose }: { readonly invoice: Invoice; readonly onClose: () => void }) {
   const t = useT();
   const show = useToasts((s) => s.show);
-  const gate = useGate('invoice.purge');
-  const [asking, setAsking] = useState(false);
-  if (gate.byRole) return null;
 
   async function purge() {
-    setAsking(false);
+    onClose();
     const r = await invoices.purge(invoice.id);
     if (r.ok) {
       show(t('detail.purged', { number: invoice.number }));
@@ -26,15 +30,10 @@ export function PurgeButton({ invoice }: { readonly invoice: Invoice }) {
   }
 
   return (
-    <>
-      <button type="button" className="danger" disabled={!gate.allowed} title={gate.title} onClick={() => { setAsking(true); }}>{t('detail.purge')}</button>
-      {asking ? (
-        <div className="banner banner-error purge-confirm" role="alertdialog" aria-label={t('detail.purge')}>
-          <span>{t('detail.purgeConfirm', { number: invoice.number })}</span>
-          <button type="button" className="danger" onClick={() => void purge()}>{t('detail.purgeGo')}</button>
-          <button type="button" onClick={() => { setAsking(false); }}>{t('form.cancel')}</button>
-        </div>
-      ) : null}
-    </>
+    <div className="banner banner-error" role="alertdialog" aria-label={t('detail.purge')}>
+      <span>{t('detail.purgeConfirm', { number: invoice.number })}</span>
+      <button type="button" className="danger" onClick={() => void purge()}>{t('detail.purgeGo')}</button>
+      <button type="button" onClick={onClose}>{t('form.cancel')}</button>
+    </div>
   );
 }
