@@ -180,3 +180,29 @@ test('idle time signs out; signing in again returns to the unsaved draft', async
   await submitSignIn(page, ADMIN.login, ADMIN.password);
   await expect(page.getByLabel('销售方名称')).toHaveValue('草稿里的销售方');
 });
+
+test('the administrator who forgot the password resets it with the printed recovery code, which is then replaced', async ({ page }) => {
+  await page.goto('/');
+  const code = await createAdmin(page);
+  await switchUser(page);
+  await page.getByRole('button', { name: '忘记密码？' }).click();
+  await page.getByRole('button', { name: '用恢复码重设管理员密码' }).click();
+  const form = page.getByRole('form', { name: '用恢复码重设管理员密码' });
+  await form.getByLabel('登录名').fill(ADMIN.login);
+  await form.getByLabel('恢复码').fill('AAAAA-BBBBB-CCCCC-DDDDD');
+  await form.getByLabel('新密码').fill('Recovered-2026-pass');
+  await form.getByLabel('再次输入密码').fill('Recovered-2026-pass');
+  await form.getByRole('button', { name: '重设密码' }).click();
+  await expect(form.getByRole('alert')).toContainText('登录名或密码不正确');
+  // Typed as people copy it from paper: lower case, spaces for dashes.
+  await form.getByLabel('恢复码').fill(code.toLowerCase().replaceAll('-', ' '));
+  await form.getByRole('button', { name: '重设密码' }).click();
+  await expect(page.getByText('原恢复码已作废，下面是新的恢复码。')).toBeVisible();
+  await expect(page.getByTestId('recovery-code')).not.toHaveText(code);
+  await page.getByLabel('我已打印或抄下恢复码').check();
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.getByTestId('user-badge')).toContainText(ADMIN.name);
+  await switchUser(page);
+  await submitSignIn(page, ADMIN.login, 'Recovered-2026-pass');
+  await expect(page.getByTestId('user-badge')).toContainText(ADMIN.name);
+});

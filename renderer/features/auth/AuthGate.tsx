@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useT } from '../../app/i18n';
 import { useActor, useHasUsers } from '../../db';
 import { AuthScreen } from './AuthScreen';
@@ -19,8 +19,7 @@ export function AuthGate({ children }: { readonly children: ReactNode }) {
   const t = useT();
   const actor = useActor();
   const hasUsers = useHasUsers();
-  const step = useAuthStore((s) => s.step);
-  const [recovering, setRecovering] = useState(false);
+  const { step, recovering, setRecovering } = useAuthStore();
 
   if (step?.kind === 'recoveryCode') return <RecoveryCodeScreen step={step} />;
   if (step?.kind === 'changePassword') return <ChangePasswordScreen step={step} />;

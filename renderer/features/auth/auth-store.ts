@@ -14,9 +14,12 @@ interface AuthState {
   readonly idleSignedOut: boolean;
   /** The login of the last user (the sign-in form starts with it after a sign-out). */
   readonly lastLogin: string;
+  /** The sign-in screen shows the recovery-code form instead of the sign-in form. */
+  readonly recovering: boolean;
   readonly setStep: (step: AuthStep | null) => void;
   readonly setIdleSignedOut: (idle: boolean) => void;
   readonly setLastLogin: (login: string) => void;
+  readonly setRecovering: (recovering: boolean) => void;
 }
 
 /** UI state of signing in (the session itself is renderer/db/session.ts). Never persisted. */
@@ -24,7 +27,10 @@ export const useAuthStore = create<AuthState>()((set) => ({
   step: null,
   idleSignedOut: false,
   lastLogin: '',
-  setStep: (step) => { set({ step }); },
+  recovering: false,
+  // A step (recovery code, new password) ends any recovery in progress: the next sign-in screen is the ordinary one.
+  setStep: (step) => { set({ step, recovering: false }); },
   setIdleSignedOut: (idleSignedOut) => { set({ idleSignedOut }); },
   setLastLogin: (lastLogin) => { set({ lastLogin }); },
+  setRecovering: (recovering) => { set({ recovering }); },
 }));
