@@ -67,7 +67,7 @@ describe('audit push', () => {
     expect(await a.store.auditPushedSeq()).toBe(n);
   }, 60_000);
 
-  it('surfaces a chain changed after it was pushed (audit_broken: seq and reason), while the records still sync', async () => {
+  it('surfaces a chain changed after it was pushed (audit_broken: the entry and why), while the records still sync', async () => {
     const server = createFakeServer();
     const a = makeDevice(server, 'A');
     await create(a, 0);
@@ -79,14 +79,29 @@ describe('audit push', () => {
     await a.db.audit.put({ ...forged, hash: hashEntry(forged, forged.seq, first!.hash) });
     const inv = await create(a, 2);
     const r = await a.engine.syncNow();
-    expect(r).toEqual({ ok: false, error: { kind: 'auditBroken', seq: 3, reason: 'link', lastSeq: 2 } });
-    expect(a.engine.getStatus().lastError).toMatchObject({ kind: 'auditBroken', seq: 3 });
-    expect(needsPerson({ kind: 'auditBroken', seq: 3, reason: 'link', lastSeq: 2 })).toBe(true);
+    // The push starts with the last entry the server holds, which is no longer the same.
+    expect(r).toEqual({ ok: false, error: { kind: 'auditBroken', seq: 2, reason: 'fork', lastSeq: 2 } });
+    expect(a.engine.getStatus().lastError).toMatchObject({ kind: 'auditBroken', seq: 2 });
+    expect(needsPerson({ kind: 'auditBroken', seq: 2, reason: 'fork', lastSeq: 2 })).toBe(true);
     // The invoice itself reached the server, and the server's chain stayed as it was.
     expect([...server.state.records.keys()]).toContain(inv.id);
     expect(await a.store.pendingCount()).toBe(0);
     expect(held(server, 'A').map((e) => e.seq)).toEqual([1, 2]);
     expect(await a.store.auditPushedSeq()).toBe(2);
+  });
+
+  it('catches an earlier entry rewritten with everything after it rehashed: the last entry the server holds changed', async () => {
+    const server = createFakeServer();
+    const a = makeDevice(server, 'A');
+    for (let i = 0; i < 4; i++) await create(a, i);
+    expect((await a.engine.syncNow()).ok).toBe(true);
+    const entries = await local(a);
+    const rewritten: AuditEntry[] = entries.slice(0, 1);
+    for (const e of entries.slice(1)) rewritten.push(chainEntry({ ...e, user: e.seq === 2 ? 'someone-else' : e.user }, rewritten.at(-1)));
+    await a.db.audit.bulkPut(rewritten);
+    await create(a, 8);
+    expect(await a.engine.syncNow()).toEqual({ ok: false, error: { kind: 'auditBroken', seq: 4, reason: 'fork', lastSeq: 4 } });
+    expect(held(server, 'A').map((e) => e.hash)).toEqual(entries.map((e) => e.hash));
   });
 
   it('resumes from the server\'s own last seq when it holds fewer entries (restored from a backup)', async () => {

@@ -3,6 +3,8 @@
  * the last seq the server holds for this device, in order, in batches of at most MAX_AUDIT_PUSH. The server keeps
  * them append-only and checks every link and hash on arrival, so a chain edited on this PC after it was pushed is
  * refused (409 audit_broken, naming the first entry that does not fit) and shown on the sync page, never dropped.
+ * Each push starts with the last entry the server already holds: the server checks it is still the same, so a
+ * chain rewritten and rehashed on this PC (which changes that entry's hash) is caught at the next push.
  * A server that holds fewer entries than this PC thinks (it was restored from a backup) says where it stands, and
  * the push simply resumes from there.
  */
@@ -33,10 +35,11 @@ export async function pushAuditTrail(store: AuditPushStore, client: Pick<SyncCli
   let batchSize = MAX_AUDIT_PUSH;
   let resumes = 0;
   let after = await store.auditPushedSeq();
+  let resend = true;
   for (;;) {
-    const batch = await store.auditAfter(after, batchSize);
+    const batch = await store.auditAfter(resend && after > 0 ? after - 1 : after, batchSize);
     const last = batch.at(-1);
-    if (!last) return { ok: true, value: sent };
+    if (!last || last.seq <= after) return { ok: true, value: sent };
     const r = await client.auditPush({ deviceId, entries: batch.map(toWireAuditEntry) });
     if (!r.ok) {
       const f = r.error;
@@ -44,6 +47,7 @@ export async function pushAuditTrail(store: AuditPushStore, client: Pick<SyncCli
       if (f.kind === 'auditBroken' && f.reason === 'gap' && f.lastSeq !== null && f.lastSeq < after && resumes < MAX_RESUMES) {
         resumes++;
         after = f.lastSeq;
+        resend = true;
         await store.markAuditPushed(after);
         continue;
       }
@@ -51,7 +55,8 @@ export async function pushAuditTrail(store: AuditPushStore, client: Pick<SyncCli
       return r;
     }
     if (r.value.lastSeq < last.seq) return { ok: false, error: { kind: 'protocol', detail: `audit entry ${String(r.value.lastSeq + 1)} not acknowledged` } };
-    sent += batch.length;
+    sent += batch.filter((e) => e.seq > after).length;
+    resend = false;
     after = last.seq;
     await store.markAuditPushed(after);
   }
