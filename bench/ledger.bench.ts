@@ -37,13 +37,19 @@ export async function ledgerBench(): Promise<BenchRow[]> {
     if (count !== COUNT) throw new Error(`seeded ${count} invoices, expected ${COUNT}`);
     await page.evaluate(() => { window.fapiaoBench!.close(); });
 
-    // List first paint: a fresh load of the app until the first rows are on screen.
+    // List first paint: a fresh load of the app, signed in (issue #13), until the first rows are on screen —
+    // measured from the moment the session starts, so the person's typing is not counted.
     const paints: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       await page.goto('about:blank');
       await page.goto(`${server.url}/index.html#/`);
+      await page.locator('#signin-login').fill('bench');
+      await page.locator('#signin-password').fill('bench-password-2026');
+      await page.locator('#signin-password').press('Enter');
       await page.waitForSelector('.table-row [role=gridcell]', { timeout: 30_000 });
-      paints.push(await page.evaluate(() => performance.getEntriesByName('fapiao:list-rows')[0]?.startTime ?? NaN));
+      // No named helper inside: tsx would wrap it in a __name call the page does not have.
+      paints.push(await page.evaluate(() => (performance.getEntriesByName('fapiao:list-rows')[0]?.startTime ?? NaN)
+        - (performance.getEntriesByName('fapiao:signed-in')[0]?.startTime ?? NaN)));
     }
 
     await page.goto(`${server.url}/bench/seed.html`);
@@ -79,7 +85,7 @@ export async function ledgerBench(): Promise<BenchRow[]> {
     const b = `ledger (${COUNT.toLocaleString('en')})`;
     return [
       { bench: b, metric: 'seed (bulk import, informational)', value: seedSeconds, unit: 's' },
-      { bench: b, metric: 'list first paint (navigation → rows)', value: median(paints), unit: 'ms', target: 300 },
+      { bench: b, metric: 'list first paint (sign-in → rows)', value: median(paints), unit: 'ms', target: 300 },
       { bench: b, metric: `filter: status (${status.hits} hits)`, value: status.ms, unit: 'ms', target: 100 },
       { bench: b, metric: `filter: one month (${month.hits} hits)`, value: month.ms, unit: 'ms', target: 100 },
       { bench: b, metric: `filter: kind+total+attachment (${combined.hits} hits)`, value: combined.ms, unit: 'ms', target: 100 },

@@ -18,6 +18,10 @@ import { toRow } from './rows';
 import { draftFromContent } from '../../shared/domain/draft';
 import { previewLedgerImport } from '../../shared/reconcile/ledger-import';
 import { LedgerImportRepository } from './ledger-import-repository';
+import { UserRepository } from './user-repository';
+
+/** The user the ledger bench signs in as (the app shows nothing before a sign-in, issue #13). */
+export const BENCH_USER = { login: 'bench', password: 'bench-password-2026' } as const;
 
 const STATUSES = ['entered', 'verified', 'booked', 'reimbursed'] as const;
 
@@ -33,6 +37,7 @@ export function openBenchLedger() {
     newId: () => uuidv7(Date.now(), crypto.getRandomValues(new Uint8Array(10))) as InvoiceId,
   };
   const repo = new InvoiceRepository(db, ctx);
+  const users = new UserRepository(db, ctx, { random: (k) => crypto.getRandomValues(new Uint8Array(k)) });
   return {
     /** Replaces the ledger with `count` demo invoices; returns the seller names used (for search queries). */
     async seed(count: number, seed: number): Promise<{ sellers: string[] }> {
@@ -59,6 +64,7 @@ export function openBenchLedger() {
           await appendListEntries(db, invoices.map(entryOf), chunk);
         });
       }
+      if (await users.isEmpty()) await users.createFirstAdmin({ login: BENCH_USER.login, displayName: 'Bench', password: BENCH_USER.password });
       return { sellers: sellers.map((s) => s.name) };
     },
     count: () => db.invoices.count(),

@@ -12,7 +12,9 @@ vi.stubGlobal('localStorage', {
   removeItem: (k: string) => { storage.delete(k); },
 });
 const { backUp, restore, snapshots, unlock, verify } = await import('./backup-actions');
-const { invoices } = await import('../../db');
+const { invoices, setSessionActor } = await import('../../db');
+// Writes need a signed-in user (issue #13); an administrator may do all of this.
+setSessionActor({ login: 'tester', role: 'admin' });
 const { LedgerDb } = await import('../../db/db');
 
 const content = (n: number): InvoiceContent => ({
