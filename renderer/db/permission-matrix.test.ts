@@ -71,7 +71,7 @@ async function settle(run: () => Promise<unknown>): Promise<Ran> {
   try {
     const r = await run();
     if (r && typeof r === 'object' && 'ok' in r && r.ok === false) {
-      const e = (r as { error: unknown }).error;
+      const e = 'error' in r ? r.error : undefined;
       return e && typeof e === 'object' && 'kind' in e && e.kind === 'forbidden' ? (e as PermissionRefusal) : { other: e };
     }
     return 'done';
