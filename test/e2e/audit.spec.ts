@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { verifyAuditExportFile } from '../../shared/audit/audit-export-verify';
 import { ADMIN, signIn, submitSignIn, type Person } from './helpers/sign-in';
 
 /*
@@ -62,10 +64,11 @@ async function openInvoice(page: Page, number: string) {
   await expect(page.locator('main.content h1')).toContainText(number);
 }
 
-/** The audit table's rows as text, one string per row. */
-async function auditRows(page: Page): Promise<string[]> {
-  await expect(page.locator('.audit-table')).toBeVisible();
-  return page.locator('.audit-table tbody tr').allInnerTexts();
+/** The audit table's rows as text, once the live list shows what `settled` expects (a filter applies a moment later). */
+async function auditRows(page: Page, settled: (rows: string[]) => boolean): Promise<string[]> {
+  const rows = () => page.locator('.audit-table tbody tr').allInnerTexts();
+  await expect.poll(async () => settled(await rows())).toBe(true);
+  return rows();
 }
 
 /** Changes one stored audit entry through the browser's IndexedDB, as someone with the PC's files could. */
@@ -116,6 +119,7 @@ test('every action appears in the audit view under the person who did it; the in
   await page.getByLabel('备注').fill('住宿两晚 补记');
   await page.getByLabel('发票号码').press('Enter');
   await expect(page.getByText(`已保存：发票号码 ${NUMBER}`).last()).toBeVisible();
+  await expect(page).toHaveURL(/#\/invoice\/[^/]+$/);
   await goTo(page, '#/sheets');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出台账' }).click();
@@ -148,7 +152,7 @@ test('every action appears in the audit view under the person who did it; the in
   await page.getByRole('link', { name: '审计日志' }).click();
   await expect(page.getByRole('heading', { name: '审计日志', level: 1 })).toBeVisible();
   await page.getByLabel('用户', { exact: true }).selectOption({ label: `${CLERK.name}（${CLERK.login}）` });
-  const clerkRows = await auditRows(page);
+  const clerkRows = await auditRows(page, (rows) => rows.length > 0 && rows.every((r) => r.split('\t')[2]?.trim() === `${CLERK.name}（${CLERK.login}）`));
   for (const row of clerkRows) expect(row).toMatch(/钱录入[\s\S]*PC · [0-9a-f]{8}/);
   const actions = clerkRows.map((r) => /\t(新建|修改|导出|登录|退出登录|设置密码|状态变更|权限拒绝)\t/.exec(r)?.[1] ?? r);
   expect(actions).toEqual(expect.arrayContaining(['新建', '修改', '导出', '登录']));
@@ -157,19 +161,30 @@ test('every action appears in the audit view under the person who did it; the in
 
   await page.getByRole('button', { name: '清除筛选' }).click();
   await page.getByLabel('操作').selectOption({ label: '状态变更' });
-  const statusRows = await auditRows(page);
+  const statusRows = await auditRows(page, (rows) => rows.every((r) => r.includes('状态变更')));
   expect(statusRows).toHaveLength(1);
   expect(statusRows[0]).toMatch(/孙审核[\s\S]*发票 25924000000001260164[\s\S]*已录入\s*→\s*已核对/);
 
   await page.getByRole('button', { name: '清除筛选' }).click();
   await page.getByLabel('操作').selectOption({ label: '登录失败' });
-  expect((await auditRows(page)).join('\n')).toContain(AUDITOR.login);
+  expect((await auditRows(page, (rows) => rows.every((r) => r.includes('登录失败')))).join('\n')).toContain(AUDITOR.login);
 
   await page.getByRole('button', { name: '清除筛选' }).click();
   await page.getByLabel('发票号码或记录编号').fill(NUMBER);
   await expect(page.locator('.audit-table tbody tr')).toHaveCount(3);
 
+  // 导出 Excel: the whole chain, which the offline verifier accepts, and the export itself is audited.
   await page.getByRole('button', { name: '清除筛选' }).click();
+  const exported = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  const auditFile = await exported;
+  const bytes = new Uint8Array(readFileSync(await auditFile.path()));
+  const check = verifyAuditExportFile(bytes, auditFile.suggestedFilename());
+  expect(check).toMatchObject({ ok: true, fromGenesis: true });
+  expect(auditFile.suggestedFilename()).toMatch(/^审计日志-.*-序号1至\d+\.xlsx$/);
+  await expect(page.locator('.audit-table tbody tr').first()).toContainText('导出审计日志');
+  await expect(page.locator('.audit-table tbody tr').first()).toContainText(check.ok ? check.headHash : 'no head');
+
   await page.getByRole('button', { name: '立即验证' }).click();
   await expect(page.getByText(/完整：\d+ 条记录全部校验通过/)).toBeVisible();
   await expect(page.locator('.toast')).toHaveCount(0, { timeout: 15_000 });

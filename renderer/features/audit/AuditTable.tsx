@@ -31,10 +31,10 @@ export function AuditTable({ entries, badSeq }: { readonly entries: readonly Aud
           <tr key={e.seq} className={e.seq === badSeq ? 'audit-bad' : undefined} data-seq={e.seq}>
             <td className="num">{e.seq}</td>
             <td className="nowrap"><time dateTime={e.at}>{formatTimestamp(e.at)}</time></td>
-            <td>{userLabel(e.user)}</td>
+            <td className="audit-user">{userLabel(e.user)}</td>
             <td className="muted small audit-device">{e.device ?? '—'}</td>
             <td className={`audit-action action-${e.action}${failed(e) ? ' failed' : ''}`}>{t(`audit.${e.action}`)}</td>
-            <td>{e.entity === 'invoice'
+            <td className="audit-record">{e.entity === 'invoice'
               ? <a href={routeHash({ name: 'detail', id: e.entityId })}>{recordLabel(e)}</a>
               : recordLabel(e)}</td>
             <td><EntryChanges entry={e} /></td>

@@ -5,6 +5,9 @@ import { useT } from '../../app/i18n';
 import { LEGACY_USER, useInvoicesById, useUsers } from '../../db';
 import { useUserName } from '../auth';
 
+/** A record id as the app makes them (UUIDv7): shown shortened, it is only there to tell records apart. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The user of changes pulled from the office server. */
 const SYNC_USER = 'sync';
 
@@ -35,7 +38,7 @@ export function useRecordLabel(entries: readonly Pick<AuditEntry, 'entity' | 'en
     const number = e.entity === 'invoice' ? invoices?.get(e.entityId)?.number : undefined;
     // A user's record changes name its id, its sign-ins its login: either way the person's name.
     const person = e.entity === 'user' ? users?.find((u) => u.id === e.entityId || u.login === e.entityId) : undefined;
-    const id = number ?? (person ? t('auth.nameWithLogin', { name: person.displayName, login: person.login }) : undefined) ?? (e.entityId.length > 24 ? `${e.entityId.slice(0, 8)}…${e.entityId.slice(-4)}` : e.entityId);
+    const id = number ?? (person ? t('auth.nameWithLogin', { name: person.displayName, login: person.login }) : undefined) ?? (UUID.test(e.entityId) ? `${e.entityId.slice(0, 8)}…${e.entityId.slice(-4)}` : e.entityId);
     return id === '' ? kindLabel : `${kindLabel} ${id}`;
   };
 }
