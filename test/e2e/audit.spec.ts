@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { verifyAuditExportFile } from '../../shared/audit/audit-export-verify';
-import { ADMIN, signIn, submitSignIn, type Person } from './helpers/sign-in';
+import { ADMIN, addUser, firstSignIn, signIn, submitSignIn, switchUser, type Person } from './helpers/sign-in';
 
 /*
  * The audit trail as people meet it (issue #13): the administrator adds a clerk and an auditor; the clerk records,
@@ -16,35 +16,6 @@ const NUMBER = '25924000000001260164';
 
 async function goTo(page: Page, hash: string) {
   await page.evaluate((h) => { window.location.hash = h; }, hash);
-}
-
-/** Adds a user on the users page; returns the one-time password shown. */
-async function addUser(page: Page, who: Person, role: string): Promise<string> {
-  const form = page.getByRole('form', { name: '添加用户' });
-  await form.getByLabel('登录名').fill(who.login);
-  await form.getByLabel('姓名').fill(who.name);
-  await form.getByLabel('角色').selectOption({ label: role });
-  await form.getByRole('button', { name: '添加' }).click();
-  const shown = page.getByTestId('temporary-password');
-  await expect(shown).toBeVisible();
-  const password = (await shown.textContent()) ?? '';
-  await page.getByRole('button', { name: '已告知' }).click();
-  return password;
-}
-
-async function switchUser(page: Page) {
-  await page.getByRole('button', { name: '切换用户' }).click();
-  await expect(page.getByRole('form', { name: '登录' })).toBeVisible();
-}
-
-/** Signs in with a temporary password and sets the person's own. */
-async function firstSignIn(page: Page, who: Person, temporary: string) {
-  await submitSignIn(page, who.login, temporary);
-  await expect(page.getByRole('heading', { name: '设置新密码' })).toBeVisible();
-  await page.getByLabel('新密码', { exact: true }).fill(who.password);
-  await page.getByLabel('再次输入密码').fill(who.password);
-  await page.getByRole('button', { name: '保存新密码并登录' }).click();
-  await expect(page.getByTestId('user-badge')).toContainText(who.name);
 }
 
 /** Types the Qingdao sample on the entry form with the keyboard and saves it. */

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, createAdmin, signIn, submitSignIn, type Person } from './helpers/sign-in';
+import { ADMIN, addUser, createAdmin, firstSignIn, signIn, submitSignIn, switchUser, type Person } from './helpers/sign-in';
 
 /*
  * Who may do what, as people meet it (issue #13): the first start makes the administrator (recovery code printed),
@@ -14,35 +14,6 @@ const CLERK: Person = { login: 'li', name: '李录入', password: 'Li-Clerk-2026
 const AUDITOR: Person = { login: 'zhao', name: '赵审核', password: 'Zhao-Audit-2026' };
 const HTML_NAME = '<img src=x onerror=alert(1)>周';
 const HTML_REMARKS = '<script>alert(1)</script><b>粗体</b>';
-
-/** Adds a user on the users page; returns the one-time password shown. */
-async function addUser(page: Page, login: string, name: string, role: string): Promise<string> {
-  const form = page.getByRole('form', { name: '添加用户' });
-  await form.getByLabel('登录名').fill(login);
-  await form.getByLabel('姓名').fill(name);
-  await form.getByLabel('角色').selectOption({ label: role });
-  await form.getByRole('button', { name: '添加' }).click();
-  const shown = page.getByTestId('temporary-password');
-  await expect(shown).toBeVisible();
-  const password = (await shown.textContent()) ?? '';
-  await page.getByRole('button', { name: '已告知' }).click();
-  return password;
-}
-
-/** Signs in with a temporary password and sets the person's own. */
-async function firstSignIn(page: Page, who: Person, temporary: string) {
-  await submitSignIn(page, who.login, temporary);
-  await expect(page.getByRole('heading', { name: '设置新密码' })).toBeVisible();
-  await page.getByLabel('新密码', { exact: true }).fill(who.password);
-  await page.getByLabel('再次输入密码').fill(who.password);
-  await page.getByRole('button', { name: '保存新密码并登录' }).click();
-  await expect(page.getByTestId('user-badge')).toContainText(who.name);
-}
-
-async function switchUser(page: Page) {
-  await page.getByRole('button', { name: '切换用户' }).click();
-  await expect(page.getByRole('form', { name: '登录' })).toBeVisible();
-}
 
 /** Types the Qingdao sample on the entry form with the keyboard and saves it. */
 async function typeInvoice(page: Page, number: string, date: string, remarks = '') {
@@ -91,9 +62,9 @@ test('the administrator adds a clerk and an auditor; each role sees and may do o
 
   // Users: a clerk, an auditor, and a name with HTML in it (shown as text).
   await page.getByRole('link', { name: '用户管理' }).click();
-  const clerkTemp = await addUser(page, CLERK.login, CLERK.name, '录入员');
-  const auditorTemp = await addUser(page, AUDITOR.login, AUDITOR.name, '审核员');
-  await addUser(page, 'zhou', HTML_NAME, '录入员');
+  const clerkTemp = await addUser(page, CLERK, '录入员');
+  const auditorTemp = await addUser(page, AUDITOR, '审核员');
+  await addUser(page, { login: 'zhou', name: HTML_NAME }, '录入员');
   await expect(page.getByRole('cell', { name: HTML_NAME })).toBeVisible();
   await expect(page.locator('.users-table img')).toHaveCount(0);
   await page.screenshot({ path: 'test-screens/auth-users.png', fullPage: true });

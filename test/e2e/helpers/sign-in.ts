@@ -50,3 +50,33 @@ export async function openSignedIn(page: Page, url: string, who: Person = ADMIN)
   await page.goto(url);
   await signIn(page, who);
 }
+
+/** Adds a user on the users page (the admin is signed in there); returns the one-time password shown. */
+export async function addUser(page: Page, who: Pick<Person, 'login' | 'name'>, role: string): Promise<string> {
+  const form = page.getByRole('form', { name: '添加用户' });
+  await form.getByLabel('登录名').fill(who.login);
+  await form.getByLabel('姓名').fill(who.name);
+  await form.getByLabel('角色').selectOption({ label: role });
+  await form.getByRole('button', { name: '添加' }).click();
+  const shown = page.getByTestId('temporary-password');
+  await expect(shown).toBeVisible();
+  const password = (await shown.textContent()) ?? '';
+  await page.getByRole('button', { name: '已告知' }).click();
+  return password;
+}
+
+/** 切换用户: back to the sign-in form with the app still open. */
+export async function switchUser(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '切换用户' }).click();
+  await expect(page.getByRole('form', { name: '登录' })).toBeVisible();
+}
+
+/** Signs in with a temporary password and sets the person's own. */
+export async function firstSignIn(page: Page, who: Person, temporary: string): Promise<void> {
+  await submitSignIn(page, who.login, temporary);
+  await expect(page.getByRole('heading', { name: '设置新密码' })).toBeVisible();
+  await page.getByLabel('新密码', { exact: true }).fill(who.password);
+  await page.getByLabel('再次输入密码').fill(who.password);
+  await page.getByRole('button', { name: '保存新密码并登录' }).click();
+  await expect(page.getByTestId('user-badge')).toContainText(who.name);
+}
