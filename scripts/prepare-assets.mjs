@@ -51,7 +51,7 @@ function ppocrAssets() {
  * The OCR models. Preferred: tessdata_fast (Apache-2.0) as Debian's tesseract-ocr-chi-sim / -eng packages ship it
  * (FAPIAO_TESSDATA_DIR overrides the folder): on a 200-dpi A4 invoice page it reads as well and ~5x faster than
  * the npm best_int model (4-6 s vs 23 s per page in tesseract.js here). Without it, the npm @tesseract.js-data
- * best_int models, chi_sim without its lang.config (DESIGN.md §3), with a note that OCR will be slow.
+ * best_int models, chi_sim without its lang.config (scripts/README.md says why), with a note that OCR will be slow.
  */
 function ocrModels() {
   const fastDir = process.env.FAPIAO_TESSDATA_DIR ?? '/usr/share/tesseract-ocr/5/tessdata';
