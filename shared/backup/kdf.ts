@@ -7,7 +7,7 @@ import { argon2id } from 'hash-wasm';
 import { utf8 } from './bytes';
 import type { KdfParams } from './types';
 
-/** Parameters of new repositories: 64 MiB, 3 passes, 1 lane (DESIGN §5). */
+/** Parameters of new repositories: 64 MiB, 3 passes, 1 lane (docs/backup-format.md). */
 export const DEFAULT_KDF: KdfParams = { memoryKiB: 64 * 1024, iterations: 3, parallelism: 1 };
 
 /** Bounds a header's parameters must meet before Argon2id runs. */

@@ -1,4 +1,4 @@
-// The OCR stage of the pipeline (DESIGN.md §3), for what structured data, the QR code and the text layer left
+// The OCR stage of the pipeline (docs/architecture.md#capture-pipeline), for what structured data, the QR code and the text layer left
 // out. The text engine (PP-OCR, `readLines`) reads every line of the page with its box and the fields are read
 // by position (fields/ocr-lines.ts). When it cannot run, tesseract stands in: page OCR (PSM 3) reads everything
 // and the cell pass (region-pass.ts) re-reads the ruled cells that hold missing fields; there

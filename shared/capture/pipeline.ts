@@ -1,5 +1,5 @@
 /*
- * The capture pipeline (DESIGN.md §3), the same for the renderer's workers and the CLI:
+ * The capture pipeline (docs/architecture.md#capture-pipeline), the same for the renderer's workers and the CLI:
  * sniff → structured data (数电 XML, OFD) → invoice QR → PDF text layer → OCR only when key fields are
  * still missing → cross-checks → a prefilled draft. Everything platform-specific (pdf.js, the QR decoder,
  * tesseract) is injected, so this file stays pure and testable with fakes.

@@ -1,5 +1,5 @@
 /*
- * The case state machine (issue #11, DESIGN.md §6), pure. A case moves forward through its states and may skip
+ * The case state machine (issue #11; docs/invoice-rules.md#lost-invoices-and-replacement), pure. A case moves forward through its states and may skip
  * ahead (a clerk may receive the copy right after the first call), never backwards; it can be closed from any open
  * state with a reason, and only a closed case can be reopened (back to 'found', with a reason). Each case state
  * asks a status of the lost invoice it follows (遗失 → 补办中 → 已补办); the invoice moves through its own status

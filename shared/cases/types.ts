@@ -1,5 +1,5 @@
 /*
- * Cases for missing and lost invoices (遗失/补办, issue #11, DESIGN.md §6): one case follows one invoice from
+ * Cases for missing and lost invoices (遗失/补办, issue #11; docs/invoice-rules.md#lost-invoices-and-replacement): one case follows one invoice from
  * "found missing" to "booked and archived". Contact-log entries are their own records (two clerks logging calls on
  * the same case at the same time must not conflict over one array field).
  */

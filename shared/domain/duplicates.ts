@@ -1,4 +1,4 @@
-// Duplicate detection keys (DESIGN.md §2, DOMAIN.md §2.3). A hard key identifies one invoice nationally,
+// Duplicate detection keys (docs/invoice-rules.md#duplicates). A hard key identifies one invoice nationally,
 // so a second record with it is refused; a soft key only makes a duplicate likely, so it warns. Never merge.
 import type { InvoiceContent, Issue } from './invoice';
 import { issue } from './issue-codes';

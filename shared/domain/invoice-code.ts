@@ -1,4 +1,4 @@
-// 发票代码 / 发票号码 / 校验码 structure (DOMAIN.md §2.1–2.4). Length and digit rules are certain and block
+// 发票代码 / 发票号码 / 校验码 structure (docs/invoice-rules.md#invoice-codes). Length and digit rules are certain and block
 // saving; the meaning of individual digits comes from third-party code, so disagreements only warn.
 import type { InvoiceKind, Issue } from './invoice';
 import { issue } from './issue-codes';

@@ -3,7 +3,7 @@ import type { Fen } from './money';
 /** Client-made UUIDv7 of an invoice. */
 export type InvoiceId = string & { readonly __brand: 'InvoiceId' };
 
-/** Invoice kinds (DOMAIN.md §1.2, §2.2). Values are stable storage keys; labels live in i18n. */
+/** Invoice kinds (docs/invoice-rules.md#invoice-codes). Values are stable storage keys; labels live in i18n. */
 export const INVOICE_KINDS = [
   'vat_special', // 增值税专用发票 (paper)
   'vat_normal', // 增值税普通发票 (paper)
@@ -18,7 +18,7 @@ export const INVOICE_KINDS = [
 ] as const;
 export type InvoiceKind = (typeof INVOICE_KINDS)[number];
 
-/** Ledger statuses (DESIGN.md §2). Values are stable storage keys; labels live in i18n. */
+/** Ledger statuses (docs/invoice-rules.md#statuses). Values are stable storage keys; labels live in i18n. */
 export const INVOICE_STATUSES = [
   'entered', // 已录入
   'verified', // 已核对

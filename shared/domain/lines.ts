@@ -1,4 +1,4 @@
-// Line-item arithmetic (DOMAIN.md §2.7), with the tolerances the issuing software itself applies:
+// Line-item arithmetic (docs/invoice-rules.md#amounts), with the tolerances the issuing software itself applies:
 // quantity × unit price within 0.01 of the amount, amount × rate within 0.06 of the tax, and the
 // accumulated tax rounding of all lines within 1.27. All products are exact (BigInt decimals).
 import {

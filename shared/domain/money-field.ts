@@ -6,7 +6,7 @@ import { normalizeText } from './normalize';
 /** A money field read for validation: the value, or null when an issue was recorded instead. */
 export interface MoneyFieldResult {
   readonly value: Fen | null;
-  /** True when the field held "***", the mark for exempt tax (DOMAIN.md §0.8). */
+  /** True when the field held "***", the mark for exempt tax (docs/invoice-rules.md#tax-rates). */
   readonly isStarred: boolean;
 }
 

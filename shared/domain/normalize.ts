@@ -3,7 +3,7 @@
 
 /**
  * CJK Radicals Supplement code points that some PDF ToUnicode maps emit instead of the real character
- * (DOMAIN.md §0.7). NFKC leaves them alone, so they are mapped by hand. Only radicals that stand for a
+ * (docs/invoice-rules.md#text-normalisation). NFKC leaves them alone, so they are mapped by hand. Only radicals that stand for a
  * whole everyday character are listed; pure components (⻌, ⺾, …) are left as they are.
  */
 const RADICAL_TO_CHARACTER: Readonly<Record<string, string>> = {

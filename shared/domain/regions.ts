@@ -1,5 +1,5 @@
 /**
- * Region codes used in 发票代码 (DOMAIN.md §2.1–2.2): GB/T 2260 province-level codes plus the 计划单列市,
+ * Region codes used in 发票代码 (docs/invoice-rules.md#invoice-codes): GB/T 2260 province-level codes plus the 计划单列市,
  * which have their own tax bureaux. From fdstar/NumberValidators `GBT2260OnlyProvince.cs`.
  */
 export const INVOICE_CODE_REGIONS: Readonly<Record<string, string>> = {

@@ -1,4 +1,4 @@
-/** Expected failures are values (CONVENTIONS §12): a discriminated union, never a thrown Error. */
+/** Expected failures are values (docs/architecture.md#expected-failures-are-values): a discriminated union, never a thrown Error. */
 export type Result<T, E> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 /** Wraps a success value. */

@@ -1,4 +1,4 @@
-// The ledger status machine (DESIGN.md §2): every status change goes through applyTransition, so the
+// The ledger status machine (docs/invoice-rules.md#statuses): every status change goes through applyTransition, so the
 // rules live in exactly one place and the history is append-only.
 import type { InvoiceStatus, StatusChange } from './invoice';
 import type { IssueCode } from './issue-codes';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Issue } from './invoice';
 import { idCardCheckChar, orgCodeCheckChar, usccCheckChar, validateTaxId } from './tax-id';
 
-// Real IDs from invoices in DOMAIN.md §2.5 / §0.5: they pass both the USCC and the inner GB 11714 check.
+// Real IDs printed on the sample invoices: they pass both the USCC and the inner GB 11714 check.
 const REAL_USCC = [
   '91110108690017781B', '92330781MA2EDMFU50', '123300004700050170', '92440300L08175019R', '91370203MA3N3AR685',
   '913710007062495888', '91510000765055994P', '92510124MA6B1BBY1G', '91120222079642398Y', '91110108339805094M',

@@ -1,4 +1,4 @@
-// 纳税人识别号 checks (DOMAIN.md §2.5). The USCC check character (GB 32100-2015) is certain, so a wrong one
+// 纳税人识别号 checks (docs/invoice-rules.md#tax-ids). The USCC check character (GB 32100-2015) is certain, so a wrong one
 // blocks saving; everything else about older or personal IDs is a guess, so it only warns.
 import type { FieldName, InvoiceKind, Issue } from './invoice';
 import { issue } from './issue-codes';

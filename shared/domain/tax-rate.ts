@@ -1,4 +1,4 @@
-// 税率/征收率 (DOMAIN.md §2.6). Rates arrive as "13%", "13.00%", "0.13", "0.060000", "6", "免税", "***";
+// 税率/征收率 (docs/invoice-rules.md#tax-rates). Rates arrive as "13%", "13.00%", "0.13", "0.060000", "6", "免税", "***";
 // they are stored as the shortest exact decimal text ("0.13") or "exempt" / "nontaxable".
 import { compareDecimal, formatDecimal, mulDecimal, parseDecimal, type Decimal } from './decimal';
 import type { FieldName, Issue } from './invoice';

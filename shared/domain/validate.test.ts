@@ -5,7 +5,7 @@ import { validateDraft } from './validate';
 
 const TODAY = { today: '2025-10-01' };
 
-/** 北京 数电专票 from DOMAIN.md §1.1 (ofdrw 20240531141733.ofd): 价税合计 4449.00, 金额 4197.17, 6%. */
+/** 北京 数电专票 (a real invoice: ofdrw's sample 20240531141733.ofd): 价税合计 4449.00, 金额 4197.17, 6%. */
 function beijingDigital(): InvoiceDraft {
   return {
     ...emptyDraft('digital_special'),

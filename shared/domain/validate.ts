@@ -1,5 +1,5 @@
 // The one place that turns a typed draft into invoice content. Errors block saving (the draft is kept);
-// warnings travel with the record (DESIGN.md §2, DOMAIN.md "warn rather than reject").
+// warnings travel with the record (docs/invoice-rules.md#how-sure-each-rule-is).
 import { parseIssueDate } from './date';
 import { decimalFromFen, decimalToFen, mulDecimal } from './decimal';
 import { normalizeDraft } from './draft';
@@ -64,7 +64,7 @@ function checkTotals(amount: Fen | null, tax: Fen | null, total: Fen | null, rat
   }
 }
 
-/** Validates a draft as typed: normalises it, applies every rule in DOMAIN.md, and builds content if nothing blocks. */
+/** Validates a draft as typed: normalises it, applies every rule of docs/invoice-rules.md, and builds content if nothing blocks. */
 export function validateDraft(draft: InvoiceDraft, ctx: ValidationContext): ValidationResult {
   const d = normalizeDraft(draft);
   const issues: Issue[] = [];

@@ -13,7 +13,7 @@ import type {
   PinCertificateError, PinServerCertificateArgs, Pinned, ProbeCertificateError, ProbeServerCertificateArgs, ServerCertificate,
 } from './server-cert-schemas';
 
-/** A desktop call's reply: expected failures are values (CONVENTIONS §12); every call may also answer with an IpcFailure. */
+/** A desktop call's reply: expected failures are values (docs/architecture.md#expected-failures-are-values); every call may also answer with an IpcFailure. */
 export type IpcReply<T, E = never> = Result<T, E | IpcFailure>;
 
 /**

@@ -1,4 +1,4 @@
-// The DesktopApi contract (DESIGN §1, CONVENTIONS §5): written once, used by preload, main and renderer/platform.
+// The DesktopApi contract (docs/architecture.md#layers): written once, used by preload, main and renderer/platform.
 export * from './desktop-api';
 export * from './channels';
 export * from './contract';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// Every IPC payload is parsed on arrival (CONVENTIONS §6–7); the TypeScript types are derived from these schemas.
+// Every IPC payload is parsed on arrival (docs/architecture.md#trust-and-parsing-at-boundaries); the TypeScript types are derived from these schemas.
 
 /** Failures any desktop call can return: the request was refused (untrusted sender, malformed payload) or main hit a bug. */
 export const ipcFailureSchema = z.object({

@@ -1,5 +1,5 @@
 /*
- * Reconciliation's data shapes (issue #11, DESIGN.md §6): rows read from the tax platform's exports and from bank
+ * Reconciliation's data shapes (issue #11; docs/architecture.md#reconciliation-and-cases): rows read from the tax platform's exports and from bank
  * statements, the ledger as reconciliation sees it, and the findings a run produces. Pure types shared by the
  * spreadsheet readers (shared/reconcile/sheet), the matching (shared/reconcile/match), the app and the CLI.
  */

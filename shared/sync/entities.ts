@@ -1,5 +1,5 @@
 /*
- * The registry of synced entities (DESIGN.md §4, issue #11): every record kind that travels through the outbox and
+ * The registry of synced entities (docs/architecture.md#sync, issue #11): every record kind that travels through the outbox and
  * the office server, with the local table that holds it. The server checks each entity's fields with the schema
  * in entity-fields.ts; the renderer writes, journals and pulls every entity through the same code, keyed by this
  * list. A new entity is one line here, one schema there, and one Dexie table.

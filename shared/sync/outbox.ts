@@ -1,6 +1,6 @@
 import type { SyncEntity } from './entities';
 
-/** An outbox mutation: one local change waiting to be pushed to the office server (DESIGN.md §4). */
+/** An outbox mutation: one local change waiting to be pushed to the office server (docs/architecture.md#sync). */
 export interface OutboxMutation {
   /** Per-device monotonic id; the server applies each id exactly once. */
   readonly mutationId: number;

@@ -1,5 +1,5 @@
 /**
- * The office sync protocol (issue #4, DESIGN.md §4): request and response bodies of the HTTP API, parsed with zod
+ * The office sync protocol (issue #4; docs/sync-server.md): request and response bodies of the HTTP API, parsed with zod
  * on both sides. Server and sync engine import these schemas; the OpenAPI file in docs/ describes the same shapes.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /*
- * Rebase of a pulled server record onto the local copy (DESIGN.md §4). The server's record wins for every
+ * Rebase of a pulled server record onto the local copy (docs/architecture.md#sync). The server's record wins for every
  * field except the ones a local mutation changed that the server has not applied yet as of the pulled
  * version: those keep the local value, so a pull never overwrites work that is still on its way. A mutation
  * protects its fields while it is pending or sent, and after its acknowledgement for pulls of older versions

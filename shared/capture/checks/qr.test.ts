@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { crc16Umts, parseInvoiceQr, readVatQrFields } from './qr';
 
-// Every QR string quoted in DOMAIN.md §1 and samples/README.md, with whether its CRC matches.
+// Real QR strings (decoded from the sample invoices and public examples; docs/invoice-rules.md#qr-codes), with whether the CRC matches.
 const MATCHING = [
   '01,10,033002000211,83089647,510.68,20200723,16197833567414507415,0941,',
   '01,20,052002100113,00008006,24519.05,20220505,18001801513030862041,88CD,',

@@ -1,4 +1,4 @@
-// VAT invoice QR text (DOMAIN.md §1): 版本,种类,代码,号码,金额,日期,校验码,CRC[,]
+// VAT invoice QR text (docs/invoice-rules.md#qr-codes): 版本,种类,代码,号码,金额,日期,校验码,CRC[,]
 //
 // The 8th field is CRC-16/UMTS (poly 0x8005, init 0, no reflection, xorout 0) over the ASCII of the first seven
 // fields joined by commas plus a trailing comma, as 4 upper-case hex digits. This was found empirically (13 of
@@ -11,7 +11,7 @@ import { checkCodeValue, codeValue, dateValue, moneyValue, numberValue } from '.
 /** Confidence of values read from an invoice QR: machine-made and CRC-protected. */
 export const QR_CONFIDENCE = 0.99;
 
-/** QR type code (field 2) → invoice kind; 31/32 are 数电 (DOMAIN.md §1.2). */
+/** QR type code (field 2) → invoice kind; 31/32 are 数电; the platform's 票种 codes differ. */
 const KIND_BY_QR_TYPE: Readonly<Record<string, InvoiceKind>> = {
   '01': 'vat_special', '04': 'vat_normal', '10': 'e_normal', '20': 'e_special', '31': 'digital_special',
   '32': 'digital_normal', '11': 'roll', '14': 'toll', '03': 'vehicle',

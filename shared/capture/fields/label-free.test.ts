@@ -3,7 +3,7 @@ import { fixLegalForm } from './field-values';
 import { extractByShape } from './label-free';
 import { extractFromText } from './plain-text';
 
-// Real tesseract output (chi_sim+eng) for ../shared/samples/images/tianjin-e-putong.png: values fine, labels garbled.
+// Real tesseract output (chi_sim+eng) for the sample photo images/tianjin-e-putong.png (docs/invoice-rules.md#sample-invoices): values fine, labels garbled.
 const TIANJIN_OCR = `012001800311
 
 XR REHTTRELE   sae

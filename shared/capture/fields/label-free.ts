@@ -47,7 +47,7 @@ function companyNear(lines: readonly string[], line: number, nth = 0): string | 
 }
 
 /**
- * A 发票代码 by its structure (DOMAIN.md §2.1–2.2): 10 digits ending in a kind digit 2–9 and a version 0–4, or
+ * A 发票代码 by its structure (docs/invoice-rules.md#invoice-codes): 10 digits ending in a kind digit 2–9 and a version 0–4, or
  * 12 digits starting with 0 and ending in a kind code. 机器编号 and phone numbers do not fit.
  */
 function isCodeShaped(t: string): boolean {
@@ -62,7 +62,7 @@ const OTHER_HEADER_LABEL = /代|动机|机器|编号|电话|账号|开户|车架
  * - eight digits after a short label and a colon ("eh: 00000001", "发标号但: 00000002", "入村中: ooo00002"; o/O
  *   read as 0 when most of the eight are digits) — the code has 10 or 12 digits and the check code 20;
  * - on a page without any 发票代码 (数电 invoices have none, and no check code either), twenty digits shaped like a
- *   数电 number (DOMAIN.md §2.3: the year's last two digits, 2x, then a region code) at the end of a line after a
+ *   数电 number (docs/invoice-rules.md#invoice-numbers: the year's last two digits, 2x, then a region code) at the end of a line after a
  *   short label ("KSSH: 25114000000000000005", "“2 > 25114000000000000005").
  * Only when exactly one candidate of the kind is found (a 数电 one first).
  */

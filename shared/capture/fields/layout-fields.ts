@@ -1,4 +1,4 @@
-// Label → value rules for invoice faces (old e-invoice PDFs, 数电 PDFs, OFD page text, OCR text), DOMAIN.md §3.1.
+// Label → value rules for invoice faces (old e-invoice PDFs, 数电 PDFs, OFD page text, OCR text); the faces: docs/invoice-rules.md#electronic-invoice-files.
 // Every value must parse as its field's type, so a misread is left out rather than passed on.
 import { normalizeDigits } from '../../domain/normalize';
 import { ExtractionBuilder, type CaptureSource, type ExtractedInvoice } from '../extracted';

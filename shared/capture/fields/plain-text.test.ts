@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ocrTaxIdValue } from './field-values';
 import { extractFromText } from './plain-text';
 
-// What OCR typically makes of the 天津 e-invoice sample (samples/images/tianjin-e-putong.png, truth in
-// samples/README.md): O for 0, l for 1, spaces inside numbers and labels, full-width colons.
+// What OCR typically makes of the 天津 e-invoice sample (images/tianjin-e-putong.png of the sample invoices, truth in
+// bench/fixtures/samples-truth.json): O for 0, l for 1, spaces inside numbers and labels, full-width colons.
 const OCR = `
 天津增值税电子普通发票
                                    发票代码：O12OO18OO311

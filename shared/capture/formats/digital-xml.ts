@@ -1,4 +1,4 @@
-// 数电票 XML as downloaded from the 电子发票服务平台 (root EInvoice, no namespace; DOMAIN.md §3.3), and the
+// 数电票 XML as downloaded from the 电子发票服务平台 (root EInvoice, no namespace; docs/invoice-rules.md#electronic-invoice-files), and the
 // entry point for any invoice XML file: 数电 EInvoice, the older eInvoice (original_invoice.xml) or XBRL.
 // Pitfall: TotalTax-includedAmount (invoice total, with a hyphen) vs TotaltaxIncludedAmount (a line's total).
 import type { InvoiceKind } from '../../domain/invoice';

@@ -1,5 +1,5 @@
 // The two structured sources every invoice OFD has, including 数电 OFDs without an attachment
-// (DOMAIN.md §3.2 flavour c): OFD.xml DocInfo/CustomDatas (发票号码, 开票日期 "2020年07月23日", 合计金额, …) and
+// (flavour c, docs/invoice-rules.md#electronic-invoice-files): OFD.xml DocInfo/CustomDatas (发票号码, 开票日期 "2020年07月23日", 合计金额, …) and
 // the semantic tags (CustomTag.xml, Tag_Invoice.xml, …) whose ObjectRefs point at TextObjects on the pages.
 // Amount tags often point at two objects, "¥" and the figure, which are joined before parsing.
 import { ExtractionBuilder, type ExtractedInvoice } from '../extracted';

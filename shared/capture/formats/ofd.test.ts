@@ -4,10 +4,10 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { extractFromOfd } from './ofd';
 import { isPng } from './bytes';
 
-// Samples live beside the repository: <repo>/../shared/samples (CI clones the repo next to a copy of shared/).
+// The real sample invoices beside the checkout, which CI provides (docs/invoice-rules.md#sample-invoices).
 const sample = (name: string) => new Uint8Array(readFileSync(new URL(`../../../../shared/samples/ofd/${name}`, import.meta.url)));
 
-/** Truth from samples/README.md (money in fen). */
+/** Truth as printed on each sample (money in fen; also in bench/fixtures/samples-truth.json). */
 const TRUTH = {
   'zhejiang-e-putong.ofd': {
     kind: 'e_normal', code: '033002000211', number: '83089647', issueDate: '2020-07-23', checkCode: '16197833567414507415',

@@ -1,4 +1,4 @@
-// Invoice OFD files (GB/T 33190, a ZIP of XML parts). Data flavours, most trusted first (DOMAIN.md §3.2):
+// Invoice OFD files (GB/T 33190, a ZIP of XML parts). Data flavours, most trusted first (docs/invoice-rules.md#electronic-invoice-files):
 //   (a) Doc_0/Attachs/original_invoice.xml (eInvoice)       → source 'xml'
 //   (b) an XBRL attachment (MOF inv/einv taxonomy)          → source 'xml'
 //   (c) OFD.xml CustomData + semantic tags into page text    → source 'ofd' (the only data in 数电 OFDs)

@@ -1,5 +1,5 @@
 // The pre-数电 e-invoice XML `original_invoice.xml` (root eInvoice, namespace
-// http://www.edrm.org.cn/schema/e-invoice/2019), attached inside OFD files (DOMAIN.md §3.2 flavour a).
+// http://www.edrm.org.cn/schema/e-invoice/2019), attached inside OFD files (flavour a, docs/invoice-rules.md#electronic-invoice-files).
 // GraphCode holds the QR text — or, in the Baiwang variant, a base64 PNG of the QR, returned for an image decoder.
 import { describeInvoiceCode } from '../../domain/invoice-code';
 import { base64Bytes, isPng } from './bytes';

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { extractFromPdfInfo, extractFromPdfText } from './pdf-text';
 import type { TextItem } from '../text/text-items';
 
-// Real pdf.js 4 output (getTextContent, y flipped to top-down) for samples/pdf/sichuan-shudian-zhuan-rendered.pdf:
+// Real pdf.js 4 output (getTextContent, y flipped to top-down) for the sample pdf/sichuan-shudian-zhuan-rendered.pdf:
 // one glyph per item, with " " items between the glyphs.
 const sichuanItems = JSON.parse(readFileSync(new URL('../fixtures/sichuan-pdf-items.json', import.meta.url), 'utf8')) as TextItem[];
 
-/** Truth from samples/README.md. */
+/** Truth as printed on the sample (also in bench/fixtures/samples-truth.json). */
 const SICHUAN = {
   kind: 'digital_special', number: '23512000000005197325', issueDate: '2023-01-30',
   buyerName: '中国移动通信集团四川有限公司成都分公司', buyerTaxId: '91510000765055994P',
@@ -30,7 +30,7 @@ describe('extractFromPdfText on the Sichuan 数电 PDF', () => {
 });
 
 describe('extractFromPdfText with an Info dictionary', () => {
-  // FapiaoGO-style Custom keys (DOMAIN.md §3.1); the values are fictional.
+  // Custom keys as a genuine 数电 PDF carries them (docs/invoice-rules.md#electronic-invoice-files); the values are fictional.
   const info = {
     Creator: 'gp-template',
     Custom: {

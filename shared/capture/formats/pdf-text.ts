@@ -1,4 +1,4 @@
-// Invoice fields from a PDF's text layer and Info dictionary (DOMAIN.md §3.1). The caller runs pdf.js and
+// Invoice fields from a PDF's text layer and Info dictionary (docs/invoice-rules.md#electronic-invoice-files). The caller runs pdf.js and
 // passes the text items (see TextItem for the coordinate convention) and `getMetadata().info`.
 // Genuine 数电 PDFs may carry the key fields in the Info dictionary (Custom: InvoiceNumber, IssueTime, …):
 // those are read first and trusted more than the face, whose text order and spacing vary by generator.

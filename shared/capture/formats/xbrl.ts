@@ -1,5 +1,5 @@
-// The MOF XBRL forms of an invoice: the 2021 `inv` taxonomy attached to some 2022 OFDs (DOMAIN.md §3.2
-// flavour b) and the 2023 `einv` taxonomy of 数电 invoices (§3.3). Facts are flat children of the xbrl root
+// The MOF XBRL forms of an invoice: the 2021 `inv` taxonomy attached to some 2022 OFDs (flavour b
+// in docs/invoice-rules.md#electronic-invoice-files) and the 2023 `einv` taxonomy of 数电 invoices. Facts are flat children of the xbrl root
 // (line items sit in a tuple), so they are looked up by local name.
 import { ExtractionBuilder, type ExtractedInvoice } from '../extracted';
 import {

@@ -1,4 +1,4 @@
-// The second OCR pass, for what page-level OCR left out (DESIGN.md §3): deskew, find the ruled cells, read
+// The second OCR pass, for what page-level OCR left out (docs/architecture.md#capture-pipeline): deskew, find the ruled cells, read
 // each cell as one block, then re-read single lines (PSM 7): party names, tax ids with a whitelist, and the
 // header's text runs for a date the block read garbled ("2010年11月18日" → "2010411188").
 import { dateValue } from '../fields/field-values';

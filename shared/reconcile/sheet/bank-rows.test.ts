@@ -19,7 +19,7 @@ function rowsOf(wb: Workbook) {
   return r.value;
 }
 
-/** ICBC personal export (DOMAIN.md §4.3): 5 preamble lines, cells padded with spaces + TAB, '-' placeholders, a 人民币合计 line. */
+/** ICBC personal export (docs/invoice-rules.md#bank-statements): 5 preamble lines, cells padded with spaces + TAB, '-' placeholders, a 人民币合计 line. */
 const ICBC = toCsv([
   ['明细查询文件下载'], ['卡号: 6222 0000 0000 0000 000'], ['子账户: 00000'], ['起始日期: 2024-01-01', '截止日期: 2024-01-31'], [''],
   ['交易日期', '摘要', '交易场所', '交易国家或地区简称', '钞/汇', '交易金额(收入)', '交易金额(支出)', '交易币种', '记账金额(收入)', '记账金额(支出)', '记账币种', '余额', '对方户名'],

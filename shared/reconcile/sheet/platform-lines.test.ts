@@ -5,7 +5,7 @@ import { readPlatformRows } from './platform-rows';
 import { readWorkbook } from './read-workbook';
 import type { PlatformRead, Workbook } from './types';
 
-/** 发票基础信息 and 信息汇总表 columns in the platform's order (DOMAIN.md §4.1). */
+/** 发票基础信息 and 信息汇总表 columns in the platform's order (docs/invoice-rules.md#platform-exports). */
 const BASIC_HEADER = ['序号', '发票代码', '发票号码', '数电发票号码', '销方识别号', '销方名称', '购方识别号', '购买方名称', '开票日期', '金额', '税额', '价税合计', '发票来源', '发票票种', '发票状态', '是否正数发票', '发票风险等级', '开票人', '备注'];
 const LINES_HEADER = ['序号', '发票代码', '发票号码', '数电发票号码', '销方识别号', '销方名称', '购方识别号', '购买方名称', '开票日期', '税收分类编码', '特定业务类型', '货物或应税劳务名称', '规格型号', '单位', '数量', '单价', '金额', '税率', '税额', '价税合计', '发票来源', '发票票种', '发票状态', '是否正数发票', '发票风险等级', '开票人', '备注'];
 const SELLER = ['91310000MA1FL0XX1X', '上海某某餐饮管理有限公司'];

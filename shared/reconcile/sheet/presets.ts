@@ -2,8 +2,8 @@
  * Header presets: for each kind of file, the fields a reader needs and the header texts each may carry, best
  * first. Headers are compared after normaliseHeader (full-width forms, spaces, line breaks, `*` and brackets
  * removed), so 交易金额（支出） and 交易金额(支出) and "交易\n金额 支出" are one header. Column order never matters.
- * Sources: DOMAIN.md §4 (platform exports as several independent importers read them, ICBC/CMB/corporate
- * statements) plus the headings hand-kept Excel ledgers commonly use.
+ * Sources: docs/invoice-rules.md#platform-exports and #bank-statements (platform exports as several independent importers read
+ * them, ICBC/CMB/corporate statements) plus the headings hand-kept Excel ledgers commonly use.
  */
 import type { SheetKind } from '../types';
 
@@ -50,7 +50,7 @@ const INVOICE_LIST_FIELDS: readonly PresetField[] = [
   f('remarks', false, '备注'),
 ];
 
-/** The sheet of a 全量发票查询 export that holds one row per line item (DOMAIN.md §4.1). */
+/** The sheet of a 全量发票查询 export that holds one row per line item (docs/invoice-rules.md#platform-exports). */
 export const PLATFORM_LINES_SHEET = '信息汇总表';
 
 /**

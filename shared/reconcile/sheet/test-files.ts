@@ -1,6 +1,6 @@
 /*
  * Test helpers for the spreadsheet readers: text in the encodings banks and Excel use (GBK, UTF-16 with BOM,
- * UTF-8 with BOM), and the files DOMAIN.md §4 describes, built in memory. Used by the tests beside this file.
+ * UTF-8 with BOM), and the files docs/invoice-rules.md#platform-exports and #bank-statements describe, built in memory. Used by the tests beside this file.
  */
 import { strToU8 } from 'fflate';
 
