@@ -7,7 +7,7 @@ import type { InvoiceRepository } from './invoice-repository';
 import { PermissionRefusedError, refusalIn } from './permission';
 import type { WriteContext } from './write-context';
 
-/** Settles sync conflicts of any entity with the clerk's choice (DESIGN.md §4: conflicts are per field, for every entity). */
+/** Settles sync conflicts of any entity with the clerk's choice (conflicts are per field, for every entity: docs/architecture.md#sync). */
 export class ConflictRepository {
   constructor(
     private readonly db: LedgerDb,

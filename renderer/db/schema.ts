@@ -1,5 +1,5 @@
 /**
- * Schema versions are data (CONVENTIONS §10): each entry is one Dexie version. Never edit a shipped
+ * Schema versions are data (docs/architecture.md#schema-versions-are-data): each entry is one Dexie version. Never edit a shipped
  * version; add a new one (with an upgrade function and a test) instead.
  */
 export const SCHEMA_VERSIONS = [

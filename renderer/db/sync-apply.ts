@@ -1,5 +1,5 @@
 /*
- * Applies a pull page's records to the local tables, every entity by the same rules (DESIGN.md §4): the server's
+ * Applies a pull page's records to the local tables, every entity by the same rules (docs/architecture.md#sync): the server's
  * copy wins except for fields a local mutation changed that the server has not applied yet (shared/sync/rebase.ts);
  * each change of content is audited as 'sync'. Reads and writes are in bulk, one pass per entity's table.
  * WARNING: call only inside the pull's 'rw' transaction over every entity table, the list index, audit, outbox and meta.

@@ -1,5 +1,5 @@
 /*
- * The Dexie side of sync (DESIGN.md §4). Every method is one transaction and idempotent, so the app may be
+ * The Dexie side of sync (docs/architecture.md#sync). Every method is one transaction and idempotent, so the app may be
  * killed between any two of them: an unacknowledged mutation is simply sent again (the server answers
  * `duplicate`), and the pull cursor moves only in the transaction that applies the pulled rows.
  */

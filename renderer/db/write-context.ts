@@ -3,7 +3,7 @@ import type { Actor } from '../../shared/auth/roles';
 
 /**
  * Who writes, from which device and when: passed in so tests control the clock, ids and the signed-in user
- * (CONVENTIONS §15). In the app `user` and `actor` follow the session (sign-in, sign-out, switch user), so they are
+ * (docs/architecture.md#injected-clocks-and-services). In the app `user` and `actor` follow the session (sign-in, sign-out, switch user), so they are
  * read at write time, never cached.
  */
 export interface WriteContext {

@@ -2,7 +2,7 @@
  * The sync engine: decides WHEN to run a sync cycle (sync-cycle.ts decides what one does). It runs after
  * local changes (debounced), when the network comes back, periodically, and on "sync now"; after a failure
  * it waits with exponential backoff and jitter. At most one cycle runs at a time and exactly one timer is
- * armed, so it can neither hang nor busy-loop. Everything it touches is injected (CONVENTIONS §15).
+ * armed, so it can neither hang nor busy-loop. Everything it touches is injected (docs/architecture.md#injected-clocks-and-services).
  */
 import { backoffDelay } from '../../shared/sync/backoff';
 import type { Result } from '../../shared/domain/result';

@@ -1,6 +1,6 @@
 import type { Timers } from './http';
 
-/** A manual clock with timers, for engine tests (CONVENTIONS §15: pass clocks in, never stub globals). */
+/** A manual clock with timers, for engine tests (pass clocks in, never stub globals: docs/architecture.md#injected-clocks-and-services). */
 export function createFakeClock(start = Date.UTC(2026, 0, 1)) {
   let now = start;
   let seq = 0;

@@ -1,6 +1,6 @@
 /*
  * An in-memory office server speaking shared/sync/protocol.ts, for engine tests (it is not the real server,
- * which lives in server/). It follows DESIGN.md §4: ids applied once in order (duplicate / 409 gap), one
+ * which lives in server/). It follows docs/sync-server.md: ids applied once in order (duplicate / 409 gap), one
  * version counter for records and conflicts, per-field conflicts against other devices' changes since the
  * mutation's base version, a delete racing an update is a conflict, epoch change on restore. Faults are
  * queued with `inject` and hit the next matching request.

@@ -1,5 +1,5 @@
 /*
- * The only place that talks HTTP to the office server (CONVENTIONS §8). Every request has a deadline: the
+ * The only place that talks HTTP to the office server (docs/architecture.md#layers). Every request has a deadline: the
  * AbortController is fired by an injected timer, and the body is read under the same signal, so a server
  * that stops answering half-way through a response cannot hang the engine.
  */

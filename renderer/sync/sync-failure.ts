@@ -2,7 +2,7 @@ import type { SyncErrorCode } from '../../shared/sync/protocol';
 import type { AddressProblem } from '../../shared/sync/server-address';
 
 /**
- * Why a sync step did not complete. Expected failures are values (CONVENTIONS §12); each kind has a
+ * Why a sync step did not complete. Expected failures are values (docs/architecture.md#expected-failures-are-values); each kind has a
  * plain-words message `sync.error.<kind>` in the sync catalogue.
  */
 export type SyncFailure =

@@ -1,4 +1,4 @@
-/** Messages between the UI and the capture workers (the worker boundary: parsed on arrival, CONVENTIONS §7). */
+/** Messages between the UI and the capture workers (the worker boundary: parsed on arrival, docs/architecture.md#trust-and-parsing-at-boundaries). */
 import { z } from 'zod';
 import type { Captured } from '../../shared/capture/pipeline';
 import type { CaptureWarning } from '../../shared/capture/extracted';

@@ -1,5 +1,5 @@
 /**
- * Messages between the UI and the spreadsheet worker (the worker boundary: parsed on arrival, CONVENTIONS §7).
+ * Messages between the UI and the spreadsheet worker (the worker boundary: parsed on arrival, docs/architecture.md#trust-and-parsing-at-boundaries).
  * Reading a 50,000-row workbook, previewing a ledger import and reconciling take seconds: all three run there.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * Messages of the text engine worker (text-engine.worker.ts), parsed on arrival (the worker boundary, CONVENTIONS §7).
+ * Messages of the text engine worker (text-engine.worker.ts), parsed on arrival (the worker boundary, docs/architecture.md#trust-and-parsing-at-boundaries).
  * The pool hands each capture worker one end of a MessageChannel and the engine worker the other; page images go
  * over the channel, text lines come back.
  */

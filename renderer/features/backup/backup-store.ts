@@ -1,5 +1,5 @@
 /*
- * UI state of the backup page (CONVENTIONS §9: UI state only; durable backup state is in the ledger's meta table).
+ * UI state of the backup page (docs/architecture.md#ui-state-and-durable-data: UI state only; durable backup state is in the ledger's meta table).
  * The open repository's keys and its password (for verify levels 1–2) stay in memory for this session only.
  */
 import { create } from 'zustand';

@@ -1,5 +1,5 @@
 /*
- * UI state of the reconciliation page (CONVENTIONS §9). The company's tax id and name and the direction are kept
+ * UI state of the reconciliation page (docs/architecture.md#ui-state-and-durable-data). The company's tax id and name and the direction are kept
  * per PC (localStorage): the data layer has no settings record for them yet. The Excel page's import uses the
  * company's name and tax id too (a purchase ledger without buyer columns). The period starts at the current month.
  * Source files, the report on screen and its filters live for the session only.

@@ -1,5 +1,5 @@
 /*
- * UI state of the Excel page (CONVENTIONS §9: UI state only): the files picked for a ledger import, each with its
+ * UI state of the Excel page (UI state only, docs/architecture.md#ui-state-and-durable-data): the files picked for a ledger import, each with its
  * own preview, progress and result, so one bad file never hides the others. The bytes stay outside the store.
  */
 import { create } from 'zustand';
