@@ -1,4 +1,4 @@
-// Lint = types + layering. The layer rules mirror ../shared/CONVENTIONS.md §1 and §8:
+// Lint = types + layering. The layer rules are those of docs/architecture.md#layers:
 // shared/ is pure, renderer/ never touches Node or Electron, wrapped libraries are imported in one place only.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

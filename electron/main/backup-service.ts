@@ -1,6 +1,6 @@
 // Backup folders for the DesktopApi (issue #5): main hands out folders (a listed drive's backup folder, a folder the
 // clerk picked, the app's own folder in userData) and performs RepoStore operations only inside those, so a
-// compromised renderer cannot read or write elsewhere (CONVENTIONS §6).
+// compromised renderer cannot read or write elsewhere (docs/architecture.md#trust-and-parsing-at-boundaries).
 import path from 'node:path';
 import type { WebContents } from 'electron';
 import { err, ok, type Result } from '../../shared/domain/result';

@@ -1,5 +1,5 @@
 // The only place that registers IPC handlers (eslint bans ipcMain.handle elsewhere): every call is checked for its
-// sender and its payload before the implementation runs, and every outcome is a Result value (CONVENTIONS §6, §12).
+// sender and its payload before the implementation runs, and every outcome is a Result value (docs/architecture.md#trust-and-parsing-at-boundaries).
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import {
   IPC_CHANNELS, IPC_SCHEMAS, type DesktopMethod, type IpcArgs, type IpcFailure, type IpcResult,

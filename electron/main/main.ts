@@ -1,4 +1,4 @@
-// Electron entry point: wiring only (CONVENTIONS §4). Each piece lives in its own module with its own test.
+// Electron entry point: wiring only (docs/architecture.md#small-files-one-job-each). Each piece lives in its own module with its own test.
 import { app, BrowserWindow, dialog, Menu, safeStorage, session, shell, type WebContents } from 'electron';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { appPaths } from './app-paths';

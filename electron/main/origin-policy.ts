@@ -1,6 +1,6 @@
 // Which URLs the shell trusts. Pure: no Electron import, tested in origin-policy.test.ts.
 
-/** The custom scheme the renderer is served from; a fixed origin keeps IndexedDB in one place (DESIGN §2). */
+/** The custom scheme the renderer is served from; a fixed origin keeps IndexedDB in one place (docs/architecture.md#data). */
 export const APP_SCHEME = 'app';
 /** The one host served on APP_SCHEME. */
 export const APP_HOST = 'fapiao';
@@ -44,7 +44,7 @@ export interface SenderFrame {
   readonly parent: unknown;
 }
 
-/** An IPC message is trusted only from the top-level frame of a page on app://fapiao (CONVENTIONS §6). */
+/** An IPC message is trusted only from the top-level frame of a page on app://fapiao (docs/security.md#ipc). */
 export function isTrustedSender(frame: SenderFrame | null | undefined): boolean {
   return frame != null && frame.parent === null && isAppUrl(frame.url);
 }

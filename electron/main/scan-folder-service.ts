@@ -1,6 +1,6 @@
 // The scanner folder as the DesktopApi sees it: one watched folder at a time, chosen in the OS dialog, remembered in
 // userData and watched again after a restart. Only a folder the clerk picked (this session, or saved from an earlier
-// one) can be started, so a compromised renderer cannot make main read or move files elsewhere (CONVENTIONS §6).
+// one) can be started, so a compromised renderer cannot make main read or move files elsewhere (docs/architecture.md#trust-and-parsing-at-boundaries).
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { WebContents } from 'electron';

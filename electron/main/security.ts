@@ -53,7 +53,7 @@ export function hardenWebContents(contents: WebContents, openExternal: OpenExter
 /**
  * Browser permissions app://fapiao gets; every other permission, and every other origin, is denied.
  * persistent-storage lets navigator.storage.persist() succeed, so Chromium never evicts the ledger's IndexedDB
- * when the disk runs low (DESIGN §2). It grants no access to anything outside the app's own storage.
+ * when the disk runs low (docs/architecture.md#data). It grants no access to anything outside the app's own storage.
  */
 export const GRANTED_PERMISSIONS: readonly string[] = ['persistent-storage'];
 

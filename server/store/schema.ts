@@ -1,5 +1,5 @@
 /**
- * The server's tables (DESIGN.md §4), one definition for SQLite and PostgreSQL: INTEGER/BIGINT and
+ * The server's tables (docs/sync-server.md, "Tables"), one definition for SQLite and PostgreSQL: INTEGER/BIGINT and
  * BLOB/BYTEA are the only differences. JSON is stored as TEXT in both so both read back the same values.
  */
 export function schemaSql(dialect: 'sqlite' | 'postgres'): string[] {

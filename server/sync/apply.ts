@@ -1,5 +1,5 @@
 /**
- * Per-field merge rules (DESIGN.md §4), as pure functions.
+ * Per-field merge rules (docs/sync-server.md, "Conflicts"), as pure functions.
  *
  * Every record keeps, per field, the version that last changed it and the device that did. A mutation carries the
  * server version its device had seen (baseVersion). A changed field CONFLICTS when another device changed that field
