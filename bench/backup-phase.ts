@@ -93,7 +93,7 @@ async function rawAesGcm({ sizes, tableShare }: { sizes: readonly number[]; tabl
     if (!s) throw new Error('nothing sealed');
     return crypto.subtle.decrypt({ name: 'AES-GCM', iv: s.iv, additionalData: aad }, key, s.body);
   });
-  // SHA-256 over the same number of bytes in 4 MiB packs, 4 at a time like the writer's closing packs: DESIGN.md §5
+  // SHA-256 over the same number of bytes in 4 MiB packs, 4 at a time like the writer's closing packs: docs/backup-format.md
   // names every pack file by its SHA-256, so a full backup hashes every byte it writes once more.
   const pack = new Uint8Array(4 * MB);
   for (let at = 0; at < pack.length; at += MB) pack.set(block, at);

@@ -1,5 +1,5 @@
 /*
- * Backup bench (issue #5, DESIGN.md §7): a demo export of 100,000 invoices plus ~500 MB of scans is backed up
+ * Backup bench (issue #5; docs/architecture.md#performance-targets): a demo export of 100,000 invoices plus ~500 MB of scans is backed up
  * into a fresh repository on the local disk (real Argon2id parameters, read-back check on), then 100 invoices
  * are edited and backed up again, then the repository is verified at level 2. Raw AES-256-GCM encrypt and
  * decrypt throughput is measured in the same run (before and after the backup, averaged) with the same WebCrypto
@@ -82,7 +82,7 @@ export function backupBench(): Promise<BenchRow[]> {
       { bench: 'backup', metric: 'CPU per GB: raw AES-GCM encrypt+decrypt', value: mean(rawBefore, rawAfter, 'cpuPerGb'), unit: 's' },
       { bench: 'backup', metric: 'CPU per GB: full backup', value: full.cpuPerGb, unit: 's' },
       { bench: 'backup', metric: 'CPU per GB: kernel share of the full backup', value: full.kernelPerGb, unit: 's' },
-      { bench: 'backup', metric: 'SHA-256 (WebCrypto, 4 MiB packs, 4 at once; names every pack, DESIGN.md §5)', value: mean(rawBefore, rawAfter, 'sha256'), unit: 'MB/s' },
+      { bench: 'backup', metric: 'SHA-256 (WebCrypto, 4 MiB packs, 4 at once; names every pack, docs/backup-format.md)', value: mean(rawBefore, rawAfter, 'sha256'), unit: 'MB/s' },
       { bench: 'backup', metric: 'CPU per GB: raw AES-GCM encrypt alone', value: mean(rawBefore, rawAfter, 'encryptCpuPerGb'), unit: 's' },
       { bench: 'backup', metric: 'CPU per GB: SHA-256 alone', value: sha, unit: 's' },
       { bench: 'backup', metric: `ceiling of full / raw: AES-GCM + pack SHA-256 + bucket HMAC only, ${String(cores)} cores always busy`, value: ceiling(cryptoPerGb), unit: '%' },

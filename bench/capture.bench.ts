@@ -1,5 +1,5 @@
 /*
- * Capture bench (DESIGN.md §3, §7; issue #12's targets): the shared pipeline (captureFile) with the CLI's Node
+ * Capture bench (docs/architecture.md#capture-pipeline and #performance-targets; issue #12's targets): the shared pipeline (captureFile) with the CLI's Node
  * decoders, both text engines side by side on the same files (bench/capture-engines.ts): PP-OCR — the product
  * default, PP-OCR page lines + tesseract.js cell re-reads — and tesseract.js alone.
  * 1. Structured samples (5 real OFDs, a 数电 XML, a real PDF): per-file time (target < 300 ms) and accuracy.

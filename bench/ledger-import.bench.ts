@@ -1,5 +1,5 @@
 /*
- * Excel ledger import bench (issue #11, DESIGN.md §7): in headless Chromium, a ledger of BENCH_IMPORT_LEDGER invoices
+ * Excel ledger import bench (issue #11; target in docs/architecture.md#performance-targets): in headless Chromium, a ledger of BENCH_IMPORT_LEDGER invoices
  * is seeded, then BENCH_IMPORT_ROWS spreadsheet rows (typed text, as read from a file) go through the import as the
  * app does it after reading the file: the ledger's duplicate keys, the preview (every row through the entry form's
  * validation and the duplicate rules) and the all-or-nothing commit with audit, outbox and progress. Memory is the

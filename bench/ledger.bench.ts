@@ -1,5 +1,5 @@
 /*
- * Ledger bench (DESIGN.md §7): 100,000 invoices seeded in headless Chromium, then list first paint,
+ * Ledger bench (docs/architecture.md#performance-targets): 100,000 invoices seeded in headless Chromium, then list first paint,
  * indexed filters, a seller-name search and a 10-field save, each the median of repeated runs.
  */
 import { execFileSync } from 'node:child_process';

@@ -1,5 +1,5 @@
 /*
- * `npm run bench -- reconcile` (issue #11, DESIGN.md §7): a generated 50,000-row platform export (.xlsx) against a
+ * `npm run bench -- reconcile` (issue #11; target in docs/architecture.md#performance-targets): a generated 50,000-row platform export (.xlsx) against a
  * generated 100,000-invoice ledger in the app's export shape (.xlsx), reconciled by the CLI in a fresh process
  * (`tsx cli/reconcile.ts`, startup included), the median of BENCH_RECONCILE_RUNS runs; the CLI's own split into
  * reading the files and matching, its peak RSS, and a run with a bank statement beside it. Every run's summary is

@@ -1,5 +1,5 @@
 // The invariants of the sync model test, checked after quiescence. The conflict check replays the server's
-// mutation log (in the order applied) through a small reference model of DESIGN.md §4's per-field rule.
+// mutation log (in the order applied) through a small reference model of the per-field rule (docs/sync-server.md, "Conflicts").
 import { expect } from 'vitest';
 import type { LoggedMutation } from '../../server/store/store';
 import { sameValue } from '../../shared/sync/same-value';
