@@ -1,5 +1,5 @@
 /*
- * Browser capture bench (issue #12): the real sample images (../shared/samples/images, the image entries of
+ * Browser capture bench (issue #12): the real sample images (docs/invoice-rules.md#sample-invoices; the image entries of
  * bench/fixtures/samples-truth.json) in headless Chromium through the app's own workers, served cross-origin
  * isolated like the app (onnxruntime-web on 2 threads):
  * - PP-OCR alone: the text engine worker reading each decoded image (warm: models loaded on a first image);

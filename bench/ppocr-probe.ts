@@ -1,6 +1,6 @@
 /*
- * PP-OCR probe (issue #12): how many key values of each real sample image (../shared/samples/images, truth in
- * bench/fixtures/samples-truth.json's image entries, transcribed from ../shared/samples/README.md) appear anywhere in the
+ * PP-OCR probe (issue #12): how many key values of each real sample image (the sample photos beside the checkout,
+ * docs/invoice-rules.md#sample-invoices; truth in bench/fixtures/samples-truth.json's image entries, transcribed from their printed faces) appear anywhere in the
  * text of each engine — PP-OCRv4 on onnxruntime-node (cli/capture-node/ppocr) and today's tesseract.js page OCR
  * (cli/capture-node/ocr-node, what `npm run extract` reads) — with the warm time per image and the process's
  * peak RSS after each engine's phase (PP-OCR runs first, so its figure is its own; for tesseract's own figure run

@@ -1,5 +1,5 @@
 // End-to-end tests of `npm run extract`: the CLI runs as a child process on the shared sample invoices
-// (truth from ../shared/samples/README.md) and on bad inputs generated into a temp dir.
+// (truth as printed, also in bench/fixtures/samples-truth.json) and on bad inputs generated into a temp dir.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -15,7 +15,7 @@ import { createNodeCapture } from './index';
 const IMAGES = fileURLToPath(new URL('../../../shared/samples/images/', import.meta.url));
 const TODAY = '2026-12-06';
 const TIANJIN = readFileSync(`${IMAGES}tianjin-e-putong.png`);
-/** What the 天津 sample says (../shared/samples/README.md), for the fields a reading may give. */
+/** What the 天津 sample says (as printed; also in bench/fixtures/samples-truth.json), for the fields a reading may give. */
 const TIANJIN_TRUTH: Readonly<Record<string, string | number>> = {
   code: '012001800311', number: '33207675', issueDate: '2019-05-08', checkCode: '76939056883466677916',
   sellerName: '天津瑞佳讯贸易有限公司', sellerTaxId: '91120222079642398Y', buyerName: '个人',
