@@ -15,7 +15,7 @@ import { openSignedIn, signIn } from './helpers/sign-in';
 const SAMPLES = resolve(import.meta.dirname, '../../../shared/samples/ofd');
 const PASSWORD = '青岛-发票-Backup-2026!';
 
-/** Values from ../shared/samples/README.md, by form label, to correct whatever capture misread. */
+/** Values printed on the sample (also in bench/fixtures/samples-truth.json), by form label, to correct whatever capture misread. */
 const TRUTH: Record<string, Record<string, string>> = {
   'zhejiang-e-putong.ofd': { 发票号码: '83089647', 开票日期: '2020-07-23', 销售方纳税人识别号: '92330781MA2EDMFU50', 价税合计: '526.00' },
   'qingdao-shudian-zhuan.ofd': { 发票号码: '25924000000001260164', 开票日期: '2025-04-01', 销售方纳税人识别号: '91370203MA3N3AR685', 价税合计: '379.00' },

@@ -6,7 +6,7 @@ import { captureFile } from '../../shared/capture/pipeline';
 import { openCaptureHarness, type CaptureHarnessPage } from '../../bench/capture-harness-page';
 
 /*
- * One capture, two hosts (issue #12 point 4): every file of ../shared/samples goes through the pipeline in
+ * One capture, two hosts (issue #12 point 4): every real sample invoice beside the checkout (docs/invoice-rules.md#sample-invoices) goes through the pipeline in
  * Chromium — the app's own capture pool (capture workers, PP-OCR on onnxruntime-web in the text engine worker,
  * pdf.js, zxing-wasm, tesseract.js), served cross-origin isolated like the app — and in Node with
  * createNodeCapture() (the CLI's decoders, PP-OCR on onnxruntime-node). The key fields must be identical per file.

@@ -11,7 +11,7 @@ import { openSignedIn, signIn } from './helpers/sign-in';
 
 const SAMPLES = resolve(import.meta.dirname, '../../../shared/samples');
 
-/** Truth from ../shared/samples/README.md, by form label. */
+/** Truth as printed on the samples (also in bench/fixtures/samples-truth.json), by form label. */
 const TRUTH: Record<string, Record<string, string>> = {
   'zhejiang-e-putong.ofd': { 发票号码: '83089647', 开票日期: '2020-07-23', 销售方纳税人识别号: '92330781MA2EDMFU50', 价税合计: '526.00' },
   'sichuan-shudian-zhuan-rendered.pdf': { 发票号码: '23512000000005197325', 开票日期: '2023-01-30', 销售方纳税人识别号: '92510124MA6B1BBY1G', 价税合计: '2150.63' },

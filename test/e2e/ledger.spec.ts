@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { openSignedIn, signIn } from './helpers/sign-in';
 
 /*
- * A clerk at the keyboard: enters a 数电专票 (the Qingdao sample from ../shared/samples), is stopped by a wrong
+ * A clerk at the keyboard: enters a 数电专票 (the real Qingdao sample invoice beside the checkout), is stopped by a wrong
  * tax-id check character, is refused on re-entry, warned on a likely duplicate, finds the invoice with combined
  * filters, reloads, and moves it through statuses. No mouse clicks on the form.
  */

@@ -9,7 +9,7 @@ import { openSignedIn } from './helpers/sign-in';
  * shown in the preview, the rest go in after confirming); the tax platform's invoice list and a GBK bank statement are
  * reconciled against the ledger; the report shows the one invoice the ledger lacks; a case is opened from that row,
  * a call is logged with a follow-up date, the navigation badge shows it due; the replacement (a real OFD e-invoice
- * from ../shared/samples) is captured and linked to the case, and the case is archived.
+ * among the sample invoices beside the checkout) is captured and linked to the case, and the case is archived.
  */
 
 const COMPANY = { name: '江苏京利华新材料有限公司', taxId: '91320115MA202UKD7X' };
