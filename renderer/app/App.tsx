@@ -3,6 +3,7 @@ import { SyncStatus } from '../features/sync';
 import { BackupReminder } from '../features/backup';
 import { FollowUpBadge } from '../features/cases';
 import { AuditBanner } from '../features/audit';
+import { CommandLayer, isTextTarget, keyIntent, useCommandUi } from '../features/commands';
 import { AuthGate, useGate, useIdleSignOut, useRefusalToasts, UserBadge, useSessionWatch } from '../features/auth';
 import { persistStorage, useCan } from '../db';
 import { hostInfo, type HostInfo } from '../platform/platform';
@@ -40,8 +41,15 @@ function Shell() {
 
   useEffect(() => { void persistStorage().then(setPersisted); void hostInfo().then(setHost); }, []);
   useEffect(() => {
+    // The shell's one key listener: Ctrl+K the palette, ? the shortcuts, Ctrl+N a new invoice (the form has its own).
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'n' && canCreate && route.name !== 'new' && route.name !== 'edit') {
+      if (useCommandUi.getState().open) return; // the open palette or sheet handles its own keys
+      const inText = isTextTarget(e.target instanceof Element ? e.target : null);
+      const intent = keyIntent({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, inText });
+      if (intent === 'palette' || intent === 'shortcuts') {
+        e.preventDefault();
+        useCommandUi.getState().show(intent);
+      } else if (intent === 'newInvoice' && canCreate && route.name !== 'new' && route.name !== 'edit') {
         e.preventDefault();
         navigate({ name: 'new' });
       }
@@ -89,6 +97,7 @@ function Shell() {
         <AuditBanner />
         <Screen route={route} />
       </main>
+      <CommandLayer />
     </div>
   );
 }

@@ -6,6 +6,7 @@ export { AuthGate } from './AuthGate';
 export { UserBadge } from './UserBadge';
 export { isRefusal, refusalText, rolesText } from './refusal-text';
 export { useGate, type Gate } from './use-gate';
+export { signOut } from './sign-out';
 export { useUserName } from './use-user-names';
 export { useIdleSignOut } from './use-idle-sign-out';
 export { useSessionWatch } from './use-session-watch';

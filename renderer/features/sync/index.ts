@@ -8,3 +8,5 @@ export const SyncPage = lazy(() => import('./SyncPage').then((m) => ({ default: 
 /** Enrollment with the office server (also offered on a new PC's first start, before any user exists). */
 export { EnrollForm } from './EnrollForm';
 export { failureText as syncFailureText } from './failure-text';
+/** Syncs at once (立即同步); the engine's own retry schedule continues after it. */
+export { syncNow } from '../../sync/sync-service';
