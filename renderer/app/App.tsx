@@ -3,7 +3,7 @@ import { SyncStatus } from '../features/sync';
 import { BackupReminder } from '../features/backup';
 import { FollowUpBadge } from '../features/cases';
 import { AuditBanner } from '../features/audit';
-import { CommandLayer, isTextTarget, keyIntent, useCommandUi } from '../features/commands';
+import { CommandHint, CommandLayer, isTextTarget, keyIntent, useCommandUi } from '../features/commands';
 import { AuthGate, useGate, useIdleSignOut, useRefusalToasts, UserBadge, useSessionWatch } from '../features/auth';
 import { persistStorage, useCan } from '../db';
 import { hostInfo, type HostInfo } from '../platform/platform';
@@ -82,6 +82,7 @@ function Shell() {
         {canManageUsers ? navItem({ name: 'users' }, t('nav.users')) : null}
         <div className="sidebar-foot">
           <UserBadge />
+          <CommandHint />
           <SyncStatus />
           <BackupReminder />
           <label htmlFor="locale">{t('nav.language')}</label>

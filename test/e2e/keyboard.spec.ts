@@ -51,6 +51,19 @@ test('Ctrl+K reaches the reconciliation and audit pages; Esc closes and focus re
   await expect(page).toHaveURL(/#\/audit$/);
   await expect(page.locator('main.content h1')).toHaveText('审计日志');
 
+  // An action, not a screen: 立即验证审计日志 verifies the chain and says so.
+  await runFromPalette(page, 'ljyz');
+  await expect(page.locator('.toasts').getByText(/完整：\d+ 条记录全部校验通过/)).toBeVisible();
+
+  // The sidebar's buttons open the same palette for the mouse; Ctrl+N still starts a new invoice.
+  await page.getByRole('button', { name: '命令面板' }).click();
+  await expect(palette(page)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: '命令面板' })).toBeFocused();
+  await page.keyboard.press('Control+n');
+  await expect(page).toHaveURL(/#\/new$/);
+  await page.keyboard.press('Escape');
+
   // Pinyin initials and the arrow keys: "tb" lists 同步与冲突 then 立即同步; ↓ Enter runs the sync (no server yet).
   await page.keyboard.press('Control+k');
   await page.keyboard.type('tb');

@@ -6,3 +6,4 @@ export { isTextTarget, keyIntent, type KeyIntent, type KeyPress, type KeyTarget 
 export { runCommand, type CommandDeps } from './run-command';
 export { useCommandUi, type Overlay } from './ui-store';
 export { CommandLayer } from './CommandLayer';
+export { CommandHint } from './CommandHint';

@@ -8,6 +8,8 @@ export const COMMANDS_MESSAGES = {
   'command.results': { 'zh-CN': '命令', en: 'Commands' },
   'command.none': { 'zh-CN': '没有匹配的命令', en: 'No command matches' },
   'command.hint': { 'zh-CN': '↑ ↓ 选择 · Enter 执行 · Esc 关闭', en: '↑ ↓ choose · Enter run · Esc close' },
+  'command.hint.palette': { 'zh-CN': '命令', en: 'Go to' },
+  'command.hint.shortcuts': { 'zh-CN': '快捷键', en: 'Keys' },
   'command.group.go': { 'zh-CN': '页面', en: 'Screen' },
   'command.group.do': { 'zh-CN': '操作', en: 'Action' },
   'command.verifyAudit': { 'zh-CN': '立即验证审计日志', en: 'Verify the audit trail now' },
