@@ -11,6 +11,7 @@ import { Toasts } from '../ui/toast';
 import { useLocaleStore, useT } from './i18n';
 import { navigate, routeHash, useRoute, type Route } from './router';
 import { Screen } from './Screen';
+import { installShellTrace } from './shell-trace';
 
 /** The application: nothing of the ledger before someone signs in (issue #13), then the shell. */
 export function App() {
@@ -18,6 +19,7 @@ export function App() {
   const locale = useLocaleStore((s) => s.locale);
   useEffect(() => { document.documentElement.lang = locale; document.title = t('app.title'); }, [locale, t]);
   useRefusalToasts();
+  useEffect(() => { installShellTrace(); }, []);
   return (
     <>
       <AuthGate><Shell /></AuthGate>
@@ -80,6 +82,7 @@ function Shell() {
         {navItem({ name: 'backup' }, t('nav.backup'))}
         {canViewAudit ? navItem({ name: 'audit' }, t('nav.audit')) : null}
         {canManageUsers ? navItem({ name: 'users' }, t('nav.users')) : null}
+        {navItem({ name: 'feedback' }, t('nav.feedback'))}
         <div className="sidebar-foot">
           <UserBadge />
           <CommandHint />

@@ -7,6 +7,7 @@ import { ReconcilePage, SheetsPage } from '../features/reconcile';
 import { CasePage, CasesPage } from '../features/cases';
 import { AuditPage } from '../features/audit';
 import { useGate, UsersPage } from '../features/auth';
+import { FeedbackPage } from '../features/feedback';
 import { useInvoice } from '../db';
 import { useT } from './i18n';
 import type { Route } from './router';
@@ -28,6 +29,7 @@ export function Screen({ route }: { readonly route: Route }) {
     case 'cases': return <Suspense fallback={null}><CasesPage /></Suspense>;
     case 'audit': return <Suspense fallback={null}><AuditPage /></Suspense>;
     case 'users': return <Suspense fallback={null}><UsersPage /></Suspense>;
+    case 'feedback': return <Guarded action="feedback.send"><Suspense fallback={null}><FeedbackPage /></Suspense></Guarded>;
     case 'case': return <Suspense fallback={null}><CasePage id={route.id} /></Suspense>;
     case 'detail': return <WithInvoice id={route.id} render={(inv) => <InvoiceDetail invoice={inv} />} />;
     case 'edit': return (

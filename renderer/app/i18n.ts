@@ -12,9 +12,10 @@ import { AUDIT_MESSAGES } from '../features/audit/messages';
 import { SHEET_MESSAGES } from '../../shared/reconcile/sheet/sheet-messages';
 import { AUTH_MESSAGES } from '../features/auth/messages';
 import { COMMANDS_MESSAGES } from '../features/commands/messages';
+import { FEEDBACK_MESSAGES } from '../features/feedback/messages';
 
 /** Every UI string: the shell's, each feature's own catalogue, and the domain's. */
-export const CATALOGUE: Catalogue = { ...DOMAIN_MESSAGES, ...UI_MESSAGES, ...SYNC_MESSAGES, ...BACKUP_MESSAGES, ...SHEET_MESSAGES, ...RECONCILE_MESSAGES, ...CASES_MESSAGES, ...AUDIT_MESSAGES, ...AUTH_MESSAGES, ...COMMANDS_MESSAGES };
+export const CATALOGUE: Catalogue = { ...DOMAIN_MESSAGES, ...UI_MESSAGES, ...SYNC_MESSAGES, ...BACKUP_MESSAGES, ...SHEET_MESSAGES, ...RECONCILE_MESSAGES, ...CASES_MESSAGES, ...AUDIT_MESSAGES, ...AUTH_MESSAGES, ...COMMANDS_MESSAGES, ...FEEDBACK_MESSAGES };
 
 interface LocaleState {
   readonly locale: Locale;

@@ -13,6 +13,7 @@ export type Route =
   | { readonly name: 'cases' }
   | { readonly name: 'audit' }
   | { readonly name: 'users' }
+  | { readonly name: 'feedback' }
   | { readonly name: 'case'; readonly id: string }
   | { readonly name: 'detail'; readonly id: string }
   | { readonly name: 'edit'; readonly id: string };
@@ -30,6 +31,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/cases') return { name: 'cases' };
   if (path === '/audit') return { name: 'audit' };
   if (path === '/users') return { name: 'users' };
+  if (path === '/feedback') return { name: 'feedback' };
   const c = /^\/case\/([\w-]+)$/.exec(path);
   if (c?.[1]) return { name: 'case', id: c[1] };
   const m = /^\/invoice\/([\w-]+)(\/edit)?$/.exec(path);
@@ -51,6 +53,7 @@ export function routeHash(route: Route): string {
     case 'cases': return '#/cases';
     case 'audit': return '#/audit';
     case 'users': return '#/users';
+    case 'feedback': return '#/feedback';
     case 'case': return `#/case/${route.id}`;
     case 'detail': return `#/invoice/${route.id}`;
     case 'edit': return `#/invoice/${route.id}/edit`;

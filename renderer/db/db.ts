@@ -8,6 +8,7 @@ import type { PackedChunk } from '../../shared/search/list-chunk';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 import type { CaseContact, InvoiceCase } from '../../shared/cases/types';
 import type { UserRecord } from '../../shared/auth/user';
+import type { FeedbackRecord } from '../../shared/feedback/types';
 import type { BankMatch, ColumnMapping, FindingNote, ImportBatch, ReconcileRun } from '../../shared/reconcile/entities';
 
 /** A named, saved list filter. */
@@ -84,6 +85,7 @@ export class LedgerDb extends Dexie {
   imports!: EntityTable<ImportBatch, 'id'>;
   users!: EntityTable<UserRecord, 'id'>;
   signins!: EntityTable<SignInRow, 'login'>;
+  feedback!: EntityTable<FeedbackRecord, 'id'>;
 
   constructor(name: string = DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // 'strict' durability: a committed save survives a power cut, not just a tab crash.

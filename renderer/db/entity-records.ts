@@ -8,6 +8,7 @@ import type { AuditAction } from '../../shared/audit/audit-chain';
 import type { CaseContact, InvoiceCase } from '../../shared/cases/types';
 import type { BankMatch, ColumnMapping, FindingNote, ImportBatch, ReconcileRun, RecordMeta } from '../../shared/reconcile/entities';
 import type { UserRecord } from '../../shared/auth/user';
+import type { FeedbackRecord } from '../../shared/feedback/types';
 import { ENTITY_TABLES, type SyncEntity } from '../../shared/sync/entities';
 import type { AuditAuthor } from './audit-events';
 import type { LedgerDb } from './db';
@@ -24,6 +25,7 @@ export interface PlainRecords {
   readonly findingNote: FindingNote;
   readonly importBatch: ImportBatch;
   readonly user: UserRecord;
+  readonly feedback: FeedbackRecord;
 }
 /** An entity stored as is (every synced entity but invoices). */
 export type PlainEntity = keyof PlainRecords;

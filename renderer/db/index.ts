@@ -30,6 +30,8 @@ import { CaseRepository } from './case-repository';
 import { ReconcileRepository } from './reconcile-repository';
 import { LedgerImportRepository } from './ledger-import-repository';
 import { ConflictRepository } from './conflict-repository';
+import { FeedbackRepository } from './feedback-repository';
+import type { FeedbackRecord } from '../../shared/feedback/types';
 import type { CaseContact, InvoiceCase } from '../../shared/cases/types';
 import type { BankMatch, ColumnMapping, FindingNote, ImportBatch, ReconcileRun } from '../../shared/reconcile/entities';
 
@@ -306,4 +308,14 @@ export function useImports(): ImportBatch[] | undefined {
 /** A synced record of any entity (null when this PC does not hold it; undefined while loading), for conflict review. */
 export function useSyncedRecord(entity: SyncEntity, id: string): Readonly<Record<string, unknown>> | null | undefined {
   return useLiveQuery(async () => ((await db.table(ENTITY_TABLES[entity]).get(id)) as Record<string, unknown> | undefined) ?? null, [entity, id]);
+}
+
+/** Feedback (意见反馈): every role sends; the admin lists and marks read. */
+export const feedback = new FeedbackRepository(db, ctx);
+export type { FeedbackError, FeedbackInput } from './feedback-repository';
+
+/** Every feedback record, newest first, for the admin (empty for other roles); undefined while loading. */
+export function useFeedbackList(): FeedbackRecord[] | undefined {
+  const actor = useActor();
+  return useLiveQuery(() => feedback.list(), [actor?.login, actor?.role]);
 }

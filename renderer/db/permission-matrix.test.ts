@@ -13,6 +13,7 @@ import { ENTITY_TABLES, SYNC_ENTITIES } from '../../shared/sync/entities';
 import type { InvoiceId } from '../../shared/domain/invoice';
 import { CaseRepository } from './case-repository';
 import { ConflictRepository } from './conflict-repository';
+import { FeedbackRepository } from './feedback-repository';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { LedgerDb } from './db';
 import { DEFAULT_BACKUP_SETTINGS } from './backup-state-repository';
@@ -45,6 +46,7 @@ function world() {
     imports: new LedgerImportRepository(db, ctx),
     conflicts: new ConflictRepository(db, ctx, invoices),
     views: new ViewsRepository(db, ctx),
+    feedback: new FeedbackRepository(db, ctx),
     users: new UserRepository(db, ctx, { random: (k) => Uint8Array.from({ length: k }, () => (n = (n * 7 + 13) % 251)), passwordParams: TEST_PASSWORD_PARAMS }),
     sync: new SyncRepository(db, base.now, base.device, ctx),
     backup: ledgerBackupApi(db, {
@@ -119,6 +121,15 @@ const SCENARIOS: Partial<Record<Action, { seed: (w: World) => Promise<unknown>; 
   'backup.restore': { seed: nothing, run: (w) => w.backup.restoreFrom(new BlobFolder()), allowedIsDone: false },
   'user.manage': { seed: nothing, run: (w) => w.users.add({ login: 'li', displayName: '李', role: 'clerk' }) },
   'settings.edit': { seed: nothing, run: (w) => w.users.setIdleMinutes(30) },
+  'feedback.send': { seed: nothing, run: (w) => w.feedback.send({ screen: 'list', doing: '录入', message: '按钮太小', appVersion: 't', diagnostics: null, includeInvoiceContent: false }) },
+  'feedback.read': {
+    seed: async (w) => {
+      const r = await w.feedback.send({ screen: 'list', doing: '', message: '慢', appVersion: 't', diagnostics: null, includeInvoiceContent: false });
+      if (!r.ok) throw new Error('seed');
+      return r.value.id;
+    },
+    run: (w, id) => w.feedback.markRead(id as string),
+  },
   'sync.server': {
     seed: (w) => w.users.createFirstAdmin({ login: 'boss', displayName: '老板', password: 'boss-pass-1' }),
     run: (w) => w.sync.saveSettings({ serverUrl: 'https://office.lan:8443', deviceId: 'd1', deviceName: 'PC', enrolledAt: '2026-01-01T00:00:00.000Z' }),

@@ -90,6 +90,32 @@ export const SCHEMA_VERSIONS = [
       signins: 'login',
     },
   },
+  {
+    // Feedback (issue #14): a clerk's reports to the admin, a synced entity listed newest first. No rows change.
+    version: 5,
+    stores: {
+      invoices: 'id, _hard, _soft, [_deleted+issueDate], *attachments',
+      listChunks: 'chunk',
+      listRevs: 'chunk',
+      audit: 'seq, entityId, user, action, at',
+      outbox: 'mutationId, ackedVersion, [state+mutationId]',
+      attachments: 'sha256',
+      views: 'id, name',
+      meta: 'key',
+      conflicts: 'id, entityId, open',
+      syncedBlobs: 'sha256',
+      cases: 'id, state, invoiceId, replacementId, findingKey, updatedAt',
+      contacts: 'id, caseId, followUp',
+      matches: 'id, paymentKey',
+      mappings: 'id, kind, name',
+      runs: 'id, createdAt',
+      findings: 'id',
+      imports: 'id, createdAt',
+      users: 'id, &login',
+      signins: 'login',
+      feedback: 'id, createdAt',
+    },
+  },
 ] as const;
 
 /** The database name in IndexedDB (the origin is fixed, so this never moves). */

@@ -26,6 +26,12 @@ describe('mutationActions', () => {
     expect(mutationActions(facts({ entity: 'reconcileRun', current: undefined }))).toEqual([{ action: 'reconcile.run' }]);
   });
 
+  it('lets every author send feedback; marking it read is the admin’s', () => {
+    const fb = { id: 'f1', createdBy: 'wang', status: 'new' };
+    expect(mutationActions(facts({ entity: 'feedback', current: undefined, changes: { message: '慢', status: 'new' } }))).toEqual([{ action: 'feedback.send' }]);
+    expect(mutationActions(facts({ entity: 'feedback', current: fb, changes: { status: 'read' } }))).toEqual([{ action: 'feedback.read' }]);
+  });
+
   it('lets a user change only their own password without a role; anything else on users is the admin’s', () => {
     const user = { id: 'u1', login: 'wang', role: 'clerk' };
     const own = { passwordHash: '$argon2id$…', mustChangePassword: false, updatedAt: 't', updatedBy: 'wang' };

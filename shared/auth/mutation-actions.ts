@@ -23,7 +23,7 @@ export interface MutationFacts {
 /** Fields of a user record a user may change on their own record (their password after a reset). */
 export const SELF_SERVICE_USER_FIELDS: readonly string[] = ['passwordHash', 'mustChangePassword', 'updatedAt', 'updatedBy'];
 
-const ENTITY_ACTION: Readonly<Record<Exclude<SyncEntity, 'invoice' | 'user'>, Action>> = {
+const ENTITY_ACTION: Readonly<Record<Exclude<SyncEntity, 'invoice' | 'user' | 'feedback'>, Action>> = {
   case: 'case.edit',
   caseContact: 'case.edit',
   match: 'reconcile.run',
@@ -60,6 +60,10 @@ export function mutationActions(m: MutationFacts): { readonly action: Action; re
     // A user's own password change needs no role: the server accepts it from that user only.
     if (own && m.op === 'upsert' && selfOnly) return [];
     return [{ action: 'user.manage' }];
+  }
+  if (m.entity === 'feedback') {
+    // Its author sends it; marking it read (a change of status on a record that exists) is the admin's.
+    return 'status' in m.changes && m.current !== undefined ? [{ action: 'feedback.read' }] : [{ action: 'feedback.send' }];
   }
   if (m.entity !== 'invoice') return [{ action: ENTITY_ACTION[m.entity] }];
   if (m.op === 'delete') return [withTarget(m.changes['purged'] === true ? 'invoice.purge' : 'invoice.delete')];

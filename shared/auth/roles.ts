@@ -60,6 +60,10 @@ export const PERMISSIONS = {
   'sync.server': ['admin'],
   /** Saved list views (a personal convenience). */
   'view.save': ['clerk', 'auditor', 'admin'],
+  /** Sending feedback to the admin (意见反馈). */
+  'feedback.send': ['clerk', 'auditor', 'admin'],
+  /** Reading everyone's feedback and marking it read. */
+  'feedback.read': ['admin'],
 } as const satisfies Readonly<Record<string, readonly Role[]>>;
 
 /** Something a user may or may not do. */

@@ -28,6 +28,7 @@ export const SYNC_ENTITIES = [
   'findingNote', // FindingNote (id = the finding's key)
   'importBatch', // ImportBatch
   'user', // shared/auth/user.ts UserRecord (issue #13): users and roles, checked by the server on every mutation
+  'feedback', // shared/feedback/types.ts FeedbackRecord (issue #14): a clerk's report to the admin
 ] as const;
 export type SyncEntity = (typeof SYNC_ENTITIES)[number];
 
@@ -42,6 +43,7 @@ export const ENTITY_TABLES = {
   findingNote: 'findings',
   importBatch: 'imports',
   user: 'users',
+  feedback: 'feedback',
 } as const satisfies Readonly<Record<SyncEntity, string>>;
 export type EntityTable = (typeof ENTITY_TABLES)[SyncEntity];
 

@@ -139,6 +139,17 @@ const user = z.object({
   disabled: z.boolean(),
 });
 
+const feedback = z.object({
+  ...meta,
+  screen: z.string().max(200),
+  doing: text,
+  message: text,
+  appVersion: z.string().max(100),
+  diagnostics: z.record(z.string(), z.unknown()).nullable(),
+  includeInvoiceContent: z.boolean(),
+  status: z.enum(['new', 'read']),
+});
+
 /** The field schema of each entity: partial (a mutation holds only changed fields) and loose (unknown fields pass). */
 export const ENTITY_FIELDS: Readonly<Record<SyncEntity, z.ZodType<Record<string, unknown>>>> = {
   invoice: invoice.partial().loose(),
@@ -150,4 +161,5 @@ export const ENTITY_FIELDS: Readonly<Record<SyncEntity, z.ZodType<Record<string,
   findingNote: findingNote.partial().loose(),
   importBatch: importBatch.partial().loose(),
   user: user.partial().loose(),
+  feedback: feedback.partial().loose(),
 };

@@ -29,7 +29,7 @@ test('Ctrl+K reaches the reconciliation and audit pages; Esc closes and focus re
   const dialog = palette(page);
   await expect(dialog).toBeVisible();
   await expect(dialog).toHaveAttribute('aria-modal', 'true');
-  await expect(dialog.getByRole('option')).toHaveCount(17);
+  await expect(dialog.getByRole('option')).toHaveCount(18);
   await page.screenshot({ path: 'test-screens/keyboard-palette-all-zh.png' });
   // End goes to the last command (退出登录), scrolled into view.
   await page.keyboard.press('End');

@@ -75,6 +75,15 @@ const SCENARIOS: Partial<Record<Action, Scenario>> = {
   'import.run': plain('importBatch'),
   'reconcile.run': plain('reconcileRun'),
   'mapping.edit': plain('mapping'),
+  'feedback.send': { entity: 'feedback', prepare: (_s, id) => Promise.resolve(upsert('feedback', id, { id, message: '慢', status: 'new' })) },
+  'feedback.read': {
+    entity: 'feedback',
+    prepare: async (s, id) => {
+      const r = await s.admin.one({ ...upsert('feedback', id, { id, message: '慢', status: 'new' }), by: 'boss' });
+      if (r.status !== 'applied' || r.version === undefined) throw new Error(`setup failed: ${JSON.stringify(r)}`);
+      return upsert('feedback', id, { status: 'read' }, r.version);
+    },
+  },
   'user.manage': { entity: 'user', prepare: (_s, id) => Promise.resolve(upsert('user', id, userChanges(id, `u${id.slice(-12)}`, 'clerk'))) },
 };
 

@@ -42,6 +42,7 @@ export const COMMANDS: readonly Command[] = [
   go('backup', 'nav.backup', ['bf', 'beifen', 'hf', 'restore', 'usb', '恢复', 'U盘']),
   go('audit', 'nav.audit', ['sjrz', 'sj', 'shenji', 'log', 'trail', 'history', '审计', '日志'], { needs: 'audit.view' }),
   go('users', 'nav.users', ['yhgl', 'yh', 'roles', 'password', 'accounts', '用户', '角色', '密码'], { needs: 'user.manage' }),
+  go('feedback', 'nav.feedback', ['yjfk', 'fk', 'fankui', 'feedback', 'bug', 'report', 'problem', '反馈', '问题', '建议'], { needs: 'feedback.send' }),
   call('syncNow', 'sync.now', ['ljtb', 'tb', 'tongbu', 'sync', 'push', 'pull', '同步']),
   call('verifyAudit', 'command.verifyAudit', ['ljyz', 'yz', 'sj', 'verify', 'audit', 'chain', '验证', '校验', '审计'], { needs: 'audit.verify' }),
   call('showShortcuts', 'command.shortcuts', ['kjj', 'jp', 'keys', 'keyboard', 'help', '快捷键', '键盘'], { shortcut: '?' }),
