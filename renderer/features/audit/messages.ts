@@ -125,6 +125,8 @@ export const AUDIT_MESSAGES = {
   'audit.permission.settings.edit': { 'zh-CN': '更改设置', en: 'Change settings' },
   'audit.permission.sync.server': { 'zh-CN': '更改服务器连接', en: 'Change the server connection' },
   'audit.permission.view.save': { 'zh-CN': '保存视图', en: 'Save a view' },
+  'audit.permission.feedback.send': { 'zh-CN': '提交意见反馈', en: 'Send feedback' },
+  'audit.permission.feedback.read': { 'zh-CN': '查看意见反馈', en: 'Read feedback' },
   'audit.refusedLine': { 'zh-CN': '{action}：{why}', en: '{action}: {why}' },
 
   'audit.value.empty': { 'zh-CN': '（空）', en: '(empty)' },
