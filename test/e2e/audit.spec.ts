@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { verifyAuditExportFile } from '../../shared/audit/audit-export-verify';
 import { ADMIN, addUser, firstSignIn, signIn, submitSignIn, switchUser, type Person } from './helpers/sign-in';
+import { goTo, typeSampleInvoice } from './helpers/invoice';
 
 /*
  * The audit trail as people meet it (issue #13): the administrator adds a clerk and an auditor; the clerk records,
@@ -13,21 +14,6 @@ import { ADMIN, addUser, firstSignIn, signIn, submitSignIn, switchUser, type Per
 const CLERK: Person = { login: 'qian', name: '钱录入', password: 'Qian-Clerk-2026' };
 const AUDITOR: Person = { login: 'sun', name: '孙审核', password: 'Sun-Audit-2026' };
 const NUMBER = '25924000000001260164';
-
-async function goTo(page: Page, hash: string) {
-  await page.evaluate((h) => { window.location.hash = h; }, hash);
-}
-
-/** Types the Qingdao sample on the entry form with the keyboard and saves it. */
-async function typeInvoice(page: Page, number: string) {
-  await goTo(page, '#/new');
-  await expect(page.getByLabel('发票类型')).toBeFocused();
-  if ((await page.getByLabel('发票类型').inputValue()) === 'digital_normal') await page.keyboard.press('ArrowUp');
-  const tab = async (text: string) => { await page.keyboard.press('Tab'); if (text) await page.keyboard.type(text); };
-  for (const v of ['', number, '2025-04-01', '', '威高集团有限公司', '913710007062495888', '6%', '357.55', '21.45', '379.00', '青岛嘉仕汇酒店管理有限公司', '91370203MA3N3AR685']) await tab(v);
-  await page.getByLabel('发票号码').press('Enter');
-  await expect(page.getByText(`已保存：发票号码 ${number}`)).toBeVisible();
-}
 
 async function openInvoice(page: Page, number: string) {
   await goTo(page, '#/');
@@ -84,7 +70,7 @@ test('every action appears in the audit view under the person who did it; the in
   await expect(page.getByRole('link', { name: '审计日志' })).toHaveCount(0);
   await goTo(page, '#/audit');
   await expect(page.getByText('只有审核员和管理员可以查看审计日志')).toBeVisible();
-  await typeInvoice(page, NUMBER);
+  await typeSampleInvoice(page, NUMBER);
   await openInvoice(page, NUMBER);
   await page.getByRole('button', { name: '修改' }).click();
   await page.getByLabel('备注').fill('住宿两晚 补记');
@@ -170,7 +156,7 @@ test('an audit entry changed through IndexedDB is reported naming it, on demand 
   test.setTimeout(120_000);
   await page.goto('/');
   await signIn(page);
-  await typeInvoice(page, NUMBER);
+  await typeSampleInvoice(page, NUMBER);
   await goTo(page, '#/audit');
   await page.getByRole('button', { name: '立即验证' }).click();
   await expect(page.getByText(/完整：\d+ 条记录全部校验通过/)).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, addUser, createAdmin, firstSignIn, signIn, submitSignIn, switchUser, type Person } from './helpers/sign-in';
+import { goTo, typeSampleInvoice } from './helpers/invoice';
 
 /*
  * Who may do what, as people meet it (issue #13): the first start makes the administrator (recovery code printed),
@@ -15,21 +16,8 @@ const AUDITOR: Person = { login: 'zhao', name: '赵审核', password: 'Zhao-Audi
 const HTML_NAME = '<img src=x onerror=alert(1)>周';
 const HTML_REMARKS = '<script>alert(1)</script><b>粗体</b>';
 
-/** Types the Qingdao sample on the entry form with the keyboard and saves it. */
-async function typeInvoice(page: Page, number: string, date: string, remarks = '') {
-  await page.evaluate(() => { window.location.hash = '#/new'; });
-  await expect(page.getByLabel('发票类型')).toBeFocused();
-  // A fresh form starts on 数电普票 (one up is 数电专票); after a save it keeps the last kind.
-  if ((await page.getByLabel('发票类型').inputValue()) === 'digital_normal') await page.keyboard.press('ArrowUp');
-  const tab = async (text: string) => { await page.keyboard.press('Tab'); if (text) await page.keyboard.type(text); };
-  for (const v of ['', number, date, '', '威高集团有限公司', '913710007062495888', '6%', '357.55', '21.45', '379.00', '青岛嘉仕汇酒店管理有限公司', '91370203MA3N3AR685']) await tab(v);
-  if (remarks) await page.getByLabel('备注').fill(remarks);
-  await page.getByLabel('发票号码').press('Enter');
-  await expect(page.getByText(`已保存：发票号码 ${number}`)).toBeVisible();
-}
-
 async function openInvoice(page: Page, number: string, bin = false) {
-  await page.evaluate((h) => { window.location.hash = h; }, bin ? '#/bin' : '#/');
+  await goTo(page, bin ? '#/bin' : '#/');
   await page.getByRole('gridcell', { name: number }).click();
   await expect(page.locator('main.content h1')).toContainText(number);
 }
@@ -74,10 +62,10 @@ test('the administrator adds a clerk and an auditor; each role sees and may do o
   await page.screenshot({ path: 'test-screens/auth-sign-in.png', fullPage: true });
   await firstSignIn(page, CLERK, clerkTemp);
   await expect(page.getByRole('link', { name: '用户管理' })).toHaveCount(0);
-  await page.evaluate(() => { window.location.hash = '#/users'; });
+  await goTo(page, '#/users');
   await expect(page.getByRole('alert')).toHaveText('需要管理员权限');
-  await typeInvoice(page, '25924000000001260164', '2025-04-01', HTML_REMARKS);
-  await typeInvoice(page, '25924000000001260999', '2025-04-02');
+  await typeSampleInvoice(page, '25924000000001260164', '2025-04-01', HTML_REMARKS);
+  await typeSampleInvoice(page, '25924000000001260999', '2025-04-02');
   await openInvoice(page, '25924000000001260164');
   await expect(page.getByRole('region', { name: '票面信息' }).getByText(HTML_REMARKS)).toBeVisible();
   await expect(page.locator('main.content b')).toHaveCount(0);
@@ -86,7 +74,7 @@ test('the administrator adds a clerk and an auditor; each role sees and may do o
   await expect(page.getByText(/此发票在回收站中/)).toBeVisible();
   await expect(page.getByRole('button', { name: '从回收站恢复' })).toBeEnabled();
   await expect(page.getByRole('button', { name: '永久删除' })).toHaveCount(0);
-  await page.evaluate(() => { window.location.hash = '#/backup'; });
+  await goTo(page, '#/backup');
   await expect(page.getByRole('button', { name: '导入' })).toHaveAttribute('title', '需要管理员权限');
   await expect(page.getByRole('button', { name: '导入' })).toBeDisabled();
 
@@ -101,9 +89,9 @@ test('the administrator adds a clerk and an auditor; each role sees and may do o
   await expect(page.getByRole('button', { name: '遗失' })).toHaveAttribute('title', '需要录入员或管理员权限');
   await page.screenshot({ path: 'test-screens/auth-auditor-detail.png', fullPage: true });
   const id = /#\/invoice\/([^/]+)$/.exec(page.url())?.[1] ?? '';
-  await page.evaluate((h) => { window.location.hash = h; }, `#/invoice/${id}/edit`);
+  await goTo(page, `#/invoice/${id}/edit`);
   await expect(page.getByRole('alert')).toHaveText('需要录入员或管理员权限');
-  await page.evaluate((h) => { window.location.hash = h; }, `#/invoice/${id}`);
+  await goTo(page, `#/invoice/${id}`);
   await page.getByRole('button', { name: '已核对' }).click();
   await expect(page.getByText('状态已改为“已核对”')).toBeVisible();
 
@@ -144,7 +132,7 @@ test('idle time signs out; signing in again returns to the unsaved draft', async
   await page.clock.install();
   await page.goto('/');
   await signIn(page);
-  await page.evaluate(() => { window.location.hash = '#/new'; });
+  await goTo(page, '#/new');
   await page.getByLabel('销售方名称').fill('草稿里的销售方');
   await page.clock.fastForward('15:10');
   await expect(page.getByText('因长时间未操作，已自动退出登录。未保存的录入草稿仍保留。')).toBeVisible();

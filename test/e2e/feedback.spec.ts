@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { openSignedIn } from './helpers/sign-in';
+import { goTo, typeSampleInvoice } from './helpers/invoice';
 
 /*
  * 意见反馈 (issue #14): a clerk on an invoice's page opens the form, writes what they were doing, ticks 附带诊断信息
@@ -10,24 +11,9 @@ import { openSignedIn } from './helpers/sign-in';
 
 const NUMBER = '25924000000001260164';
 
-async function goTo(page: Page, hash: string) {
-  await page.evaluate((h) => { window.location.hash = h; }, hash);
-}
-
-/** Types the Qingdao sample on the entry form with the keyboard and saves it. */
-async function typeInvoice(page: Page, number: string) {
-  await goTo(page, '#/new');
-  await expect(page.getByLabel('发票类型')).toBeFocused();
-  if ((await page.getByLabel('发票类型').inputValue()) === 'digital_normal') await page.keyboard.press('ArrowUp');
-  const tab = async (text: string) => { await page.keyboard.press('Tab'); if (text) await page.keyboard.type(text); };
-  for (const v of ['', number, '2025-04-01', '', '威高集团有限公司', '913710007062495888', '6%', '357.55', '21.45', '379.00', '青岛嘉仕汇酒店管理有限公司', '91370203MA3N3AR685']) await tab(v);
-  await page.getByLabel('发票号码').press('Enter');
-  await expect(page.getByText(`已保存：发票号码 ${number}`)).toBeVisible();
-}
-
 test('feedback with diagnostics but without the invoice is saved, previewed without invoice data, and listed for the admin', async ({ page }) => {
   await openSignedIn(page, '/');
-  await typeInvoice(page, NUMBER);
+  await typeSampleInvoice(page, NUMBER);
   await goTo(page, '#/');
   await page.getByRole('gridcell', { name: NUMBER }).click();
   await expect(page.locator('main.content h1')).toContainText(NUMBER);

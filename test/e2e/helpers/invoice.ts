@@ -1,0 +1,19 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Goes to a route of the signed-in app without reloading (a reload signs out). */
+export async function goTo(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => { window.location.hash = h; }, hash);
+}
+
+/** Types the Qingdao 数电专票 sample on the entry form with the keyboard (number, date and remarks as given) and saves it. */
+export async function typeSampleInvoice(page: Page, number: string, date = '2025-04-01', remarks = ''): Promise<void> {
+  await goTo(page, '#/new');
+  await expect(page.getByLabel('发票类型')).toBeFocused();
+  // A fresh form starts on 数电普票 (one up is 数电专票); after a save it keeps the last kind.
+  if ((await page.getByLabel('发票类型').inputValue()) === 'digital_normal') await page.keyboard.press('ArrowUp');
+  const tab = async (text: string) => { await page.keyboard.press('Tab'); if (text) await page.keyboard.type(text); };
+  for (const v of ['', number, date, '', '威高集团有限公司', '913710007062495888', '6%', '357.55', '21.45', '379.00', '青岛嘉仕汇酒店管理有限公司', '91370203MA3N3AR685']) await tab(v);
+  if (remarks) await page.getByLabel('备注').fill(remarks);
+  await page.getByLabel('发票号码').press('Enter');
+  await expect(page.getByText(`已保存：发票号码 ${number}`)).toBeVisible();
+}
