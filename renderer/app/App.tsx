@@ -71,6 +71,7 @@ function Shell() {
     <div className="shell">
       <nav className="sidebar" aria-label={t('app.title')}>
         <div className="brand"><span className="seal" aria-hidden="true">票</span><div><strong>{t('app.title')}</strong><small>{t('app.tagline')}</small></div></div>
+        {navItem({ name: 'home' }, t('nav.home'))}
         {navItem({ name: 'ledger' }, t('nav.ledger'))}
         {canCreate ? navItem({ name: 'new' }, t('nav.new'), 'Ctrl+N') : null}
         {canCreate ? navItem({ name: 'capture' }, t('nav.capture')) : null}

@@ -8,6 +8,8 @@ import { CasePage, CasesPage } from '../features/cases';
 import { AuditPage } from '../features/audit';
 import { useGate, UsersPage } from '../features/auth';
 import { FeedbackPage } from '../features/feedback';
+import { PrintView } from '../features/print';
+import { HomePage } from '../features/home';
 import { useInvoice } from '../db';
 import { useT } from './i18n';
 import type { Route } from './router';
@@ -18,6 +20,7 @@ const CapturePage = lazy(() => import('../features/capture').then((m) => ({ defa
 /** The screen of a route. Screens for actions the role may not take say which role they need instead. */
 export function Screen({ route }: { readonly route: Route }) {
   switch (route.name) {
+    case 'home': return <HomePage />;
     case 'ledger': return <LedgerPage bin={false} />;
     case 'bin': return <LedgerPage bin />;
     case 'new': return <Guarded action="invoice.create"><InvoiceForm existing={null} /></Guarded>;
@@ -31,6 +34,7 @@ export function Screen({ route }: { readonly route: Route }) {
     case 'users': return <Suspense fallback={null}><UsersPage /></Suspense>;
     case 'feedback': return <Guarded action="feedback.send"><Suspense fallback={null}><FeedbackPage /></Suspense></Guarded>;
     case 'case': return <Suspense fallback={null}><CasePage id={route.id} /></Suspense>;
+    case 'print': return <Suspense fallback={null}><PrintView doc={route.doc} query={route.query} /></Suspense>;
     case 'detail': return <WithInvoice id={route.id} render={(inv) => <InvoiceDetail invoice={inv} />} />;
     case 'edit': return (
       <WithInvoice id={route.id} render={(inv) => (

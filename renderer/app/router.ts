@@ -1,7 +1,9 @@
 import { useSyncExternalStore } from 'react';
+import { isPrintDoc, type PrintDoc } from '../../shared/print/print-doc';
 
 /** The screens. The hash holds the route, so a reload returns to the same place. */
 export type Route =
+  | { readonly name: 'home' }
   | { readonly name: 'ledger' }
   | { readonly name: 'bin' }
   | { readonly name: 'new' }
@@ -16,11 +18,14 @@ export type Route =
   | { readonly name: 'feedback' }
   | { readonly name: 'case'; readonly id: string }
   | { readonly name: 'detail'; readonly id: string }
-  | { readonly name: 'edit'; readonly id: string };
+  | { readonly name: 'edit'; readonly id: string }
+  /** A print preview; `query` is a URLSearchParams string (the ledger's filter, `id=`, `run=`). */
+  | { readonly name: 'print'; readonly doc: PrintDoc; readonly query: string };
 
-/** Parses a location hash into a route (unknown hashes show the ledger). */
+/** Parses a location hash into a route (the empty hash and unknown hashes show the home page). */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
+  if (path === '/ledger') return { name: 'ledger' };
   if (path === '/new') return { name: 'new' };
   if (path === '/bin') return { name: 'bin' };
   if (path === '/capture') return { name: 'capture' };
@@ -32,17 +37,20 @@ export function parseRoute(hash: string): Route {
   if (path === '/audit') return { name: 'audit' };
   if (path === '/users') return { name: 'users' };
   if (path === '/feedback') return { name: 'feedback' };
+  const p = /^\/print\/(\w+)(?:\?(.*))?$/.exec(path);
+  if (p?.[1] && isPrintDoc(p[1])) return { name: 'print', doc: p[1], query: p[2] ?? '' };
   const c = /^\/case\/([\w-]+)$/.exec(path);
   if (c?.[1]) return { name: 'case', id: c[1] };
   const m = /^\/invoice\/([\w-]+)(\/edit)?$/.exec(path);
   if (m?.[1]) return m[2] ? { name: 'edit', id: m[1] } : { name: 'detail', id: m[1] };
-  return { name: 'ledger' };
+  return { name: 'home' };
 }
 
 /** The hash for a route. */
 export function routeHash(route: Route): string {
   switch (route.name) {
-    case 'ledger': return '#/';
+    case 'home': return '#/';
+    case 'ledger': return '#/ledger';
     case 'bin': return '#/bin';
     case 'new': return '#/new';
     case 'capture': return '#/capture';
@@ -57,6 +65,7 @@ export function routeHash(route: Route): string {
     case 'case': return `#/case/${route.id}`;
     case 'detail': return `#/invoice/${route.id}`;
     case 'edit': return `#/invoice/${route.id}/edit`;
+    case 'print': return `#/print/${route.doc}${route.query ? `?${route.query}` : ''}`;
   }
 }
 

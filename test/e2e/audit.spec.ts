@@ -16,7 +16,7 @@ const AUDITOR: Person = { login: 'sun', name: '孙审核', password: 'Sun-Audit-
 const NUMBER = '25924000000001260164';
 
 async function openInvoice(page: Page, number: string) {
-  await goTo(page, '#/');
+  await goTo(page, '#/ledger');
   await page.getByRole('gridcell', { name: number }).click();
   await expect(page.locator('main.content h1')).toContainText(number);
 }

@@ -17,7 +17,7 @@ const HTML_NAME = '<img src=x onerror=alert(1)>周';
 const HTML_REMARKS = '<script>alert(1)</script><b>粗体</b>';
 
 async function openInvoice(page: Page, number: string, bin = false) {
-  await goTo(page, bin ? '#/bin' : '#/');
+  await goTo(page, bin ? '#/bin' : '#/ledger');
   await page.getByRole('gridcell', { name: number }).click();
   await expect(page.locator('main.content h1')).toContainText(number);
 }

@@ -82,7 +82,7 @@ test('back up to a folder, clear the database, restore: the same ledger, audit c
   test.setTimeout(180_000);
   await captureSamples(page);
   // One invoice moves through a status, so the restore has history to keep.
-  await page.goto('/#/');
+  await page.goto('/#/ledger');
   await page.getByRole('gridcell', { name: /83089647/ }).click();
   await page.getByRole('button', { name: '已核对' }).click();
   await expect(page.getByRole('heading', { name: /状态：\s*已核对/ })).toBeVisible();
@@ -125,7 +125,7 @@ test('back up to a folder, clear the database, restore: the same ledger, audit c
     localStorage.removeItem('fapiao.ledger.active');
     await new Promise((done) => { const req = indexedDB.deleteDatabase(name); req.onsuccess = done; req.onerror = done; req.onblocked = done; });
   });
-  await page.goto('/');
+  await page.goto('/#/ledger');
   await page.reload();
   // An empty database starts as a first start: the administrator is made again (the backup brings the original).
   await signIn(page);
@@ -170,7 +170,7 @@ test('back up to a folder, clear the database, restore: the same ledger, audit c
   const counter = (d: typeof before) => d.meta.find((m) => m.key === 'nextMutationId') as { value: number } | undefined;
   expect(after.meta.filter((m) => m.key !== 'nextMutationId')).toEqual(before.meta.filter((m) => m.key !== 'nextMutationId'));
   expect(counter(after)?.value).toBe((counter(before)?.value ?? 0) + after.outbox.length - before.outbox.length);
-  await page.goto('/#/');
+  await page.goto('/#/ledger');
   await expect(page.getByText('共 2 张')).toBeVisible();
   await page.getByRole('gridcell', { name: /83089647/ }).click();
   await expect(page.getByRole('heading', { name: /状态：\s*已核对/ })).toBeVisible();

@@ -58,7 +58,7 @@ test('three files are read offline, confirmed by keyboard and kept with their or
   await page.screenshot({ path: 'test-screens/capture-done.png', fullPage: true });
 
   // All three are in the ledger, each with its original viewable.
-  await page.goto('/#/');
+  await page.goto('/#/ledger');
   await expect(page.getByText('共 3 张')).toBeVisible();
   await page.getByLabel('附件').selectOption('yes');
   await expect(page.getByText('共 3 张')).toBeVisible();
@@ -127,6 +127,6 @@ test('a phone photo is read by PP-OCR in the browser and confirmed by keyboard a
   // Confirmed with the keyboard: Enter saves.
   await page.keyboard.press('Enter');
   await expect(page.locator('.queue-item', { hasText: PHOTO })).toContainText('已保存', { timeout: 10_000 });
-  await page.goto('/#/');
+  await page.goto('/#/ledger');
   await expect(page.getByRole('gridcell', { name: /34146020/ })).toBeVisible();
 });

@@ -110,7 +110,7 @@ async function passFirstStart(page: Page) {
  */
 async function walkEveryScreen(page: Page, allFormats: boolean) {
   await passFirstStart(page);
-  await expect(page.locator('main.content h1').first()).toContainText('发票台账');
+  await expect(page.locator('main.content h1').first()).toContainText('首页');
   await show(page, '#/capture', '导入发票文件');
   await page.locator('input[type=file]').setInputFiles(`${SAMPLES}/ofd/zhejiang-e-putong.ofd`);
   await expect(page.getByRole('heading', { name: '核对识别结果' })).toBeVisible({ timeout: 60_000 });
@@ -128,7 +128,7 @@ async function walkEveryScreen(page: Page, allFormats: boolean) {
     await expect(page.locator('.confirm-original figcaption')).toContainText('tianjin-e-putong.png');
   }
 
-  await show(page, '#/', '发票台账');
+  await show(page, '#/ledger', '发票台账');
   await page.getByRole('gridcell', { name: /83089647/ }).click();
   await expect(page.locator('main.content h1')).toContainText('83089647');
   await expect(page.locator('.attachments').getByRole('img', { name: 'zhejiang-e-putong.ofd' })).toBeVisible();
@@ -164,7 +164,8 @@ async function walkEveryScreen(page: Page, allFormats: boolean) {
 
   await page.getByLabel('语言').selectOption('en');
   await expect(page.locator('main.content h1').first()).toContainText('Backup & restore');
-  await show(page, '#/', 'Invoice ledger');
+  await show(page, '#/ledger', 'Invoice ledger');
+  await show(page, '#/', 'Home');
 }
 
 test('desktop app: every screen runs under the production header policy without a violation', async ({ page }) => {
@@ -199,7 +200,7 @@ test('the watch does see violations: an injected inline script and an eval in a 
   const violations = await watchViolations(page);
   await page.goto(`${base}/`);
   await passFirstStart(page);
-  await expect(page.locator('main.content h1').first()).toContainText('发票台账');
+  await expect(page.locator('main.content h1').first()).toContainText('首页');
 
   // What an XSS would try: an inline script. It must not run, and every channel must say so.
   const ran = await page.evaluate(() => {

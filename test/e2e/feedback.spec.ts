@@ -14,7 +14,7 @@ const NUMBER = '25924000000001260164';
 test('feedback with diagnostics but without the invoice is saved, previewed without invoice data, and listed for the admin', async ({ page }) => {
   await openSignedIn(page, '/');
   await typeSampleInvoice(page, NUMBER);
-  await goTo(page, '#/');
+  await goTo(page, '#/ledger');
   await page.getByRole('gridcell', { name: NUMBER }).click();
   await expect(page.locator('main.content h1')).toContainText(NUMBER);
 

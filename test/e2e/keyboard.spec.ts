@@ -29,7 +29,7 @@ test('Ctrl+K reaches the reconciliation and audit pages; Esc closes and focus re
   const dialog = palette(page);
   await expect(dialog).toBeVisible();
   await expect(dialog).toHaveAttribute('aria-modal', 'true');
-  await expect(dialog.getByRole('option')).toHaveCount(18);
+  await expect(dialog.getByRole('option')).toHaveCount(19);
   await page.screenshot({ path: 'test-screens/keyboard-palette-all-zh.png' });
   // End goes to the last command (退出登录), scrolled into view.
   await page.keyboard.press('End');
@@ -76,7 +76,7 @@ test('Ctrl+K reaches the reconciliation and audit pages; Esc closes and focus re
 });
 
 test('? lists the shortcuts in the current language (not while typing); the palette switches the language', async ({ page }) => {
-  await openSignedIn(page, '/');
+  await openSignedIn(page, '/#/ledger');
   await page.getByLabel('销售方（名称或税号）').fill('');
   await page.keyboard.press('?');
   await expect(page.getByLabel('销售方（名称或税号）')).toHaveValue('?');

@@ -43,7 +43,7 @@ async function typeInvoice(page: Page, number: string, sellerTaxId: string) {
 test('a clerk enters, is checked, finds and moves an invoice with the keyboard only', async ({ page }) => {
   const requests: string[] = [];
   page.on('request', (r) => { if (!r.url().startsWith('http://127.0.0.1')) requests.push(r.url()); });
-  await openSignedIn(page, '/');
+  await openSignedIn(page, '/#/ledger');
   await expect(page.getByText('台账中还没有发票')).toBeVisible();
 
   // Ctrl+N opens the entry form.
@@ -150,7 +150,7 @@ test('bad input gets a clear message and loses nothing', async ({ page }) => {
 });
 
 test('the UI switches to English', async ({ page }) => {
-  await openSignedIn(page, '/');
+  await openSignedIn(page, '/#/ledger');
   await page.getByLabel('语言').selectOption('en');
   await expect(page.getByRole('heading', { name: 'Invoice ledger' })).toBeVisible();
   await page.keyboard.press('Control+n');

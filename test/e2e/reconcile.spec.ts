@@ -86,7 +86,7 @@ test('a clerk finds the missing invoice, follows it up and closes the case when 
   page.on('request', (r) => { if (!/^(http:\/\/127\.0\.0\.1|blob:|data:)/.test(r.url())) external.push(r.url()); });
 
   await importLedger(page);
-  await page.goto('/#/');
+  await page.goto('/#/ledger');
   await expect(page.getByText('共 2 张')).toBeVisible();
 
   // Reconcile July 2020 against the platform's list and the bank statement.

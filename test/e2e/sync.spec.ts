@@ -118,7 +118,7 @@ test('two clerks edit the same invoice offline; back online both converge and re
   await typeInvoice(a);
   await syncNow(a);
   await syncNow(b);
-  await b.goto('/#/');
+  await b.goto('/#/ledger');
   await b.getByText('青岛嘉仕汇酒店管理有限公司').first().click();
   const id = /#\/invoice\/([^/]+)$/.exec(b.url())?.[1] ?? '';
   expect(id).not.toBe('');

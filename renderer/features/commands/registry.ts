@@ -24,13 +24,14 @@ export interface Command {
   readonly effect: CommandEffect;
 }
 
-const go = (name: Exclude<Route['name'], 'case' | 'detail' | 'edit'>, labelKey: string, keywords: readonly string[], extra: Partial<Pick<Command, 'needs' | 'shortcut'>> = {}): Command =>
+const go = (name: Exclude<Route['name'], 'case' | 'detail' | 'edit' | 'print'>, labelKey: string, keywords: readonly string[], extra: Partial<Pick<Command, 'needs' | 'shortcut'>> = {}): Command =>
   ({ id: `go.${name}`, labelKey, group: 'go', keywords, effect: { kind: 'navigate', route: { name } }, ...extra });
 const call = (c: CommandCall, labelKey: string, keywords: readonly string[], extra: Partial<Pick<Command, 'needs' | 'shortcut'>> = {}): Command =>
   ({ id: `do.${c}`, labelKey, group: 'do', keywords, effect: { kind: 'call', call: c }, ...extra });
 
 /** Every screen without an id in the route, and the app-wide actions, in the order the palette lists them. */
 export const COMMANDS: readonly Command[] = [
+  go('home', 'nav.home', ['sy', 'shouye', 'home', 'dashboard', 'today', 'todo', '待办', '今日']),
   go('ledger', 'nav.ledger', ['fptz', 'tz', 'taizhang', 'fapiao', 'invoices', 'list', '发票', '列表']),
   go('new', 'nav.new', ['lrfp', 'lr', 'xj', 'luru', 'new', 'create', 'add', '新建', '新增'], { needs: 'invoice.create', shortcut: 'Ctrl+N' }),
   go('capture', 'nav.capture', ['drwj', 'sm', 'dzfp', 'scan', 'pdf', 'ofd', 'xml', 'photo', '扫描', '电子发票', '拍照'], { needs: 'invoice.create' }),

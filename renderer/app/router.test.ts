@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, routeHash, type Route } from './router';
+
+describe('routes', () => {
+  it('open the home page on the empty hash, #/ and unknown hashes; the ledger lives at #/ledger', () => {
+    for (const hash of ['', '#', '#/', '#/nowhere', '#/invoice/']) expect(parseRoute(hash), hash).toEqual({ name: 'home' });
+    expect(parseRoute('#/ledger')).toEqual({ name: 'ledger' });
+    expect(routeHash({ name: 'home' })).toBe('#/');
+    expect(routeHash({ name: 'ledger' })).toBe('#/ledger');
+  });
+
+  it('read back every hash they write', () => {
+    const routes: Route[] = [{ name: 'home' }, { name: 'ledger' }, { name: 'bin' }, { name: 'cases' }, { name: 'case', id: 'c-1' }, { name: 'detail', id: 'i-1' }, { name: 'edit', id: 'i-1' }];
+    for (const r of routes) expect(parseRoute(routeHash(r))).toEqual(r);
+  });
+});
