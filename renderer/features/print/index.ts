@@ -1,0 +1,16 @@
+/**
+ * 打印 (issue #14): the print preview (#/print/<doc>?<query>) with A4 sheets, page numbers and per-page totals,
+ * 打印 and 存为 PDF; other features open it (openPrint, PrintButton) and add documents (registerPrintDocument).
+ */
+import { lazy } from 'react';
+
+export { PRINT_MESSAGES } from './messages';
+export { openPrint, printQuery } from './open-print';
+export { PrintButton } from './PrintButton';
+export { registerPrintDocument, type PrintDocumentDef, type PrintDocumentProps } from './document-registry';
+export { PrintPages } from './PrintPages';
+export { PrintedBy, PrintFields, PrintMessage, PrintTitle } from './PrintParts';
+export type { PrintBlock, PrintColumn, PrintRow, PrintTable } from './print-types';
+export type { Amounts } from '../../../shared/print/page-totals';
+/** The #/print/<doc> view, loaded on first visit. */
+export const PrintView = lazy(() => import('./PrintView').then((m) => ({ default: m.PrintView })));
