@@ -9,7 +9,6 @@ import { AuditPage } from '../features/audit';
 import { useGate, UsersPage } from '../features/auth';
 import { FeedbackPage } from '../features/feedback';
 import { PrintView } from '../features/print';
-import { PrintView } from '../features/print';
 import { HomePage } from '../features/home';
 import { useInvoice } from '../db';
 import { useT } from './i18n';
@@ -35,7 +34,6 @@ export function Screen({ route }: { readonly route: Route }) {
     case 'users': return <Suspense fallback={null}><UsersPage /></Suspense>;
     case 'feedback': return <Guarded action="feedback.send"><Suspense fallback={null}><FeedbackPage /></Suspense></Guarded>;
     case 'case': return <Suspense fallback={null}><CasePage id={route.id} /></Suspense>;
-    case 'print': return <Suspense fallback={null}><PrintView doc={route.doc} query={route.query} /></Suspense>;
     case 'print': return <Suspense fallback={null}><PrintView doc={route.doc} query={route.query} /></Suspense>;
     case 'detail': return <WithInvoice id={route.id} render={(inv) => <InvoiceDetail invoice={inv} />} />;
     case 'edit': return (

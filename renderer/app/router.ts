@@ -1,6 +1,5 @@
 import { useSyncExternalStore } from 'react';
 import { isPrintDoc, type PrintDoc } from '../../shared/print/print-doc';
-import { isPrintDoc, type PrintDoc } from '../../shared/print/print-doc';
 
 /** The screens. The hash holds the route, so a reload returns to the same place. */
 export type Route =
@@ -40,8 +39,6 @@ export function parseRoute(hash: string): Route {
   if (path === '/feedback') return { name: 'feedback' };
   const p = /^\/print\/(\w+)(?:\?(.*))?$/.exec(path);
   if (p?.[1] && isPrintDoc(p[1])) return { name: 'print', doc: p[1], query: p[2] ?? '' };
-  const p = /^\/print\/(\w+)(?:\?(.*))?$/.exec(path);
-  if (p?.[1] && isPrintDoc(p[1])) return { name: 'print', doc: p[1], query: p[2] ?? '' };
   const c = /^\/case\/([\w-]+)$/.exec(path);
   if (c?.[1]) return { name: 'case', id: c[1] };
   const m = /^\/invoice\/([\w-]+)(\/edit)?$/.exec(path);
@@ -68,7 +65,6 @@ export function routeHash(route: Route): string {
     case 'case': return `#/case/${route.id}`;
     case 'detail': return `#/invoice/${route.id}`;
     case 'edit': return `#/invoice/${route.id}/edit`;
-    case 'print': return `#/print/${route.doc}${route.query ? `?${route.query}` : ''}`;
     case 'print': return `#/print/${route.doc}${route.query ? `?${route.query}` : ''}`;
   }
 }
