@@ -9,6 +9,7 @@ import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 import type { CaseContact, InvoiceCase } from '../../shared/cases/types';
 import type { UserRecord } from '../../shared/auth/user';
 import type { FeedbackRecord } from '../../shared/feedback/types';
+import type { PeriodCheckRecord } from '../../shared/period-check/record';
 import type { BankMatch, ColumnMapping, FindingNote, ImportBatch, ReconcileRun } from '../../shared/reconcile/entities';
 
 /** A named, saved list filter. */
@@ -86,6 +87,7 @@ export class LedgerDb extends Dexie {
   users!: EntityTable<UserRecord, 'id'>;
   signins!: EntityTable<SignInRow, 'login'>;
   feedback!: EntityTable<FeedbackRecord, 'id'>;
+  periodchecks!: EntityTable<PeriodCheckRecord, 'id'>;
 
   constructor(name: string = DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // 'strict' durability: a committed save survives a power cut, not just a tab crash.

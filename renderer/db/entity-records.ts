@@ -9,6 +9,7 @@ import type { CaseContact, InvoiceCase } from '../../shared/cases/types';
 import type { BankMatch, ColumnMapping, FindingNote, ImportBatch, ReconcileRun, RecordMeta } from '../../shared/reconcile/entities';
 import type { UserRecord } from '../../shared/auth/user';
 import type { FeedbackRecord } from '../../shared/feedback/types';
+import type { PeriodCheckRecord } from '../../shared/period-check/record';
 import { ENTITY_TABLES, type SyncEntity } from '../../shared/sync/entities';
 import type { AuditAuthor } from './audit-events';
 import type { LedgerDb } from './db';
@@ -26,6 +27,7 @@ export interface PlainRecords {
   readonly importBatch: ImportBatch;
   readonly user: UserRecord;
   readonly feedback: FeedbackRecord;
+  readonly periodCheck: PeriodCheckRecord;
 }
 /** An entity stored as is (every synced entity but invoices). */
 export type PlainEntity = keyof PlainRecords;

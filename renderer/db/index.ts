@@ -12,6 +12,7 @@ import { LedgerDb, requestPersistentStorage, type AttachmentRow, type SavedView 
 import { InvoiceRepository } from './invoice-repository';
 import { ViewsRepository } from './views-repository';
 import { queryInvoiceIds, queryLedgerHead } from './invoice-query';
+import { upgradeListIndex } from './list-index';
 import { fromRow } from './rows';
 import type { WriteContext } from './write-context';
 import { sessionActor, subscribeSession } from './session';
@@ -31,6 +32,9 @@ import { ReconcileRepository } from './reconcile-repository';
 import { LedgerImportRepository } from './ledger-import-repository';
 import { ConflictRepository } from './conflict-repository';
 import { FeedbackRepository } from './feedback-repository';
+import { PeriodCheckRepository } from './period-check-repository';
+import type { PeriodCheckRecord } from '../../shared/period-check/record';
+import type { PeriodCheckResult } from '../../shared/period-check/types';
 import type { FeedbackRecord } from '../../shared/feedback/types';
 import type { CaseContact, InvoiceCase } from '../../shared/cases/types';
 import type { BankMatch, ColumnMapping, FindingNote, ImportBatch, ReconcileRun } from '../../shared/reconcile/entities';
@@ -47,6 +51,8 @@ export const LEGACY_USER = 'clerk';
 
 // A restore swaps databases by moving this pointer (restore-pointer.ts), so the name is read at start-up.
 const db = new LedgerDb(activeLedgerName());
+// Chunks stored before the list index carried capture times and warning flags are rewritten once (list-index.ts).
+void upgradeListIndex(db);
 const device = deviceLabel(deviceIdentity(localStorage, 'PC', () => crypto.getRandomValues(new Uint8Array(8))));
 const ctx: WriteContext = {
   get user() { return sessionActor()?.login ?? ''; },
@@ -318,4 +324,24 @@ export type { FeedbackError, FeedbackInput } from './feedback-repository';
 export function useFeedbackList(): FeedbackRecord[] | undefined {
   const actor = useActor();
   return useLiveQuery(() => feedback.list(), [actor?.login, actor?.role]);
+}
+
+/** Month-end checks (月末核对): the checklist of a month as the ledger stands, saved results, the history. */
+export const periodChecks = new PeriodCheckRepository(db, ctx);
+export type { PeriodCheckError } from './period-check-repository';
+export { MAX_NOTE_LENGTH } from './period-check-repository';
+
+/** The month-end checklist of `month` (YYYY-MM), re-evaluated whenever what it reads changes; undefined while loading. */
+export function usePeriodCheck(month: string): PeriodCheckResult | undefined {
+  return useLiveQuery(() => periodChecks.evaluate(month), [month]);
+}
+
+/** Every saved month-end check, newest first; undefined while loading. */
+export function useSavedPeriodChecks(): PeriodCheckRecord[] | undefined {
+  return useLiveQuery(() => periodChecks.list(), []);
+}
+
+/** One saved month-end check (null when this PC does not hold it; undefined while loading). */
+export function useSavedPeriodCheck(id: string): PeriodCheckRecord | null | undefined {
+  return useLiveQuery(() => periodChecks.get(id), [id]);
 }

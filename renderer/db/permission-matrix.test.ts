@@ -14,6 +14,7 @@ import type { InvoiceId } from '../../shared/domain/invoice';
 import { CaseRepository } from './case-repository';
 import { ConflictRepository } from './conflict-repository';
 import { FeedbackRepository } from './feedback-repository';
+import { PeriodCheckRepository } from './period-check-repository';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { LedgerDb } from './db';
 import { DEFAULT_BACKUP_SETTINGS } from './backup-state-repository';
@@ -47,6 +48,7 @@ function world() {
     conflicts: new ConflictRepository(db, ctx, invoices),
     views: new ViewsRepository(db, ctx),
     feedback: new FeedbackRepository(db, ctx),
+    periodChecks: new PeriodCheckRepository(db, ctx),
     users: new UserRepository(db, ctx, { random: (k) => Uint8Array.from({ length: k }, () => (n = (n * 7 + 13) % 251)), passwordParams: TEST_PASSWORD_PARAMS }),
     sync: new SyncRepository(db, base.now, base.device, ctx),
     backup: ledgerBackupApi(db, {
@@ -130,6 +132,7 @@ const SCENARIOS: Partial<Record<Action, { seed: (w: World) => Promise<unknown>; 
     },
     run: (w, id) => w.feedback.markRead(id as string),
   },
+  'periodCheck.run': { seed: nothing, run: (w) => w.periodChecks.save('2026-03', '') },
   'sync.server': {
     seed: (w) => w.users.createFirstAdmin({ login: 'boss', displayName: '老板', password: 'boss-pass-1' }),
     run: (w) => w.sync.saveSettings({ serverUrl: 'https://office.lan:8443', deviceId: 'd1', deviceName: 'PC', enrolledAt: '2026-01-01T00:00:00.000Z' }),

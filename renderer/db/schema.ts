@@ -116,6 +116,33 @@ export const SCHEMA_VERSIONS = [
       feedback: 'id, createdAt',
     },
   },
+  {
+    // Month-end checks (issue #14): saved 月末核对 results, a synced entity listed newest first. No rows change.
+    version: 6,
+    stores: {
+      invoices: 'id, _hard, _soft, [_deleted+issueDate], *attachments',
+      listChunks: 'chunk',
+      listRevs: 'chunk',
+      audit: 'seq, entityId, user, action, at',
+      outbox: 'mutationId, ackedVersion, [state+mutationId]',
+      attachments: 'sha256',
+      views: 'id, name',
+      meta: 'key',
+      conflicts: 'id, entityId, open',
+      syncedBlobs: 'sha256',
+      cases: 'id, state, invoiceId, replacementId, findingKey, updatedAt',
+      contacts: 'id, caseId, followUp',
+      matches: 'id, paymentKey',
+      mappings: 'id, kind, name',
+      runs: 'id, createdAt',
+      findings: 'id',
+      imports: 'id, createdAt',
+      users: 'id, &login',
+      signins: 'login',
+      feedback: 'id, createdAt',
+      periodchecks: 'id, createdAt',
+    },
+  },
 ] as const;
 
 /** The database name in IndexedDB (the origin is fixed, so this never moves). */

@@ -36,3 +36,18 @@ describe('refusalText', () => {
       .toBe('forbidden: invoice.purge needs admin (nobody signed in)');
   });
 });
+
+describe('saved month-end checks', () => {
+  const users = userDirectory([{ entityId: 'a', deleted: false, data: { login: 'li', role: 'clerk' } }, { entityId: 'b', deleted: false, data: { login: 'boss', role: 'admin' } }]);
+  const check = { entity: 'periodCheck' as const, entityId: 'pc-1' };
+
+  it('lets a clerk save a new one', () => {
+    expect(permissionProblem(m({ ...check, by: 'li', changes: { month: '2026-03', pass: false } }), undefined, users)).toBeUndefined();
+  });
+
+  it('refuses any change or delete of one already saved, even from an admin', () => {
+    const saved = { month: '2026-03', pass: false, createdBy: 'li' };
+    expect(permissionProblem(m({ ...check, by: 'boss', changes: { pass: true } }), saved, users)).toMatch(/cannot change/);
+    expect(permissionProblem(m({ ...check, by: 'boss', op: 'delete', changes: { deleted: true } }), saved, users)).toMatch(/cannot change/);
+  });
+});

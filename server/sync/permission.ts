@@ -81,12 +81,18 @@ function userRecordProblem(m: WireMutation, current: Readonly<Record<string, unk
   return undefined;
 }
 
+/** A saved month-end check is a record of what was found then: nobody changes or deletes it (a new run is a new record). */
+function periodCheckProblem(m: WireMutation, current: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  if (m.entity !== 'periodCheck' || current === undefined) return undefined;
+  return `a saved month-end check cannot change (periodCheck ${m.entityId}); run the check again to save a new one`;
+}
+
 /**
  * Why `m` may not apply, or undefined when it may. `current` is the stored record's data (undefined: a new
  * record); `users` the user records held at this point of the push.
  */
 export function permissionProblem(m: WireMutation, current: Readonly<Record<string, unknown>> | undefined, users: UserDirectory): string | undefined {
-  const userProblem = userRecordProblem(m, current, users);
+  const userProblem = userRecordProblem(m, current, users) ?? periodCheckProblem(m, current);
   if (userProblem !== undefined) return userProblem;
   if (users.count === 0) return undefined;
   if (m.by === undefined) return 'sign-in required: this change names no user';

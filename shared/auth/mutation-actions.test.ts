@@ -32,6 +32,10 @@ describe('mutationActions', () => {
     expect(mutationActions(facts({ entity: 'feedback', current: fb, changes: { status: 'read' } }))).toEqual([{ action: 'feedback.read' }]);
   });
 
+  it('saves a month-end check as periodCheck.run', () => {
+    expect(mutationActions(facts({ entity: 'periodCheck', current: undefined, changes: { month: '2026-03', pass: true } }))).toEqual([{ action: 'periodCheck.run' }]);
+  });
+
   it('lets a user change only their own password without a role; anything else on users is the admin’s', () => {
     const user = { id: 'u1', login: 'wang', role: 'clerk' };
     const own = { passwordHash: '$argon2id$…', mustChangePassword: false, updatedAt: 't', updatedBy: 'wang' };

@@ -31,6 +31,7 @@ const ENTITY_ACTION: Readonly<Record<Exclude<SyncEntity, 'invoice' | 'user' | 'f
   findingNote: 'reconcile.run',
   mapping: 'mapping.edit',
   importBatch: 'import.run',
+  periodCheck: 'periodCheck.run',
 };
 
 /** Status moves that belong to the check (已录入 ⇄ 已核对). */

@@ -5,9 +5,9 @@ import { ACTIONS, authorize, isRole, OWNER_RULE, PERMISSIONS, ROLES, roleMay, ty
 const EXPECTED: Readonly<Record<Role, readonly Action[]>> = {
   clerk: [
     'invoice.create', 'invoice.edit', 'invoice.status', 'invoice.delete', 'invoice.restore', 'conflict.resolve', 'case.edit',
-    'import.run', 'reconcile.run', 'mapping.edit', 'export.run', 'backup.run', 'view.save', 'feedback.send',
+    'import.run', 'reconcile.run', 'mapping.edit', 'export.run', 'backup.run', 'view.save', 'feedback.send', 'periodCheck.run',
   ],
-  auditor: ['invoice.check', 'reconcile.run', 'mapping.edit', 'export.run', 'audit.view', 'audit.verify', 'audit.export', 'backup.run', 'view.save', 'feedback.send'],
+  auditor: ['invoice.check', 'reconcile.run', 'mapping.edit', 'export.run', 'audit.view', 'audit.verify', 'audit.export', 'backup.run', 'view.save', 'feedback.send', 'periodCheck.run'],
   admin: ACTIONS,
 };
 

@@ -64,6 +64,8 @@ export const PERMISSIONS = {
   'feedback.send': ['clerk', 'auditor', 'admin'],
   /** Reading everyone's feedback and marking it read. */
   'feedback.read': ['admin'],
+  /** Running the month-end completeness check (月末核对) and saving its result; everyone reads saved checks. */
+  'periodCheck.run': ['clerk', 'auditor', 'admin'],
 } as const satisfies Readonly<Record<string, readonly Role[]>>;
 
 /** Something a user may or may not do. */

@@ -29,6 +29,7 @@ export const SYNC_ENTITIES = [
   'importBatch', // ImportBatch
   'user', // shared/auth/user.ts UserRecord (issue #13): users and roles, checked by the server on every mutation
   'feedback', // shared/feedback/types.ts FeedbackRecord (issue #14): a clerk's report to the admin
+  'periodCheck', // shared/period-check/record.ts PeriodCheckRecord (issue #14): a saved month-end check, never edited
 ] as const;
 export type SyncEntity = (typeof SYNC_ENTITIES)[number];
 
@@ -44,6 +45,7 @@ export const ENTITY_TABLES = {
   importBatch: 'imports',
   user: 'users',
   feedback: 'feedback',
+  periodCheck: 'periodchecks',
 } as const satisfies Readonly<Record<SyncEntity, string>>;
 export type EntityTable = (typeof ENTITY_TABLES)[SyncEntity];
 

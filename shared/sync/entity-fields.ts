@@ -10,6 +10,7 @@ import { FINDING_TYPES, type SheetKind } from '../reconcile/types';
 import type { SyncEntity } from './entities';
 import { ROLES } from '../auth/roles';
 import { LOGIN_PATTERN } from '../auth/user';
+import { periodCheckFields } from '../period-check/record';
 
 const party = z.object({ name: z.string(), taxId: z.string() });
 const fen = z.number().int().refine(Number.isSafeInteger, 'must be a safe integer');
@@ -150,6 +151,8 @@ const feedback = z.object({
   status: z.enum(['new', 'read']),
 });
 
+const periodCheck = z.object({ ...meta, ...periodCheckFields.shape });
+
 /** The field schema of each entity: partial (a mutation holds only changed fields) and loose (unknown fields pass). */
 export const ENTITY_FIELDS: Readonly<Record<SyncEntity, z.ZodType<Record<string, unknown>>>> = {
   invoice: invoice.partial().loose(),
@@ -162,4 +165,5 @@ export const ENTITY_FIELDS: Readonly<Record<SyncEntity, z.ZodType<Record<string,
   importBatch: importBatch.partial().loose(),
   user: user.partial().loose(),
   feedback: feedback.partial().loose(),
+  periodCheck: periodCheck.partial().loose(),
 };

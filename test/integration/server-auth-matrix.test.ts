@@ -84,6 +84,7 @@ const SCENARIOS: Partial<Record<Action, Scenario>> = {
       return upsert('feedback', id, { status: 'read' }, r.version);
     },
   },
+  'periodCheck.run': { entity: 'periodCheck', prepare: (_s, id) => Promise.resolve(upsert('periodCheck', id, { id, month: '2026-03', pass: false, items: [], note: '' })) },
   'user.manage': { entity: 'user', prepare: (_s, id) => Promise.resolve(upsert('user', id, userChanges(id, `u${id.slice(-12)}`, 'clerk'))) },
 };
 

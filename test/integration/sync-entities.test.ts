@@ -86,6 +86,24 @@ describe.each(backends())('cases and contact entries synced on $name', (backend)
     expect((await b.db.audit.where('entityId').equals(c.id).toArray()).map((e) => e.action)).toEqual(['sync']);
   });
 
+  it('a saved month-end check reaches the other PC as it was saved, and a changed copy is refused', async () => {
+    const saved = await a.periodChecks.save('2026-03', '待审核');
+    if (!saved.ok) throw new Error('setup');
+    await syncUntilDone(a);
+    await syncUntilDone(b);
+    const { id, month, items, pass, note, createdBy, createdAt } = saved.value;
+    expect(await b.periodChecks.list()).toEqual([expect.objectContaining({ id, month, items, pass, note, createdBy, createdAt })]);
+    const onServer = await everything(observer, ['periodCheck']);
+    expect(onServer).toEqual([expect.objectContaining({ entity: 'periodCheck', entityId: saved.value.id })]);
+    // A saved check is never edited: a client that tries anyway is refused by the server.
+    await b.db.outbox.add({
+      mutationId: 1, entity: 'periodCheck', entityId: saved.value.id, op: 'upsert', baseVersion: onServer[0]?.version ?? 0,
+      changes: { pass: true }, baseValues: { pass: saved.value.pass }, state: 'pending', createdAt: '2026-04-01T00:00:00.000Z', by: 'clerk-2',
+    });
+    await b.engine.syncNow();
+    expect((await store.mutationLog()).at(-1)).toMatchObject({ entity: 'periodCheck', status: 'rejected' });
+  });
+
   it('two PCs changing the same case field keep the server value and a conflict for review, which either can settle', async () => {
     const c = await a.cases.open({ title: '原标题', origin: 'manual', ref, invoiceId: null, findingKey: null });
     await syncUntilDone(a);

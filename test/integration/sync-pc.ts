@@ -5,6 +5,7 @@ import { pullResponseSchema, type Conflict, type RecordChange } from '../../shar
 import { InvoiceRepository } from '../../renderer/db/invoice-repository';
 import { CaseRepository } from '../../renderer/db/case-repository';
 import { ConflictRepository } from '../../renderer/db/conflict-repository';
+import { PeriodCheckRepository } from '../../renderer/db/period-check-repository';
 import { SyncRepository } from '../../renderer/db/sync-repository';
 import { makeTestDb } from '../../renderer/db/test-db';
 import { createSyncEngine, type SyncEngine } from '../../renderer/sync/engine';
@@ -27,11 +28,12 @@ export function makePc(d: number, serverUrl: string, deviceId: string, token: st
   const invoices = new InvoiceRepository(db, ctx);
   const cases = new CaseRepository(db, ctx);
   const conflicts = new ConflictRepository(db, ctx, invoices);
+  const periodChecks = new PeriodCheckRepository(db, ctx);
   const store = new SyncRepository(db, ctx.now);
   const engine: SyncEngine = createSyncEngine({
     store, serverUrl, token, deviceId, fetch: (input, init) => fetch(input, init), random, requestTimeoutMs: 5000,
   });
-  return { d, db, invoices, cases, conflicts, store, engine, deviceId, tick: () => { clock += 1000; }, created: 0 };
+  return { d, db, invoices, cases, conflicts, periodChecks, store, engine, deviceId, tick: () => { clock += 1000; }, created: 0 };
 }
 export type Pc = ReturnType<typeof makePc>;
 

@@ -37,6 +37,7 @@ export const AUDIT_MESSAGES = {
   'audit.entity.export': { 'zh-CN': '文件', en: 'File' },
   'audit.entity.backup': { 'zh-CN': '备份', en: 'Backup' },
   'audit.entity.audit': { 'zh-CN': '审计日志', en: 'Audit trail' },
+  'audit.entity.periodCheck': { 'zh-CN': '月末核对', en: 'Month-end check' },
 
   'audit.fact.file': { 'zh-CN': '文件', en: 'File' },
   'audit.fact.kind': { 'zh-CN': '内容', en: 'Contents' },
@@ -127,6 +128,7 @@ export const AUDIT_MESSAGES = {
   'audit.permission.view.save': { 'zh-CN': '保存视图', en: 'Save a view' },
   'audit.permission.feedback.send': { 'zh-CN': '提交意见反馈', en: 'Send feedback' },
   'audit.permission.feedback.read': { 'zh-CN': '查看意见反馈', en: 'Read feedback' },
+  'audit.permission.periodCheck.run': { 'zh-CN': '月末核对', en: 'Run the month-end check' },
   'audit.refusedLine': { 'zh-CN': '{action}：{why}', en: '{action}: {why}' },
 
   'audit.value.empty': { 'zh-CN': '（空）', en: '(empty)' },
