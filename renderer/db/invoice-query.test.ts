@@ -5,8 +5,8 @@ import { demoInvoiceContent, demoParty, demoSellers } from '../../shared/demo/de
 import { seededRng } from '../../shared/demo/random';
 import { queryInvoiceIds, queryLedgerHead } from './invoice-query';
 import { fromRow, toRow } from './rows';
-import { entryOf } from '../../shared/search/list-chunk';
-import { appendListEntries } from './list-index';
+import { entryOf, FLAG, packChunk } from '../../shared/search/list-chunk';
+import { appendListEntries, upgradeListIndex } from './list-index';
 import { InvoiceRepository } from './invoice-repository';
 import { makeTestDb } from './test-db';
 
@@ -22,14 +22,22 @@ beforeAll(async () => {
     const c = demoInvoiceContent(rng, i, sellers, i % 7 === 0 ? demoParty(rng) : buyer, '2026-11-27');
     const inv: Invoice = {
       ...c, id: `00000000-0000-7000-9000-${String(i).padStart(12, '0')}` as Invoice['id'], status: rng.pick(STATUSES), statusHistory: [],
-      tags: [], attachments: i % 5 === 0 ? ['ab'.repeat(32)] : [], source: 'manual', fieldSources: {}, warnings: [],
-      createdBy: 't', createdAt: 't', updatedBy: 't', updatedAt: 't', version: 0, deleted: i % 11 === 0, deletedAt: null,
+      tags: [], attachments: i % 5 === 0 ? ['ab'.repeat(32)] : [], source: 'manual', fieldSources: {}, warnings: warningsOf(i),
+      createdBy: 't', createdAt: i % 13 === 0 ? 'not a time' : new Date(Date.UTC(2026, 10, 1) + i * 3 * 3600_000).toISOString(), updatedBy: 't', updatedAt: 't', version: 0, deleted: i % 11 === 0, deletedAt: null,
     };
     all.push(inv);
   }
   await db.invoices.bulkAdd(all.map((inv, i) => toRow(inv, Math.floor(i / 2000))));
   await appendListEntries(db, all.map(entryOf), 0);
 });
+
+/** Every third a tax-rate warning, every fourth a possible duplicate (so some have both, some neither). */
+function warningsOf(i: number): Invoice['warnings'] {
+  const w: Invoice['warnings'][number][] = [];
+  if (i % 3 === 0) w.push({ field: 'taxRate', severity: 'warning', code: 'taxRate.unusual' });
+  if (i % 4 === 0) w.push({ field: 'total', severity: 'warning', code: 'duplicate.soft', params: { id: 'x' } });
+  return w;
+}
 
 function expected(f: InvoiceFilter): string[] {
   return all.filter((inv) => matchesFilter(inv, f))
@@ -54,6 +62,12 @@ describe('queryInvoiceIds agrees with matchesFilter', () => {
     ['number prefix', () => ({ number: sample().number.slice(0, 6) })],
     ['code prefix', () => ({ number: '1100' })],
     ['combined', () => ({ dateFrom: '2025-06-01', seller: sample().seller.name.slice(0, 3), statuses: ['entered', 'verified'] as InvoiceStatus[], totalMin: 5000 })],
+    ['captured on one day', () => ({ capturedFrom: '2026-11-10T16:00:00.000Z', capturedBefore: '2026-11-11T16:00:00.000Z' })],
+    ['captured since', () => ({ capturedFrom: '2026-11-30T00:00:00.000Z' })],
+    ['with warnings', () => ({ hasWarnings: 'yes' })],
+    ['without warnings', () => ({ hasWarnings: 'no' })],
+    ['possible duplicates', () => ({ duplicate: 'yes' })],
+    ['warnings, not duplicates, entered', () => ({ hasWarnings: 'yes', duplicate: 'no', statuses: ['entered'] as InvoiceStatus[] })],
     ['nothing matches', () => ({ seller: '不存在的公司名' })],
   ];
   for (const [name, make] of cases) {
@@ -92,5 +106,27 @@ describe('queryLedgerHead', () => {
     const head = await queryLedgerHead(db, 25);
     expect(head.rows.map((r) => r.id)).toEqual(full.slice(0, 25));
     expect(head.count).toBe(full.length);
+  });
+});
+
+describe('upgradeListIndex', () => {
+  it('rewrites chunks stored before the capture time and warning flags, once, so the new conditions see old invoices', async () => {
+    const old = makeTestDb().db;
+    const some = all.slice(0, 120);
+    await old.invoices.bulkAdd(some.map((inv) => toRow(inv, 0)));
+    // A chunk as issue #13 stored it: no capture column, only the deleted and attachment bits.
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the column is dropped on purpose
+    const { created: _none, ...legacy } = packChunk(0, 5, some.map((inv) => ({ ...entryOf(inv), hasWarnings: false, duplicate: false })));
+    await old.listChunks.put({ ...legacy, flags: legacy.flags.map((f) => f & (FLAG.DELETED | FLAG.ATTACHMENT)) });
+    await old.listRevs.put({ chunk: 0, rev: 5, count: some.length, live: some.filter((i) => !i.deleted).length });
+    const want = (f: InvoiceFilter) => some.filter((inv) => matchesFilter(inv, f)).length;
+    expect(await upgradeListIndex(old)).toBe(1);
+    for (const f of [{ hasWarnings: 'yes' }, { duplicate: 'yes' }, { capturedFrom: '2026-11-05T00:00:00.000Z' }] as InvoiceFilter[]) {
+      expect(want(f)).toBeGreaterThan(0);
+      expect((await queryInvoiceIds(old, f)).length).toBe(want(f));
+    }
+    expect((await old.listRevs.get(0))?.rev).toBe(6);
+    const again = makeTestDb().db;
+    expect(await upgradeListIndex(again)).toBe(0);
   });
 });

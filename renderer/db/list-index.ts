@@ -4,8 +4,8 @@
  * small `listRevs` table with their cache and decode only chunks that changed, so a live query re-runs
  * cheaply after every save in any window.
  */
-import type { Invoice } from '../../shared/domain/invoice';
-import { CHUNK_SIZE, entriesOf, entryOf, packChunk, unpackChunk, type ChunkColumns, type ListEntry } from '../../shared/search/list-chunk';
+import type { Invoice, InvoiceId } from '../../shared/domain/invoice';
+import { CHUNK_SIZE, entriesOf, entryOf, isLegacyChunk, packChunk, unpackChunk, type ChunkColumns, type ListEntry } from '../../shared/search/list-chunk';
 import type { LedgerDb } from './db';
 
 /**
@@ -119,8 +119,34 @@ const caches = new WeakMap<LedgerDb, Map<number, ChunkColumns>>();
 
 const inFlight = new WeakMap<LedgerDb, Promise<ChunkColumns[]>>();
 
+const upgrades = new WeakMap<LedgerDb, Promise<number>>();
+
+/**
+ * Rewrites, once, the chunks written before they carried the capture time and the warning and duplicate flags
+ * (issue #14), from the invoices they list; returns how many it rewrote. Start it when the database opens (not
+ * inside a live query: it writes); loadListIndex waits for it, so no filter ever reads a chunk without those columns.
+ */
+export function upgradeListIndex(db: LedgerDb): Promise<number> {
+  const running = upgrades.get(db);
+  if (running) return running;
+  const run = db.transaction('rw', db.listChunks, db.listRevs, db.invoices, async () => {
+    let rewritten = 0;
+    for (const packed of await db.listChunks.toArray()) {
+      if (!isLegacyChunk(packed)) continue;
+      const old = entriesOf(unpackChunk(packed));
+      const rows = await db.invoices.bulkGet(old.map((e) => e.id as InvoiceId));
+      await saveChunk(db, packed.chunk, packed.rev + 1, old.map((e, i) => { const row = rows[i]; return row ? entryOf(row) : e; }));
+      rewritten += 1;
+    }
+    return rewritten;
+  });
+  upgrades.set(db, run);
+  return run;
+}
+
 /** All chunks, decoded, in chunk order; only chunks whose revision changed are read again. */
 export async function loadListIndex(db: LedgerDb): Promise<ChunkColumns[]> {
+  await upgrades.get(db)?.catch(() => 0);
   // A load already under way (the start-up warm-up) is awaited first, so chunks are never read twice.
   const running = inFlight.get(db);
   if (running) await running.catch(() => undefined);

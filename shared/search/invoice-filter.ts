@@ -17,6 +17,14 @@ export interface InvoiceFilter {
   readonly statuses?: readonly InvoiceStatus[];
   readonly kinds?: readonly InvoiceKind[];
   readonly hasAttachment?: 'yes' | 'no';
+  /** Captured (createdAt) from this instant on, inclusive (ISO 8601; the UI turns a local day into its first instant). */
+  readonly capturedFrom?: string;
+  /** Captured before this instant, exclusive (ISO 8601; the instant after the last local day asked for). */
+  readonly capturedBefore?: string;
+  /** Kept warnings other than a possible duplicate. */
+  readonly hasWarnings?: 'yes' | 'no';
+  /** Flagged as a possible duplicate (a kept duplicate.* warning). */
+  readonly duplicate?: 'yes' | 'no';
   /** true lists the recycle bin instead of the ledger. */
   readonly deleted?: boolean;
 }
@@ -54,5 +62,23 @@ export function matchesFilter(inv: Invoice, f: InvoiceFilter): boolean {
   if (f.kinds && f.kinds.length > 0 && !f.kinds.includes(inv.kind)) return false;
   if (f.hasAttachment === 'yes' && inv.attachments.length === 0) return false;
   if (f.hasAttachment === 'no' && inv.attachments.length > 0) return false;
+  if (f.capturedFrom !== undefined || f.capturedBefore !== undefined) {
+    const at = capturedAt(inv.createdAt);
+    if (f.capturedFrom !== undefined && at < capturedAt(f.capturedFrom)) return false;
+    if (f.capturedBefore !== undefined && at >= capturedAt(f.capturedBefore)) return false;
+  }
+  if (f.hasWarnings && inv.warnings.some((w) => !isDuplicateWarning(w.code)) !== (f.hasWarnings === 'yes')) return false;
+  if (f.duplicate && inv.warnings.some((w) => isDuplicateWarning(w.code)) !== (f.duplicate === 'yes')) return false;
   return true;
+}
+
+/** An ISO timestamp as ms since the epoch, 0 when it cannot be read (the list index stores the same number). */
+export function capturedAt(iso: string): number {
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? ms : 0;
+}
+
+/** Whether a kept warning marks the record as a possible duplicate (duplicate.soft, or duplicate.hard brought by sync). */
+export function isDuplicateWarning(code: string): boolean {
+  return code.startsWith('duplicate.');
 }

@@ -1,16 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { entriesOf, packChunk, unpackChunk, type ListEntry } from './list-chunk';
+import { entriesOf, isLegacyChunk, packChunk, unpackChunk, type ListEntry } from './list-chunk';
 import { filterListIndex } from './list-filter';
 
 const entry = (id: string, date: number, over: Partial<ListEntry> = {}): ListEntry => ({
-  id, date, status: 0, kind: 0, total: 100, deleted: false, hasAttachment: false, number: '1', code: '', seller: 'a\u000191', buyer: 'b\u000192', ...over,
+  id, date, status: 0, kind: 0, total: 100, deleted: false, hasAttachment: false, hasWarnings: false, duplicate: false, created: 0, number: '1', code: '', seller: 'a\u000191', buyer: 'b\u000192', ...over,
 });
 
 describe('list chunks', () => {
   it('pack and unpack without loss', () => {
-    const entries = [entry('x', 20250101, { deleted: true, hasAttachment: true, total: -5, status: 3, kind: 7 }), entry('y', 0)];
+    const entries = [
+      entry('x', 20250101, { deleted: true, hasAttachment: true, total: -5, status: 3, kind: 7, created: 1_764_979_200_000 }),
+      entry('y', 0, { hasWarnings: true }), entry('z', 0, { duplicate: true }),
+    ];
     expect(entriesOf(unpackChunk(packChunk(4, 9, entries)))).toEqual(entries);
     expect(entriesOf(unpackChunk(packChunk(4, 9, [])))).toEqual([]);
+  });
+
+  it('filter by capture time (from inclusive, before exclusive), warnings and duplicate flags', () => {
+    const c = unpackChunk(packChunk(0, 1, [
+      entry('a', 1, { created: Date.parse('2026-12-06T00:00:00Z'), hasWarnings: true }),
+      entry('b', 1, { created: Date.parse('2026-12-06T23:59:59Z'), duplicate: true }),
+      entry('c', 1, { created: Date.parse('2026-12-07T00:00:00Z'), hasWarnings: true, duplicate: true }),
+    ]));
+    expect(filterListIndex([c], { capturedFrom: '2026-12-06T00:00:00Z', capturedBefore: '2026-12-07T00:00:00Z' })).toEqual(['b', 'a']);
+    expect(filterListIndex([c], { hasWarnings: 'yes' })).toEqual(['c', 'a']);
+    expect(filterListIndex([c], { hasWarnings: 'no' })).toEqual(['b']);
+    expect(filterListIndex([c], { duplicate: 'yes', hasWarnings: 'yes' })).toEqual(['c']);
+  });
+
+  it('tell a chunk stored before the capture column and flags existed', () => {
+    const packed = packChunk(0, 1, [entry('a', 1)]);
+    expect(isLegacyChunk(packed)).toBe(false);
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the column is dropped on purpose
+    const { created: _dropped, ...old } = packed;
+    expect(isLegacyChunk(old)).toBe(true);
+    expect(unpackChunk(old).created).toEqual(new Float64Array(1));
   });
 
   it('orders by date descending, ties by id descending, across chunks', () => {

@@ -9,6 +9,7 @@
  */
 import { INVOICE_KINDS, INVOICE_STATUSES, type Invoice } from '../domain/invoice';
 import { foldForSearch } from './fold';
+import { capturedAt, isDuplicateWarning } from './invoice-filter';
 
 /** Invoices per chunk: small enough that rewriting one on every save is cheap. */
 export const CHUNK_SIZE = 2000;
@@ -23,6 +24,12 @@ export interface ListEntry {
   readonly total: number;
   readonly deleted: boolean;
   readonly hasAttachment: boolean;
+  /** A warning other than a possible duplicate is kept on the record. */
+  readonly hasWarnings: boolean;
+  /** The record is flagged as a possible duplicate (duplicate.* warning). */
+  readonly duplicate: boolean;
+  /** When it was captured (createdAt), ms since the epoch (0 when unknown). */
+  readonly created: number;
   readonly number: string;
   readonly code: string;
   /** Folded seller name + '\u0001' + lower-case tax id. */
@@ -49,6 +56,11 @@ export interface PackedChunk {
   readonly buyerRefs: Uint16Array;
   /** Numeric sort key of each id (its first 13 hex digits: the UUIDv7 time and more). */
   readonly idKeys: Float64Array;
+  /**
+   * Capture time of each invoice (ms). Absent in chunks written before the home page (issue #14): those chunks
+   * also lack the warning and duplicate flags, and upgradeListIndex (renderer/db) rewrites them once.
+   */
+  readonly created?: Float64Array;
 }
 
 /** A chunk decoded for filtering. */
@@ -67,10 +79,13 @@ export interface ChunkColumns {
   readonly sellerRefs: Uint16Array;
   readonly buyerRefs: Uint16Array;
   readonly idKeys: Float64Array;
+  readonly created: Float64Array;
 }
 
 const DELETED = 1;
 const ATTACHMENT = 2;
+const WARNINGS = 4;
+const DUPLICATE = 8;
 const SEP = '\n';
 
 /** Status and kind codes are positions in the domain lists (stable: those lists only grow at the end). */
@@ -91,6 +106,9 @@ export function entryOf(inv: Invoice): ListEntry {
     total: inv.total,
     deleted: inv.deleted,
     hasAttachment: inv.attachments.length > 0,
+    hasWarnings: inv.warnings.some((w) => !isDuplicateWarning(w.code)),
+    duplicate: inv.warnings.some((w) => isDuplicateWarning(w.code)),
+    created: capturedAt(inv.createdAt),
     number: clean(inv.number),
     code: clean(inv.code),
     seller: party(inv.seller),
@@ -110,7 +128,7 @@ export function packChunk(chunk: number, rev: number, entries: readonly ListEntr
     dates[i] = e.date;
     statuses[i] = e.status;
     kinds[i] = e.kind;
-    flags[i] = (e.deleted ? DELETED : 0) | (e.hasAttachment ? ATTACHMENT : 0);
+    flags[i] = (e.deleted ? DELETED : 0) | (e.hasAttachment ? ATTACHMENT : 0) | (e.hasWarnings ? WARNINGS : 0) | (e.duplicate ? DUPLICATE : 0);
     totals[i] = e.total;
   });
   const parties: string[] = [];
@@ -126,9 +144,10 @@ export function packChunk(chunk: number, rev: number, entries: readonly ListEntr
   const sellerRefs = Uint16Array.from(entries, (e) => ref(e.seller));
   const buyerRefs = Uint16Array.from(entries, (e) => ref(e.buyer));
   const idKeys = Float64Array.from(entries, (e) => idSortKey(e.id));
+  const created = Float64Array.from(entries, (e) => e.created);
   const join = (f: (e: ListEntry) => string) => entries.map(f).join(SEP);
   return {
-    chunk, rev, count: n, dates, statuses, kinds, flags, totals, sellerRefs, buyerRefs, idKeys,
+    chunk, rev, count: n, dates, statuses, kinds, flags, totals, sellerRefs, buyerRefs, idKeys, created,
     ids: join((e) => e.id), numbers: join((e) => e.number), codes: join((e) => e.code), parties: parties.join(SEP),
   };
 }
@@ -144,7 +163,7 @@ export function unpackChunk(p: PackedChunk): ChunkColumns {
   const split = (s: string) => (p.count === 0 ? [] : s.split(SEP));
   return {
     chunk: p.chunk, rev: p.rev, dates: p.dates, statuses: p.statuses, kinds: p.kinds, flags: p.flags, totals: p.totals,
-    sellerRefs: p.sellerRefs, buyerRefs: p.buyerRefs, idKeys: p.idKeys,
+    sellerRefs: p.sellerRefs, buyerRefs: p.buyerRefs, idKeys: p.idKeys, created: p.created ?? new Float64Array(p.count),
     ids: split(p.ids), numbers: split(p.numbers), codes: split(p.codes), parties: split(p.parties),
   };
 }
@@ -159,6 +178,9 @@ export function entriesOf(c: ChunkColumns): ListEntry[] {
     total: c.totals[i] ?? 0,
     deleted: ((c.flags[i] ?? 0) & DELETED) !== 0,
     hasAttachment: ((c.flags[i] ?? 0) & ATTACHMENT) !== 0,
+    hasWarnings: ((c.flags[i] ?? 0) & WARNINGS) !== 0,
+    duplicate: ((c.flags[i] ?? 0) & DUPLICATE) !== 0,
+    created: c.created[i] ?? 0,
     number: c.numbers[i] ?? '',
     code: c.codes[i] ?? '',
     seller: c.parties[c.sellerRefs[i] ?? 0] ?? '',
@@ -167,4 +189,7 @@ export function entriesOf(c: ChunkColumns): ListEntry[] {
 }
 
 /** Flag bits, exported for the filter. */
-export const FLAG = { DELETED, ATTACHMENT } as const;
+export const FLAG = { DELETED, ATTACHMENT, WARNINGS, DUPLICATE } as const;
+
+/** Whether a stored chunk predates the capture-time column and the warning flags (it must be rewritten). */
+export const isLegacyChunk = (p: PackedChunk): boolean => p.created === undefined;

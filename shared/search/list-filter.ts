@@ -6,7 +6,7 @@
  */
 import { INVOICE_KINDS, INVOICE_STATUSES } from '../domain/invoice';
 import { foldForSearch } from './fold';
-import type { InvoiceFilter } from './invoice-filter';
+import { capturedAt, type InvoiceFilter } from './invoice-filter';
 import { FLAG, kindCode, statusCode, type ChunkColumns } from './list-chunk';
 
 const dateInt = (d: string | undefined, fallback: number) => (d ? Number(d.replace(/-/g, '')) || fallback : fallback);
@@ -30,6 +30,10 @@ export function filterListIndex(chunks: readonly ChunkColumns[], filter: Invoice
   const min = filter.totalMin ?? -Infinity;
   const max = filter.totalMax ?? Infinity;
   const att = filter.hasAttachment === undefined ? -1 : filter.hasAttachment === 'yes' ? FLAG.ATTACHMENT : 0;
+  const warn = filter.hasWarnings === undefined ? -1 : filter.hasWarnings === 'yes' ? FLAG.WARNINGS : 0;
+  const dup = filter.duplicate === undefined ? -1 : filter.duplicate === 'yes' ? FLAG.DUPLICATE : 0;
+  const capturedFrom = filter.capturedFrom === undefined ? -Infinity : capturedAt(filter.capturedFrom);
+  const capturedBefore = filter.capturedBefore === undefined ? Infinity : capturedAt(filter.capturedBefore);
   const num = filter.number?.replace(/\s/g, '') ?? '';
   const seller = partyTest(filter.seller);
   const buyer = partyTest(filter.buyer);
@@ -51,6 +55,10 @@ export function filterListIndex(chunks: readonly ChunkColumns[], filter: Invoice
       const total = c.totals[i] ?? 0;
       if (total < min || total > max) continue;
       if (att >= 0 && (flags & FLAG.ATTACHMENT) !== att) continue;
+      if (warn >= 0 && (flags & FLAG.WARNINGS) !== warn) continue;
+      if (dup >= 0 && (flags & FLAG.DUPLICATE) !== dup) continue;
+      const created = c.created[i] ?? 0;
+      if (created < capturedFrom || created >= capturedBefore) continue;
       if (num && !(c.numbers[i] ?? '').startsWith(num) && !(c.codes[i] ?? '').startsWith(num)) continue;
       if (sellerOk && !sellerOk(c.sellerRefs[i] ?? 0)) continue;
       if (buyerOk && !buyerOk(c.buyerRefs[i] ?? 0)) continue;

@@ -6,3 +6,5 @@ export { StoredOriginal } from './detail/AttachmentsPanel';
 /** The ledger page's current filter (the Excel page exports "the current filter"). */
 export { useFilterStore } from './list/filter-store';
 export { toFilter, type FilterForm } from './list/filter-form';
+/** Opens the ledger filtered (home tiles, the month-end check, the manual). */
+export { openLedger } from './list/open-ledger';

@@ -5,8 +5,10 @@ import { useT } from '../../../app/i18n';
 import { views, useViews } from '../../../db';
 import { fromFilter, type FilterForm, type FilterProblems } from './filter-form';
 import { useFilterStore } from './filter-store';
+import { ActiveConditions } from './ActiveConditions';
 
-type TextKey = 'dateFrom' | 'dateTo' | 'seller' | 'buyer' | 'number' | 'totalMin' | 'totalMax';
+type TextKey = 'dateFrom' | 'dateTo' | 'seller' | 'buyer' | 'number' | 'totalMin' | 'totalMax' | 'capturedFrom' | 'capturedTo';
+type YesNoKey = 'hasAttachment' | 'hasWarnings' | 'duplicate';
 
 const TEXT_FIELDS: readonly { key: TextKey; label: string; size: 'date' | 'text' | 'money' }[] = [
   { key: 'dateFrom', label: 'filter.dateFrom', size: 'date' },
@@ -16,6 +18,14 @@ const TEXT_FIELDS: readonly { key: TextKey; label: string; size: 'date' | 'text'
   { key: 'number', label: 'filter.number', size: 'text' },
   { key: 'totalMin', label: 'filter.totalMin', size: 'money' },
   { key: 'totalMax', label: 'filter.totalMax', size: 'money' },
+  { key: 'capturedFrom', label: 'filter.capturedFrom', size: 'date' },
+  { key: 'capturedTo', label: 'filter.capturedTo', size: 'date' },
+];
+
+const YES_NO_FIELDS: readonly { key: YesNoKey; id: string; label: string }[] = [
+  { key: 'hasAttachment', id: 'flt-att', label: 'filter.attachment' },
+  { key: 'hasWarnings', id: 'flt-warn', label: 'filter.warnings' },
+  { key: 'duplicate', id: 'flt-dup', label: 'filter.duplicate' },
 ];
 
 /** Combinable filter conditions plus named, saved views. */
@@ -54,15 +64,18 @@ export function FilterBar(props: { readonly filter: InvoiceFilter; readonly prob
             {INVOICE_KINDS.map((k) => <option key={k} value={k}>{t(`kind.${k}`)}</option>)}
           </select>
         </div>
-        <div className="filter-field filter-small">
-          <label htmlFor="flt-att">{t('filter.attachment')}</label>
-          <select id="flt-att" value={form.hasAttachment} onChange={(e) => { set('hasAttachment', e.target.value as FilterForm['hasAttachment']); }}>
-            <option value="">{t('filter.any')}</option>
-            <option value="yes">{t('filter.yes')}</option>
-            <option value="no">{t('filter.no')}</option>
-          </select>
-        </div>
+        {YES_NO_FIELDS.map((f) => (
+          <div key={f.key} className="filter-field filter-small">
+            <label htmlFor={f.id}>{t(f.label)}</label>
+            <select id={f.id} value={form[f.key]} onChange={(e) => { set(f.key, e.target.value as FilterForm[YesNoKey]); }}>
+              <option value="">{t('filter.any')}</option>
+              <option value="yes">{t('filter.yes')}</option>
+              <option value="no">{t('filter.no')}</option>
+            </select>
+          </div>
+        ))}
       </div>
+      <ActiveConditions form={form} onRemove={(key) => { set(key, ''); }} onClear={clear} />
       <div className="filter-actions">
         <button type="button" onClick={clear}>{t('filter.clear')}</button>
         {props.showViews ? (

@@ -16,6 +16,11 @@ export const useFilterStore = create<FilterState>()(
       setForm: (form) => { set({ form }); },
       clear: () => { set({ form: EMPTY_FILTER_FORM }); },
     }),
-    { name: 'fapiao.filter', storage: createJSONStorage(() => sessionStorage) },
+    {
+      name: 'fapiao.filter',
+      storage: createJSONStorage(() => sessionStorage),
+      // A form kept from before a field was added lacks it: fill it in empty.
+      merge: (kept, current) => ({ ...current, form: { ...EMPTY_FILTER_FORM, ...(kept as Partial<FilterState> | undefined)?.form } }),
+    },
   ),
 );
