@@ -4,12 +4,13 @@ import { BackupReminder } from '../features/backup';
 import { FollowUpBadge } from '../features/cases';
 import { AuditBanner } from '../features/audit';
 import { CommandHint, CommandLayer, isTextTarget, keyIntent, useCommandUi } from '../features/commands';
+import { HelpLink, openManualFor, TourLayer } from '../features/manual';
 import { AuthGate, useGate, useIdleSignOut, useRefusalToasts, UserBadge, useSessionWatch } from '../features/auth';
 import { persistStorage, useCan } from '../db';
 import { hostInfo, type HostInfo } from '../platform/platform';
 import { Toasts } from '../ui/toast';
 import { useLocaleStore, useT } from './i18n';
-import { navigate, routeHash, useRoute, type Route } from './router';
+import { navigate, parseRoute, routeHash, useRoute, type Route } from './router';
 import { Screen } from './Screen';
 import { installShellTrace } from './shell-trace';
 
@@ -43,7 +44,8 @@ function Shell() {
 
   useEffect(() => { void persistStorage().then(setPersisted); void hostInfo().then(setHost); }, []);
   useEffect(() => {
-    // The shell's one key listener: Ctrl+K the palette, ? the shortcuts, Ctrl+N a new invoice (the form has its own).
+    // The shell's one key listener: Ctrl+K the palette, ? the shortcuts, Ctrl+N a new invoice (the form has its own),
+    // F1 the manual page for the screen shown.
     const onKey = (e: KeyboardEvent) => {
       if (useCommandUi.getState().open) return; // the open palette or sheet handles its own keys
       const inText = isTextTarget(e.target instanceof Element ? e.target : null);
@@ -54,6 +56,9 @@ function Shell() {
       } else if (intent === 'newInvoice' && canCreate && route.name !== 'new' && route.name !== 'edit') {
         e.preventDefault();
         navigate({ name: 'new' });
+      } else if (intent === 'manual') {
+        e.preventDefault();
+        openManualFor(parseRoute(window.location.hash));
       }
     };
     window.addEventListener('keydown', onKey);
@@ -87,6 +92,7 @@ function Shell() {
         <div className="sidebar-foot">
           <UserBadge />
           <CommandHint />
+          <HelpLink />
           <SyncStatus />
           <BackupReminder />
           <label htmlFor="locale">{t('nav.language')}</label>
@@ -103,6 +109,7 @@ function Shell() {
         <Screen route={route} />
       </main>
       <CommandLayer />
+      <TourLayer />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { CasePage, CasesPage } from '../features/cases';
 import { AuditPage } from '../features/audit';
 import { useGate, UsersPage } from '../features/auth';
 import { FeedbackPage } from '../features/feedback';
+import { ManualPage } from '../features/manual';
 import { PrintView } from '../features/print';
 import { HomePage } from '../features/home';
 import { useInvoice } from '../db';
@@ -33,6 +34,7 @@ export function Screen({ route }: { readonly route: Route }) {
     case 'audit': return <Suspense fallback={null}><AuditPage /></Suspense>;
     case 'users': return <Suspense fallback={null}><UsersPage /></Suspense>;
     case 'feedback': return <Guarded action="feedback.send"><Suspense fallback={null}><FeedbackPage /></Suspense></Guarded>;
+    case 'manual': return <Suspense fallback={null}><ManualPage page={route.page} /></Suspense>;
     case 'case': return <Suspense fallback={null}><CasePage id={route.id} /></Suspense>;
     case 'print': return <Suspense fallback={null}><PrintView doc={route.doc} query={route.query} /></Suspense>;
     case 'detail': return <WithInvoice id={route.id} render={(inv) => <InvoiceDetail invoice={inv} />} />;

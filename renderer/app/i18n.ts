@@ -14,10 +14,11 @@ import { AUTH_MESSAGES } from '../features/auth/messages';
 import { COMMANDS_MESSAGES } from '../features/commands/messages';
 import { FEEDBACK_MESSAGES } from '../features/feedback/messages';
 import { PRINT_MESSAGES } from '../features/print/messages';
+import { MANUAL_MESSAGES } from '../features/manual/messages';
 import { HOME_MESSAGES } from '../features/home/messages';
 
 /** Every UI string: the shell's, each feature's own catalogue, and the domain's. */
-export const CATALOGUE: Catalogue = { ...DOMAIN_MESSAGES, ...UI_MESSAGES, ...SYNC_MESSAGES, ...BACKUP_MESSAGES, ...SHEET_MESSAGES, ...RECONCILE_MESSAGES, ...CASES_MESSAGES, ...AUDIT_MESSAGES, ...AUTH_MESSAGES, ...COMMANDS_MESSAGES, ...FEEDBACK_MESSAGES, ...PRINT_MESSAGES, ...HOME_MESSAGES };
+export const CATALOGUE: Catalogue = { ...DOMAIN_MESSAGES, ...UI_MESSAGES, ...SYNC_MESSAGES, ...BACKUP_MESSAGES, ...SHEET_MESSAGES, ...RECONCILE_MESSAGES, ...CASES_MESSAGES, ...AUDIT_MESSAGES, ...AUTH_MESSAGES, ...COMMANDS_MESSAGES, ...FEEDBACK_MESSAGES, ...PRINT_MESSAGES, ...MANUAL_MESSAGES, ...HOME_MESSAGES };
 
 interface LocaleState {
   readonly locale: Locale;

@@ -16,6 +16,7 @@ export type Route =
   | { readonly name: 'audit' }
   | { readonly name: 'users' }
   | { readonly name: 'feedback' }
+  | { readonly name: 'manual'; readonly page: string | null }
   | { readonly name: 'case'; readonly id: string }
   | { readonly name: 'detail'; readonly id: string }
   | { readonly name: 'edit'; readonly id: string }
@@ -39,6 +40,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/feedback') return { name: 'feedback' };
   const p = /^\/print\/(\w+)(?:\?(.*))?$/.exec(path);
   if (p?.[1] && isPrintDoc(p[1])) return { name: 'print', doc: p[1], query: p[2] ?? '' };
+  const manual = /^\/manual(?:\/([\w-]+))?$/.exec(path);
+  if (manual) return { name: 'manual', page: manual[1] ?? null };
   const c = /^\/case\/([\w-]+)$/.exec(path);
   if (c?.[1]) return { name: 'case', id: c[1] };
   const m = /^\/invoice\/([\w-]+)(\/edit)?$/.exec(path);
@@ -62,6 +65,7 @@ export function routeHash(route: Route): string {
     case 'audit': return '#/audit';
     case 'users': return '#/users';
     case 'feedback': return '#/feedback';
+    case 'manual': return route.page === null ? '#/manual' : `#/manual/${route.page}`;
     case 'case': return `#/case/${route.id}`;
     case 'detail': return `#/invoice/${route.id}`;
     case 'edit': return `#/invoice/${route.id}/edit`;

@@ -24,6 +24,14 @@ describe('shell keys', () => {
     expect(press('n')).toBeNull();
   });
 
+  it('F1 opens the manual everywhere, in text fields too, but not with a modifier', () => {
+    expect(press('F1')).toBe('manual');
+    expect(press('F1', { inText: true })).toBe('manual');
+    expect(press('F1', { ctrlKey: true })).toBeNull();
+    expect(press('F1', { altKey: true })).toBeNull();
+    expect(press('f1')).toBeNull();
+  });
+
   it('tells text fields from other controls', () => {
     expect(isTextTarget({ tagName: 'INPUT', type: 'text' })).toBe(true);
     expect(isTextTarget({ tagName: 'input', type: 'search' })).toBe(true);

@@ -1,5 +1,5 @@
 /** What a key press outside any dialog asks the shell for. */
-export type KeyIntent = 'palette' | 'shortcuts' | 'newInvoice' | null;
+export type KeyIntent = 'palette' | 'shortcuts' | 'newInvoice' | 'manual' | null;
 
 /** The parts of a keydown event the shell looks at (`inText`: the focus is in a text field). */
 export interface KeyPress {
@@ -10,10 +10,11 @@ export interface KeyPress {
   readonly inText: boolean;
 }
 
-/** Ctrl/Cmd+K opens the palette anywhere, Ctrl/Cmd+N a new invoice, `?` the shortcuts sheet outside text fields. */
+/** Ctrl/Cmd+K opens the palette anywhere, Ctrl/Cmd+N a new invoice, F1 the manual (text fields too), `?` the shortcuts sheet outside text fields. */
 export function keyIntent(k: KeyPress): KeyIntent {
   const mod = k.ctrlKey || k.metaKey;
   if (k.altKey) return null;
+  if (k.key === 'F1') return mod ? null : 'manual';
   if (mod && k.key.toLowerCase() === 'k') return 'palette';
   if (mod && k.key.toLowerCase() === 'n') return 'newInvoice';
   if (!mod && k.key === '?' && !k.inText) return 'shortcuts';

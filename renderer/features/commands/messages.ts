@@ -27,6 +27,7 @@ export const COMMANDS_MESSAGES = {
   'shortcut.area.palette': { 'zh-CN': '命令面板', en: 'Command palette' },
   'shortcut.palette': { 'zh-CN': '打开命令面板：前往任何页面、执行操作', en: 'Open the command palette: go to any screen, run an action' },
   'shortcut.sheet': { 'zh-CN': '显示本快捷键一览（不在输入框中时）', en: 'Show this list (outside text fields)' },
+  'shortcut.manual': { 'zh-CN': '打开当前页面的操作手册（输入框中也可用）', en: 'Open the manual page for this screen (in text fields too)' },
   'shortcut.newInvoice': { 'zh-CN': '录入新发票', en: 'New invoice' },
   'shortcut.closeDialog': { 'zh-CN': '关闭对话框或本一览', en: 'Close a dialog or this list' },
   'shortcut.formSave': { 'zh-CN': '保存（有提醒时再按一次仍然保存）', en: 'Save (press again to save despite warnings)' },

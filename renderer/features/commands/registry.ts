@@ -2,7 +2,7 @@ import type { Action } from '../../../shared/auth/roles';
 import type { Route } from '../../app/router';
 
 /** Actions the palette can call besides going to a screen (run-command.ts carries them out). */
-export type CommandCall = 'syncNow' | 'verifyAudit' | 'switchUser' | 'signOut' | 'toggleLanguage' | 'showShortcuts';
+export type CommandCall = 'syncNow' | 'verifyAudit' | 'switchUser' | 'signOut' | 'toggleLanguage' | 'showShortcuts' | 'replayTour';
 
 /** What a command does: open a screen, or call one of the app's existing actions. */
 export type CommandEffect =
@@ -24,7 +24,7 @@ export interface Command {
   readonly effect: CommandEffect;
 }
 
-const go = (name: Exclude<Route['name'], 'case' | 'detail' | 'edit' | 'print'>, labelKey: string, keywords: readonly string[], extra: Partial<Pick<Command, 'needs' | 'shortcut'>> = {}): Command =>
+const go = (name: Exclude<Route['name'], 'case' | 'detail' | 'edit' | 'print' | 'manual'>, labelKey: string, keywords: readonly string[], extra: Partial<Pick<Command, 'needs' | 'shortcut'>> = {}): Command =>
   ({ id: `go.${name}`, labelKey, group: 'go', keywords, effect: { kind: 'navigate', route: { name } }, ...extra });
 const call = (c: CommandCall, labelKey: string, keywords: readonly string[], extra: Partial<Pick<Command, 'needs' | 'shortcut'>> = {}): Command =>
   ({ id: `do.${c}`, labelKey, group: 'do', keywords, effect: { kind: 'call', call: c }, ...extra });
@@ -44,9 +44,11 @@ export const COMMANDS: readonly Command[] = [
   go('audit', 'nav.audit', ['sjrz', 'sj', 'shenji', 'log', 'trail', 'history', '审计', '日志'], { needs: 'audit.view' }),
   go('users', 'nav.users', ['yhgl', 'yh', 'roles', 'password', 'accounts', '用户', '角色', '密码'], { needs: 'user.manage' }),
   go('feedback', 'nav.feedback', ['yjfk', 'fk', 'fankui', 'feedback', 'bug', 'report', 'problem', '反馈', '问题', '建议'], { needs: 'feedback.send' }),
+  { id: 'go.manual', labelKey: 'nav.manual', group: 'go', keywords: ['czsc', 'sc', 'bz', 'bangzhu', 'help', 'manual', 'guide', '帮助', '说明', '手册', '教程'], shortcut: 'F1', effect: { kind: 'navigate', route: { name: 'manual', page: null } } },
   call('syncNow', 'sync.now', ['ljtb', 'tb', 'tongbu', 'sync', 'push', 'pull', '同步']),
   call('verifyAudit', 'command.verifyAudit', ['ljyz', 'yz', 'sj', 'verify', 'audit', 'chain', '验证', '校验', '审计'], { needs: 'audit.verify' }),
   call('showShortcuts', 'command.shortcuts', ['kjj', 'jp', 'keys', 'keyboard', 'help', '快捷键', '键盘'], { shortcut: '?' }),
+  call('replayTour', 'manual.replayTour', ['cxbfdl', 'dl', 'daolan', 'tour', 'guide', 'intro', '导览', '引导', '入门']),
   call('toggleLanguage', 'command.toggleLanguage', ['yy', 'qhyy', 'language', 'english', 'chinese', '语言', '英文', '中文']),
   call('switchUser', 'auth.switchUser', ['qhyh', 'qh', 'switch', 'user', '换人', '用户']),
   call('signOut', 'auth.signOut', ['tcdl', 'tc', 'logout', 'log out', '注销', '退出']),
@@ -67,6 +69,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['Ctrl+K'], labelKey: 'shortcut.palette', area: 'everywhere' },
   { keys: ['?'], labelKey: 'shortcut.sheet', area: 'everywhere' },
   { keys: ['Ctrl+N'], labelKey: 'shortcut.newInvoice', area: 'everywhere' },
+  { keys: ['F1'], labelKey: 'shortcut.manual', area: 'everywhere' },
   { keys: ['Esc'], labelKey: 'shortcut.closeDialog', area: 'everywhere' },
   { keys: ['Enter'], labelKey: 'shortcut.formSave', area: 'form' },
   { keys: ['Esc'], labelKey: 'shortcut.formCancel', area: 'form' },

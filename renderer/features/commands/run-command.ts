@@ -4,6 +4,7 @@ import type { T } from '../../app/i18n';
 import { auditTrail } from '../../db';
 import { refusalText, signOut } from '../auth';
 import { syncFailureText, syncNow } from '../sync';
+import { startTour } from '../manual';
 import type { Command } from './registry';
 import { useCommandUi } from './ui-store';
 
@@ -33,6 +34,7 @@ export async function runCommand(command: Command, deps: CommandDeps): Promise<v
       else toast(t('audit.chain.ok', { count: r.value.count }));
       return;
     }
+    case 'replayTour': startTour(); return;
     case 'showShortcuts': useCommandUi.getState().show('shortcuts'); return;
     case 'toggleLanguage': deps.setLocale(deps.locale === 'en' ? 'zh-CN' : 'en'); return;
     case 'switchUser': await signOut('switch'); return;
