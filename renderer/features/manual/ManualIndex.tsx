@@ -32,7 +32,7 @@ export function ManualIndex() {
           onKeyDown={(e) => { if (e.key === 'Escape' && query !== '') { e.stopPropagation(); setQuery(''); } }} />
       </div>
       {searching ? (
-        <section aria-live="polite" aria-label={t('manual.search')}>
+        <section aria-live="polite" aria-label={t('manual.resultsLabel')}>
           <p className="muted small">{hits.length > 0 ? t('manual.results', { count: hits.length }) : t('manual.noResults', { query: query.trim() })}</p>
           <ol className="manual-hits">
             {hits.map((h) => (

@@ -9,6 +9,7 @@ export const MANUAL_MESSAGES = {
   'manual.searchHint': { 'zh-CN': '输入要找的字词，如 补办、U盘、重复', en: 'Type what you are looking for, e.g. replacement, USB, duplicate' },
   'manual.results': { 'zh-CN': '找到 {count} 页', en: '{count} page(s) found' },
   'manual.noResults': { 'zh-CN': '手册中没有找到“{query}”。换个说法试试，或浏览下面的目录。', en: 'Nothing in the manual matches “{query}”. Try other words, or browse the contents below.' },
+  'manual.resultsLabel': { 'zh-CN': '搜索结果', en: 'Search results' },
   'manual.contents': { 'zh-CN': '目录', en: 'Contents' },
   'manual.back': { 'zh-CN': '返回', en: 'Back' },
   'manual.backHint': { 'zh-CN': 'Esc 返回', en: 'Esc goes back' },
