@@ -13,6 +13,9 @@ import { InvoiceRepository } from './invoice-repository';
 import { ViewsRepository } from './views-repository';
 import { queryInvoiceIds, queryLedgerHead } from './invoice-query';
 import { upgradeListIndex } from './list-index';
+import { readHomeCases, readHomeInvoices, readHomeReconcile } from './home-repository';
+import type { HomeClock, InvoiceSummary } from '../../shared/home/invoice-summary';
+import type { CaseMonth, FollowUpCounts, ReconcileTile } from '../../shared/home/work-summary';
 import { fromRow } from './rows';
 import type { WriteContext } from './write-context';
 import { sessionActor, subscribeSession } from './session';
@@ -344,4 +347,25 @@ export function useSavedPeriodChecks(): PeriodCheckRecord[] | undefined {
 /** One saved month-end check (null when this PC does not hold it; undefined while loading). */
 export function useSavedPeriodCheck(id: string): PeriodCheckRecord | null | undefined {
   return useLiveQuery(() => periodChecks.get(id), [id]);
+}
+
+/** The home page's invoice tiles and monthly chart, counted from the list index (undefined while loading). */
+export function useHomeInvoices(clock: HomeClock): InvoiceSummary | undefined {
+  return useLiveQuery(() => readHomeInvoices(db, clock), [clock.todayStart, clock.weekStart, clock.months.join()]);
+}
+
+/** Follow-ups due on open cases and cases found / recovered per month (`monthOf`: ISO instant → local YYYY-MM). */
+export function useHomeCases(today: string, months: readonly string[], monthOf: (iso: string) => string):
+  { readonly followUps: FollowUpCounts; readonly months: CaseMonth[] } | undefined {
+  return useLiveQuery(() => readHomeCases(db, today, months, monthOf), [today, months.join()]);
+}
+
+/** The newest reconciliation run and its open findings (null when none; undefined while loading). */
+export function useHomeReconcile(): ReconcileTile | null | undefined {
+  return useLiveQuery(() => readHomeReconcile(db), []);
+}
+
+/** When this PC last synced successfully (null when never; undefined while loading). */
+export function useLastSyncSuccess(): string | null | undefined {
+  return useLiveQuery(async () => (await syncStore.cursor()).lastSuccessAt, []);
 }
