@@ -82,6 +82,7 @@ function Shell() {
         {canCreate ? navItem({ name: 'capture' }, t('nav.capture')) : null}
         {navItem({ name: 'reconcile' }, t('nav.reconcile'))}
         {navItem({ name: 'cases' }, t('nav.cases'), undefined, <FollowUpBadge />)}
+        {navItem({ name: 'monthEnd' }, t('nav.monthEnd'))}
         {navItem({ name: 'sheets' }, t('nav.sheets'))}
         {navItem({ name: 'bin' }, t('nav.bin'))}
         {navItem({ name: 'sync' }, t('nav.sync'))}

@@ -11,6 +11,7 @@ import { FeedbackPage } from '../features/feedback';
 import { ManualPage } from '../features/manual';
 import { PrintView } from '../features/print';
 import { HomePage } from '../features/home';
+import { MonthEndPage, SavedCheckPage } from '../features/month-end';
 import { useInvoice } from '../db';
 import { useT } from './i18n';
 import type { Route } from './router';
@@ -33,6 +34,8 @@ export function Screen({ route }: { readonly route: Route }) {
     case 'cases': return <Suspense fallback={null}><CasesPage /></Suspense>;
     case 'audit': return <Suspense fallback={null}><AuditPage /></Suspense>;
     case 'users': return <Suspense fallback={null}><UsersPage /></Suspense>;
+    case 'monthEnd': return <Suspense fallback={null}><MonthEndPage /></Suspense>;
+    case 'monthEndCheck': return <Suspense fallback={null}><SavedCheckPage id={route.id} /></Suspense>;
     case 'feedback': return <Guarded action="feedback.send"><Suspense fallback={null}><FeedbackPage /></Suspense></Guarded>;
     case 'manual': return <Suspense fallback={null}><ManualPage page={route.page} /></Suspense>;
     case 'case': return <Suspense fallback={null}><CasePage id={route.id} /></Suspense>;

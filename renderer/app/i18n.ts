@@ -16,9 +16,10 @@ import { FEEDBACK_MESSAGES } from '../features/feedback/messages';
 import { PRINT_MESSAGES } from '../features/print/messages';
 import { MANUAL_MESSAGES } from '../features/manual/messages';
 import { HOME_MESSAGES } from '../features/home/messages';
+import { MONTH_END_MESSAGES } from '../features/month-end/messages';
 
 /** Every UI string: the shell's, each feature's own catalogue, and the domain's. */
-export const CATALOGUE: Catalogue = { ...DOMAIN_MESSAGES, ...UI_MESSAGES, ...SYNC_MESSAGES, ...BACKUP_MESSAGES, ...SHEET_MESSAGES, ...RECONCILE_MESSAGES, ...CASES_MESSAGES, ...AUDIT_MESSAGES, ...AUTH_MESSAGES, ...COMMANDS_MESSAGES, ...FEEDBACK_MESSAGES, ...PRINT_MESSAGES, ...MANUAL_MESSAGES, ...HOME_MESSAGES };
+export const CATALOGUE: Catalogue = { ...DOMAIN_MESSAGES, ...UI_MESSAGES, ...SYNC_MESSAGES, ...BACKUP_MESSAGES, ...SHEET_MESSAGES, ...RECONCILE_MESSAGES, ...CASES_MESSAGES, ...AUDIT_MESSAGES, ...AUTH_MESSAGES, ...COMMANDS_MESSAGES, ...FEEDBACK_MESSAGES, ...PRINT_MESSAGES, ...MANUAL_MESSAGES, ...HOME_MESSAGES, ...MONTH_END_MESSAGES };
 
 interface LocaleState {
   readonly locale: Locale;

@@ -8,12 +8,13 @@ import { COMMANDS_MESSAGES } from '../features/commands/messages';
 import { FEEDBACK_MESSAGES } from '../features/feedback/messages';
 import { PRINT_MESSAGES } from '../features/print/messages';
 import { HOME_MESSAGES } from '../features/home/messages';
+import { MONTH_END_MESSAGES } from '../features/month-end/messages';
 import { CATALOGUE } from './i18n';
 import { ROLES } from '../../shared/auth/roles';
 
 describe('UI messages', () => {
   it('have both languages, the same placeholders in each, and do not shadow domain messages', () => {
-    const catalogues = [UI_MESSAGES, SYNC_MESSAGES, BACKUP_MESSAGES, AUTH_MESSAGES, COMMANDS_MESSAGES, FEEDBACK_MESSAGES, PRINT_MESSAGES, HOME_MESSAGES];
+    const catalogues = [UI_MESSAGES, SYNC_MESSAGES, BACKUP_MESSAGES, AUTH_MESSAGES, COMMANDS_MESSAGES, FEEDBACK_MESSAGES, PRINT_MESSAGES, HOME_MESSAGES, MONTH_END_MESSAGES];
     const keys = catalogues.flatMap((c) => Object.keys(c));
     expect(new Set(keys).size, 'a key is defined in two feature catalogues').toBe(keys.length);
     for (const [key, m] of catalogues.flatMap((c) => Object.entries(c))) {

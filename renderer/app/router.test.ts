@@ -13,4 +13,11 @@ describe('routes', () => {
     const routes: Route[] = [{ name: 'home' }, { name: 'ledger' }, { name: 'bin' }, { name: 'cases' }, { name: 'case', id: 'c-1' }, { name: 'detail', id: 'i-1' }, { name: 'edit', id: 'i-1' }];
     for (const r of routes) expect(parseRoute(routeHash(r))).toEqual(r);
   });
+
+  it('reach the month-end check and a saved check', () => {
+    expect(parseRoute('#/month-end')).toEqual({ name: 'monthEnd' });
+    expect(parseRoute('#/month-end/0193-ab')).toEqual({ name: 'monthEndCheck', id: '0193-ab' });
+    expect(routeHash({ name: 'monthEndCheck', id: 'x1' })).toBe('#/month-end/x1');
+    expect(parseRoute('#/month-end/')).toEqual({ name: 'home' });
+  });
 });

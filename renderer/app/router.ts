@@ -16,6 +16,9 @@ export type Route =
   | { readonly name: 'audit' }
   | { readonly name: 'users' }
   | { readonly name: 'feedback' }
+  | { readonly name: 'monthEnd' }
+  /** A saved month-end check. */
+  | { readonly name: 'monthEndCheck'; readonly id: string }
   | { readonly name: 'manual'; readonly page: string | null }
   | { readonly name: 'case'; readonly id: string }
   | { readonly name: 'detail'; readonly id: string }
@@ -38,6 +41,9 @@ export function parseRoute(hash: string): Route {
   if (path === '/audit') return { name: 'audit' };
   if (path === '/users') return { name: 'users' };
   if (path === '/feedback') return { name: 'feedback' };
+  if (path === '/month-end') return { name: 'monthEnd' };
+  const me = /^\/month-end\/([\w-]+)$/.exec(path);
+  if (me?.[1]) return { name: 'monthEndCheck', id: me[1] };
   const p = /^\/print\/(\w+)(?:\?(.*))?$/.exec(path);
   if (p?.[1] && isPrintDoc(p[1])) return { name: 'print', doc: p[1], query: p[2] ?? '' };
   const manual = /^\/manual(?:\/([\w-]+))?$/.exec(path);
@@ -65,6 +71,8 @@ export function routeHash(route: Route): string {
     case 'audit': return '#/audit';
     case 'users': return '#/users';
     case 'feedback': return '#/feedback';
+    case 'monthEnd': return '#/month-end';
+    case 'monthEndCheck': return `#/month-end/${route.id}`;
     case 'manual': return route.page === null ? '#/manual' : `#/manual/${route.page}`;
     case 'case': return `#/case/${route.id}`;
     case 'detail': return `#/invoice/${route.id}`;

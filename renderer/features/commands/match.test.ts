@@ -74,6 +74,6 @@ describe('command registry', () => {
 
   it('reaches every screen whose route has no record id', () => {
     const screens = COMMANDS.flatMap((c) => (c.effect.kind === 'navigate' ? [c.effect.route.name] : []));
-    expect(new Set(screens)).toEqual(new Set(['home', 'ledger', 'new', 'capture', 'reconcile', 'cases', 'sheets', 'bin', 'sync', 'backup', 'audit', 'users', 'feedback', 'manual']));
+    expect(new Set(screens)).toEqual(new Set(['home', 'ledger', 'new', 'capture', 'reconcile', 'cases', 'sheets', 'bin', 'sync', 'backup', 'audit', 'users', 'feedback', 'manual', 'monthEnd']));
   });
 });

@@ -24,7 +24,7 @@ export interface Command {
   readonly effect: CommandEffect;
 }
 
-const go = (name: Exclude<Route['name'], 'case' | 'detail' | 'edit' | 'print' | 'manual'>, labelKey: string, keywords: readonly string[], extra: Partial<Pick<Command, 'needs' | 'shortcut'>> = {}): Command =>
+const go = (name: Exclude<Route['name'], 'case' | 'detail' | 'edit' | 'print' | 'manual' | 'monthEndCheck'>, labelKey: string, keywords: readonly string[], extra: Partial<Pick<Command, 'needs' | 'shortcut'>> = {}): Command =>
   ({ id: `go.${name}`, labelKey, group: 'go', keywords, effect: { kind: 'navigate', route: { name } }, ...extra });
 const call = (c: CommandCall, labelKey: string, keywords: readonly string[], extra: Partial<Pick<Command, 'needs' | 'shortcut'>> = {}): Command =>
   ({ id: `do.${c}`, labelKey, group: 'do', keywords, effect: { kind: 'call', call: c }, ...extra });
@@ -43,6 +43,7 @@ export const COMMANDS: readonly Command[] = [
   go('backup', 'nav.backup', ['bf', 'beifen', 'hf', 'restore', 'usb', '恢复', 'U盘']),
   go('audit', 'nav.audit', ['sjrz', 'sj', 'shenji', 'log', 'trail', 'history', '审计', '日志'], { needs: 'audit.view' }),
   go('users', 'nav.users', ['yhgl', 'yh', 'roles', 'password', 'accounts', '用户', '角色', '密码'], { needs: 'user.manage' }),
+  go('monthEnd', 'nav.monthEnd', ['ydhd', 'ym', 'hd', 'yuemo', 'month-end', 'monthly', 'closing', 'period', 'completeness', '月末', '核对', '结账', '月结']),
   go('feedback', 'nav.feedback', ['yjfk', 'fk', 'fankui', 'feedback', 'bug', 'report', 'problem', '反馈', '问题', '建议'], { needs: 'feedback.send' }),
   { id: 'go.manual', labelKey: 'nav.manual', group: 'go', keywords: ['czsc', 'sc', 'bz', 'bangzhu', 'help', 'manual', 'guide', '帮助', '说明', '手册', '教程'], shortcut: 'F1', effect: { kind: 'navigate', route: { name: 'manual', page: null } } },
   call('syncNow', 'sync.now', ['ljtb', 'tb', 'tongbu', 'sync', 'push', 'pull', '同步']),
