@@ -44,7 +44,7 @@ export function PrintTableView(props: {
           if (!row) return null;
           return (
             <tr key={row.key} {...m('row')}>
-              {row.cells.map((c, ci) => <td key={table.columns[ci]?.key ?? ci} className={cellClass(table, ci)}><div className="cell">{c}</div></td>)}
+              {row.cells.map((c, ci) => <td key={table.columns[ci]?.key ?? ci} className={cellClass(table, ci)}><div className="print-cell">{c}</div></td>)}
             </tr>
           );
         })}

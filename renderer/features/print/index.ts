@@ -3,14 +3,20 @@
  * 打印 and 存为 PDF; other features open it (openPrint, PrintButton) and add documents (registerPrintDocument).
  */
 import { lazy } from 'react';
+import { registerPrintDocument } from './document-registry';
 
 export { PRINT_MESSAGES } from './messages';
 export { openPrint, printQuery } from './open-print';
 export { PrintButton } from './PrintButton';
+/** The ledger print's parameters for a filter: `<PrintButton doc="ledger" params={filterParams(filter)} />`. */
+export { filterParams } from '../../../shared/print/filter-params';
 export { registerPrintDocument, type PrintDocumentDef, type PrintDocumentProps } from './document-registry';
 export { PrintPages } from './PrintPages';
 export { PrintedBy, PrintFields, PrintMessage, PrintTitle } from './PrintParts';
 export type { PrintBlock, PrintColumn, PrintRow, PrintTable } from './print-types';
 export type { Amounts } from '../../../shared/print/page-totals';
+
+registerPrintDocument('ledger', { component: lazy(() => import('./docs/LedgerDocument').then((m) => ({ default: m.LedgerDocument }))) });
+
 /** The #/print/<doc> view, loaded on first visit. */
 export const PrintView = lazy(() => import('./PrintView').then((m) => ({ default: m.PrintView })));

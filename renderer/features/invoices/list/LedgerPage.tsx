@@ -5,6 +5,7 @@ import { FilterBar } from './FilterBar';
 import { InvoiceTable } from './InvoiceTable';
 import { toFilter } from './filter-form';
 import { useFilterStore } from './filter-store';
+import { filterParams, PrintButton } from '../../print';
 
 /** The ledger (or the recycle bin): filters on top, the virtualised list below. */
 export function LedgerPage(props: { readonly bin: boolean }) {
@@ -21,7 +22,7 @@ export function LedgerPage(props: { readonly bin: boolean }) {
       <header className="page-header">
         <h1>{t(props.bin ? 'list.binTitle' : 'list.title')}</h1>
         <p className="count" aria-live="polite">{list ? t('list.count', { count: list.count.toLocaleString() }) : t('list.loading')}</p>
-        {props.bin ? null : <div className="header-actions"><a href="#/sheets">{t('list.exportExcel')}</a></div>}
+        {props.bin ? null : <div className="header-actions"><PrintButton doc="ledger" params={filterParams(filter)} /><a href="#/sheets">{t('list.exportExcel')}</a></div>}
       </header>
       <FilterBar filter={filter} problems={problems} showViews={!props.bin} />
       {ids === undefined ? <p className="empty">{t('list.loading')}</p>

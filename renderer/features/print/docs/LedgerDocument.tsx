@@ -1,0 +1,76 @@
+import { useMemo, useState } from 'react';
+import type { Invoice } from '../../../../shared/domain/invoice';
+import { formatFen } from '../../../../shared/domain/money';
+import { filterFromParams } from '../../../../shared/print/filter-params';
+import type { Amounts } from '../../../../shared/print/page-totals';
+import type { InvoiceFilter } from '../../../../shared/search/invoice-filter';
+import { useT, type T } from '../../../app/i18n';
+import { localToday } from '../../../app/today';
+import { useInvoiceList, useInvoicesById } from '../../../db';
+import type { PrintDocumentProps } from '../document-registry';
+import { PrintPages } from '../PrintPages';
+import { PrintedBy, PrintMessage, PrintTitle } from '../PrintParts';
+import type { PrintBlock, PrintColumn, PrintTable } from '../print-types';
+import { filterWords } from './filter-words';
+
+/** 台账: the invoices of a filter (the ledger screen's), one line each, with 本页合计 and 总计. */
+export function LedgerDocument({ params }: PrintDocumentProps) {
+  const t = useT();
+  const parsed = useMemo(() => filterFromParams(Object.fromEntries(params)), [params]);
+  if (!parsed.ok) return <PrintMessage text={t('print.ledger.badFilter', { keys: parsed.error.keys.join(', ') || '?' })} alert />;
+  return <LedgerPages filter={parsed.filter} />;
+}
+
+function LedgerPages({ filter }: { readonly filter: InvoiceFilter }) {
+  const t = useT();
+  const [at] = useState(() => new Date().toISOString());
+  const list = useInvoiceList(filter);
+  const ids = useMemo(() => (list?.complete ? list.ids : []), [list]);
+  const byId = useInvoicesById(ids);
+  const ready = list?.complete === true && byId !== undefined;
+  const invoices = useMemo(() => (ready ? ids.flatMap((id) => { const inv = byId.get(id); return inv ? [inv] : []; }) : []), [ready, ids, byId]);
+  const blocks = useMemo((): PrintBlock[] => [{ kind: 'table', key: 'ledger', table: ledgerTable(invoices, t) }], [invoices, t]);
+  if (!ready) return <PrintMessage text={t('print.loading')} />;
+  const title = t(filter.deleted ? 'list.binTitle' : 'list.title');
+  const words = filterWords(filter, t);
+  return (
+    <PrintPages title={title} fileName={`${title}-${localToday(new Date(at))}`} blocks={blocks}
+      heading={(
+        <PrintTitle title={title} subtitle={words.length > 0 ? words.join('；') : t('print.ledger.all')}>
+          <p className="print-meta">{t('list.count', { count: invoices.length })}</p>
+          <PrintedBy at={at} />
+        </PrintTitle>
+      )} />
+  );
+}
+
+function ledgerTable(invoices: readonly Invoice[], t: T): PrintTable {
+  const columns: PrintColumn[] = [
+    { key: 'n', label: t('print.col.no'), width: '9mm', align: 'right' },
+    { key: 'date', label: t('col.issueDate'), width: '20mm' },
+    { key: 'number', label: t('col.number'), width: '35mm' },
+    { key: 'seller', label: t('col.seller'), width: 'auto', wrap: true },
+    { key: 'amount', label: t('col.amount'), width: '22mm', align: 'right' },
+    { key: 'tax', label: t('col.tax'), width: '19mm', align: 'right' },
+    { key: 'total', label: t('col.total'), width: '22mm', align: 'right' },
+    { key: 'status', label: t('col.status'), width: '13mm', align: 'center', wrap: true },
+  ];
+  return {
+    columns,
+    rows: invoices.map((inv, i) => ({
+      key: inv.id,
+      cells: [
+        i + 1, inv.issueDate, <NumberCell key="n" code={inv.code} number={inv.number} />, inv.seller.name,
+        formatFen(inv.amount), formatFen(inv.tax), formatFen(inv.total), t(`status.${inv.status}`),
+      ],
+      amounts: { amount: inv.amount, tax: inv.tax, total: inv.total },
+    })),
+    totals: { span: 4, cells: (s: Amounts) => [formatFen(s.amount), formatFen(s.tax), formatFen(s.total), ''] },
+    empty: t('list.empty'),
+  };
+}
+
+/** 发票号码 on the first line (20 digits fit), 发票代码 under it when the invoice has one. */
+function NumberCell(props: { readonly code: string; readonly number: string }) {
+  return <>{props.number}{props.code ? <span className="print-sub">{props.code}</span> : null}</>;
+}
