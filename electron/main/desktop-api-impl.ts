@@ -12,6 +12,7 @@ import type { BackupService } from './backup-service';
 import type { LocalSecrets } from './local-secrets';
 import { createRootHandles } from './root-handles';
 import type { ServerPins } from './server-pins';
+import { createSavePdf } from './save-pdf';
 
 /** The largest file openFiles returns; bigger ones would stall IPC (the bytes are copied between processes). */
 export const MAX_OPEN_FILE_BYTES = 256 * 1024 * 1024;
@@ -109,5 +110,6 @@ export function createDesktopApiImpl(deps: DesktopApiDeps): DesktopApiImpl {
     setLocalSecret: ({ name, value }) => deps.secrets.set(name, value),
     probeServerCertificate: (args) => deps.pins.probe(args),
     pinServerCertificate: (args) => deps.pins.pin(args),
+    savePdf: createSavePdf({ defaultSaveDir: deps.defaultSaveDir, showSaveDialog: deps.showSaveDialog, writeFile: writeFileAtomic }),
   };
 }

@@ -78,6 +78,7 @@ function registerIpcHandlers(scanFolder: ScanFolderService, pins: ServerPins): v
   handle('setLocalSecret', impl.setLocalSecret);
   handle('probeServerCertificate', impl.probeServerCertificate);
   handle('pinServerCertificate', impl.pinServerCertificate);
+  handle('savePdf', impl.savePdf);
 }
 
 

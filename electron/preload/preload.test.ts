@@ -39,6 +39,7 @@ describe('preload', () => {
     await api.backupList({ root: '/b', dir: '' });
     await api.backupSize({ root: '/b', path: 'repo.hdr' });
     await api.backupRemove({ root: '/b', path: 'repo.hdr' });
+    await api.savePdf({ suggestedName: '发票台账' });
     expect(electron.invoke.mock.calls).toEqual([
       [IPC_CHANNELS.getAppInfo],
       [IPC_CHANNELS.saveFile, { suggestedName: 'a.txt', data }],
@@ -56,6 +57,7 @@ describe('preload', () => {
       [IPC_CHANNELS.backupList, { root: '/b', dir: '' }],
       [IPC_CHANNELS.backupSize, { root: '/b', path: 'repo.hdr' }],
       [IPC_CHANNELS.backupRemove, { root: '/b', path: 'repo.hdr' }],
+      [IPC_CHANNELS.savePdf, { suggestedName: '发票台账' }],
     ]);
   });
 });

@@ -29,6 +29,7 @@ const api = {
   setLocalSecret: (args) => invoke('setLocalSecret', args),
   probeServerCertificate: (args) => invoke('probeServerCertificate', args),
   pinServerCertificate: (args) => invoke('pinServerCertificate', args),
+  savePdf: (args) => invoke('savePdf', args),
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld('desktop', api);

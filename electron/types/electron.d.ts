@@ -95,8 +95,18 @@ declare module 'electron' {
     action: 'allow' | 'deny';
   }
 
+  interface PrintToPDFOptions {
+    landscape?: boolean;
+    printBackground?: boolean;
+    scale?: number;
+    /** 'A4', 'Letter', … or a size in inches (Electron's Size). */
+    pageSize?: string | { width: number; height: number };
+    preferCSSPageSize?: boolean;
+  }
+
   class WebContents {
     readonly id: number;
+    printToPDF(options: PrintToPDFOptions): Promise<Buffer>;
     on(event: 'will-navigate' | 'will-frame-navigate', listener: (details: Event<WebContentsWillNavigateEventParams>) => void): this;
     on(event: 'will-attach-webview', listener: (event: Event) => void): this;
     setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void;

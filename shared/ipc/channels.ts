@@ -24,4 +24,5 @@ export const IPC_CHANNELS = {
   setLocalSecret: 'desktop:set-local-secret',
   probeServerCertificate: 'desktop:probe-server-certificate',
   pinServerCertificate: 'desktop:pin-server-certificate',
+  savePdf: 'desktop:save-pdf',
 } as const satisfies Record<keyof DesktopApi, string>;

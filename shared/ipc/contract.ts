@@ -15,6 +15,7 @@ import {
   pinCertificateErrorSchema, pinnedSchema, pinServerCertificateArgsSchema, probeCertificateErrorSchema,
   probeServerCertificateArgsSchema, serverCertificateSchema,
 } from './server-cert-schemas';
+import { savePdfArgsSchema, savePdfOutcomeSchema } from './pdf-schemas';
 
 /** The schemas of one method: its argument and its reply. */
 export interface MethodSchemas<M extends DesktopMethod> {
@@ -44,4 +45,5 @@ export const IPC_SCHEMAS: { readonly [M in DesktopMethod]: MethodSchemas<M> } = 
   setLocalSecret: { args: localSecretSetArgsSchema, result: replySchema(backupDoneSchema, localSecretErrorSchema) },
   probeServerCertificate: { args: probeServerCertificateArgsSchema, result: replySchema(serverCertificateSchema, probeCertificateErrorSchema) },
   pinServerCertificate: { args: pinServerCertificateArgsSchema, result: replySchema(pinnedSchema, pinCertificateErrorSchema) },
+  savePdf: { args: savePdfArgsSchema, result: replySchema(savePdfOutcomeSchema, z.never()) },
 };

@@ -12,6 +12,7 @@ import type {
 import type {
   PinCertificateError, PinServerCertificateArgs, Pinned, ProbeCertificateError, ProbeServerCertificateArgs, ServerCertificate,
 } from './server-cert-schemas';
+import type { SavePdfArgs, SavePdfOutcome } from './pdf-schemas';
 
 /** A desktop call's reply: expected failures are values (docs/architecture.md#expected-failures-are-values); every call may also answer with an IpcFailure. */
 export type IpcReply<T, E = never> = Result<T, E | IpcFailure>;
@@ -61,6 +62,8 @@ export interface DesktopApi {
   probeServerCertificate(args: ProbeServerCertificateArgs): Promise<IpcReply<ServerCertificate, ProbeCertificateError>>;
   /** Trusts a probed certificate for its server from now on (trust on first use); any other certificate there is refused. */
   pinServerCertificate(args: PinServerCertificateArgs): Promise<IpcReply<Pinned, PinCertificateError>>;
+  /** Renders the calling page as an A4 PDF (its print styles, CSS page size), asks where to save it (OS dialog) and writes it. */
+  savePdf(args: SavePdfArgs): Promise<IpcReply<SavePdfOutcome>>;
 }
 
 /** The renderer's view of `window`: `desktop` is present only inside Electron (renderer/platform reads it). */

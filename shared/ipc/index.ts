@@ -5,3 +5,4 @@ export * from './contract';
 export * from './schemas';
 export * from './backup-schemas';
 export * from './server-cert-schemas';
+export * from './pdf-schemas';

@@ -22,6 +22,7 @@ export const PRINT_MESSAGES = {
   'print.saveFailed': { 'zh-CN': '未能存为 PDF：{reason}', en: 'Could not save the PDF: {reason}' },
   'print.failed.render': { 'zh-CN': '无法生成 PDF', en: 'the PDF could not be made' },
   'print.failed.write': { 'zh-CN': '文件无法写入所选位置', en: 'the file could not be written where you chose' },
+  'print.failed.ipc': { 'zh-CN': '桌面程序拒绝了这次请求，请重启程序后再试', en: 'the desktop app refused the request; restart it and try again' },
   'print.pageTotal': { 'zh-CN': '本页合计', en: 'Page total' },
   'print.grandTotal': { 'zh-CN': '总计', en: 'Grand total' },
   'print.printedBy': { 'zh-CN': '打印人：{name}　打印时间：{at}', en: 'Printed by {name} on {at}' },
