@@ -160,6 +160,13 @@ async function walkEveryScreen(page: Page, allFormats: boolean) {
   await show(page, '#/sheets', 'Excel 导入导出');
   await show(page, '#/bin', '回收站');
   await show(page, '#/sync', '同步');
+  // The month-end check: the live checklist, a saved check, and its one-page report in the print view.
+  await show(page, '#/month-end', '月末核对');
+  await page.getByRole('button', { name: '保存结果' }).click();
+  await page.getByRole('region', { name: '核对记录' }).getByRole('link', { name: '查看' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: /月末核对记录/ })).toBeVisible();
+  await page.getByRole('button', { name: '打印报告' }).click();
+  await expect(page.locator('.print-sheet').first()).toContainText('月末核对报告');
   await show(page, '#/backup', '备份与恢复');
 
   await page.getByLabel('语言').selectOption('en');

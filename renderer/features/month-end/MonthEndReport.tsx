@@ -56,7 +56,7 @@ function ReportPages({ check }: { readonly check: PeriodCheckRecord }) {
         </table>
       ),
     },
-    ...(check.note ? [{ kind: 'block' as const, key: 'note', node: <p className="print-note"><strong>{t('monthEnd.report.note')}：</strong>{check.note}</p> }] : []),
+    ...(check.note ? [{ kind: 'block' as const, key: 'note', node: <p className="print-note"><strong>{t('monthEnd.report.note')}</strong>{check.note}</p> }] : []),
     {
       kind: 'block', key: 'sign', node: (
         <div className="print-sign month-end-report-sign">
@@ -71,7 +71,7 @@ function ReportPages({ check }: { readonly check: PeriodCheckRecord }) {
   return (
     <PrintPages title={title} fileName={t('monthEnd.report.file', { month: check.month })} blocks={blocks}
       heading={(
-        <PrintTitle title={title} subtitle={`${month}（${t('monthEnd.range', { from: check.from, to: check.to })}）`}>
+        <PrintTitle title={title} subtitle={t('monthEnd.report.subtitle', { month, range: t('monthEnd.range', { from: check.from, to: check.to }) })}>
           <PrintFields fields={[
             [t('monthEnd.report.by'), who],
             [t('monthEnd.report.at'), formatTimestamp(check.createdAt)],

@@ -21,12 +21,12 @@ export function SavedCheckPage(props: { readonly id: string }) {
       <a href={routeHash({ name: 'monthEnd' })} className="month-end-back">{t('monthEnd.back')}</a>
       <header className="page-header">
         <h1>{t('monthEnd.record.title', { month: monthLabel(check.month, locale) })}</h1>
-        <div className="header-actions"><button type="button" className="primary" onClick={() => { openPrint('monthEnd', { id: check.id }); }}>🖨 {t('monthEnd.print')}</button></div>
+        <div className="header-actions"><button type="button" className="primary" onClick={() => { openPrint('monthEnd', { id: check.id }); }}>{t('monthEnd.print')}</button></div>
       </header>
       <p>{t('monthEnd.record.meta', { name: check.byName || name(check.createdBy), at: formatTimestamp(check.createdAt) })}</p>
       <p className="muted small">{t('monthEnd.range', { from: check.from, to: check.to })} · {t('monthEnd.record.readOnly')}</p>
       <CheckList month={check.month} period={{ from: check.from, to: check.to }} items={check.items} live={false} />
-      {check.note ? <section className="paper"><h2>{t('monthEnd.col.note')}</h2><p className="month-end-note-cell">{check.note}</p></section> : null}
+      {check.note ? <section className="paper month-end-note"><h2>{t('monthEnd.col.note')}</h2><p className="month-end-note-cell">{check.note}</p></section> : null}
     </div>
   );
 }
