@@ -19,5 +19,6 @@ export function screenLabel(t: T, hash: string): string {
   if (hash === '') return t('feedback.screen.none');
   const route = parseRoute(hash);
   if (INVOICE_ROUTES.has(route.name)) return `${t('nav.ledger')} · ${hash}`;
-  return `${t(`nav.${route.name === 'case' ? 'cases' : route.name}`)} (${hash})`;
+  const list = route.name === 'case' ? 'cases' : route.name === 'monthEndCheck' ? 'monthEnd' : route.name;
+  return `${t(`nav.${list}`)} (${hash})`;
 }
