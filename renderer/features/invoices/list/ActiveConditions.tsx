@@ -14,9 +14,9 @@ const YES_NO: readonly [Key, string][] = [['hasAttachment', 'filter.attachment']
 
 /**
  * The conditions in force, in words, each removable, so a clerk who arrives from a home page tile (or returns to a
- * list filtered earlier) sees why the list is short and can clear it.
+ * list filtered earlier) sees why the list is short and can take a condition away (清除筛选 below clears them all).
  */
-export function ActiveConditions(props: { readonly form: FilterForm; readonly onRemove: (key: Key) => void; readonly onClear: () => void }) {
+export function ActiveConditions(props: { readonly form: FilterForm; readonly onRemove: (key: Key) => void }) {
   const t = useT();
   const f = props.form;
   const items: { keys: Key[]; text: string }[] = [];
@@ -44,7 +44,6 @@ export function ActiveConditions(props: { readonly form: FilterForm; readonly on
           </li>
         ))}
       </ul>
-      <button type="button" className="link" onClick={props.onClear}>{t('filter.clear')}</button>
     </div>
   );
 }

@@ -75,7 +75,7 @@ export function FilterBar(props: { readonly filter: InvoiceFilter; readonly prob
           </div>
         ))}
       </div>
-      <ActiveConditions form={form} onRemove={(key) => { set(key, ''); }} onClear={clear} />
+      <ActiveConditions form={form} onRemove={(key) => { set(key, ''); }} />
       <div className="filter-actions">
         <button type="button" onClick={clear}>{t('filter.clear')}</button>
         {props.showViews ? (
