@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openSignedIn } from './helpers/sign-in';
+import { addUser, firstSignIn, openSignedIn, switchUser, type Person } from './helpers/sign-in';
 import { goTo, typeSampleInvoice } from './helpers/invoice';
 
 /*
@@ -84,4 +84,24 @@ test('month-end check: an unchecked invoice fails item 1, its link leads to the 
   await page.getByRole('region', { name: 'Saved checks' }).getByRole('link', { name: 'Open' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Month-end check: April 2025' })).toBeVisible();
   await shot(page, 'month-end-record-en');
+});
+
+const CLERK: Person = { login: 'liu', name: '刘录入', password: 'Liu-Clerk-2026x' };
+
+test('a clerk runs and saves the check but is not offered the audit page or 立即验证; the saved check names the clerk', async ({ page }) => {
+  await openSignedIn(page, '/');
+  await goTo(page, '#/users');
+  const temporary = await addUser(page, CLERK, '录入员');
+  await switchUser(page);
+  await firstSignIn(page, CLERK, temporary);
+
+  await page.getByRole('link', { name: '月末核对' }).click();
+  const audit = page.locator('[data-item="audit"]');
+  await expect(audit).toHaveClass(/is-fail/);
+  await expect(audit.getByRole('button', { name: '立即验证' })).toHaveCount(0);
+  await expect(audit.getByRole('button', { name: '查看审计日志 →' })).toHaveCount(0);
+  await expect(audit).toContainText('审核员或管理员可以立即验证');
+  await page.getByRole('button', { name: '保存结果' }).click();
+  await expect(page.getByRole('region', { name: '核对记录' }).locator('tbody tr').first()).toContainText('刘录入');
+  await shot(page, 'month-end-clerk-zh');
 });

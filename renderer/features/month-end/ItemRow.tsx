@@ -2,6 +2,7 @@ import type { CheckItemResult } from '../../../shared/period-check/types';
 import type { Period } from '../../../shared/reconcile/types';
 import { useT } from '../../app/i18n';
 import { navigate, routeHash } from '../../app/router';
+import { useCan } from '../../db';
 import { useUserName } from '../auth';
 import { openLedger } from '../invoices';
 import { itemFixes } from './item-fixes';
@@ -16,7 +17,11 @@ export function ItemRow(props: { readonly item: CheckItemResult; readonly period
   const t = useT();
   const name = useUserName();
   const { item } = props;
-  const fixes = props.live ? itemFixes(item, props.period) : [];
+  const canViewAudit = useCan('audit.view');
+  const canVerify = useCan('audit.verify');
+  // The audit page is for auditors and admins; a clerk is told who can verify instead.
+  const fixes = props.live ? itemFixes(item, props.period).filter((f) => f.kind !== 'route' || f.route.name !== 'audit' || canViewAudit) : [];
+  const verifyHere = props.live && item.id === 'audit' && !item.pass;
   const hidden = item.count - item.examples.length;
   return (
     <li className={`month-end-item ${item.pass ? 'is-pass' : 'is-fail'}`} data-item={item.id}>
@@ -37,7 +42,7 @@ export function ItemRow(props: { readonly item: CheckItemResult; readonly period
             {hidden > 0 ? <li className="muted">{t('monthEnd.more', { count: hidden })}</li> : null}
           </ul>
         ) : null}
-        {fixes.length > 0 || (props.live && item.id === 'audit' && !item.pass) ? (
+        {fixes.length > 0 || verifyHere ? (
           <div className="month-end-fixes">
             {fixes.map((f) => (
               <button key={f.label} type="button" className="secondary"
@@ -45,7 +50,7 @@ export function ItemRow(props: { readonly item: CheckItemResult; readonly period
                 {t(f.label)} →
               </button>
             ))}
-            {props.live && item.id === 'audit' && !item.pass ? <VerifyAuditButton /> : null}
+            {verifyHere ? (canVerify ? <VerifyAuditButton /> : <span className="muted small">{t('monthEnd.verify.byAuditor')}</span>) : null}
           </div>
         ) : null}
       </div>

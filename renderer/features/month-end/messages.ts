@@ -86,6 +86,7 @@ export const MONTH_END_MESSAGES = {
   'monthEnd.fix.backup': { 'zh-CN': '去备份', en: 'Back up' },
   'monthEnd.fix.audit': { 'zh-CN': '查看审计日志', en: 'Audit trail' },
   'monthEnd.verifyNow': { 'zh-CN': '立即验证', en: 'Verify now' },
+  'monthEnd.verify.byAuditor': { 'zh-CN': '审核员或管理员可以立即验证；软件每天也会自动验证一次。', en: 'An auditor or administrator can verify now; the app also verifies once a day by itself.' },
   'monthEnd.verify.ok': { 'zh-CN': '审计日志完好（{count} 条）', en: 'Audit trail intact ({count} entries)' },
   'monthEnd.verify.broken': { 'zh-CN': '审计日志从第 {seq} 条起验证不通过', en: 'The audit trail fails from entry {seq}' },
 
