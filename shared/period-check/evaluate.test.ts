@@ -80,21 +80,22 @@ describe('evaluatePeriodCheck', () => {
     expect(new Set(b.examples.map((e) => e.problem))).toEqual(new Set(['duplicate']));
   });
 
-  it('b: fails on a likely duplicate (seller, date, total) while one of them waits for the check; checked or voided ones are resolved', () => {
+  it('b: fails on an invoice flagged as a possible duplicate while it waits for the check; checked or voided ones are resolved', () => {
+    const flag = { field: 'total' as const, severity: 'warning' as const, code: 'duplicate.soft' };
     const one = inv('verified');
-    const likely = inv('entered', { seller: one.seller, total: one.total });
-    expect(unresolvedDuplicates([one, likely]).map((i) => i.id)).toEqual([one.id, likely.id]);
-    expect(itemOf({ ...good, invoices: [one, likely] }, 'clean')).toMatchObject({ pass: false, count: 2 });
+    const likely = inv('entered', { seller: one.seller, total: one.total, warnings: [flag] });
+    expect(unresolvedDuplicates([one, likely]).map((i) => i.id)).toEqual([likely.id]);
+    expect(itemOf({ ...good, invoices: [one, likely] }, 'clean')).toMatchObject({ pass: false, count: 1, facts: { warnings: 0, duplicates: 1 } });
     expect(unresolvedDuplicates([one, { ...likely, status: 'verified' }])).toEqual([]);
     expect(unresolvedDuplicates([one, { ...likely, status: 'voided' }])).toEqual([]);
   });
 
-  it('b: an invoice both warned and duplicated counts once', () => {
-    const one = inv('entered', { warnings: [{ field: 'total', severity: 'warning', code: 'duplicate.soft' }] });
-    const two = inv('entered', { seller: one.seller, total: one.total });
-    const b = itemOf({ ...good, invoices: [one, two] }, 'clean');
-    expect(b.count).toBe(2);
-    expect(b.facts).toEqual({ warnings: 1, duplicates: 2 });
+  it('b: an invoice both warned and flagged as a duplicate counts once', () => {
+    const one = inv('entered', { warnings: [{ field: 'total', severity: 'warning', code: 'duplicate.soft' }, { field: 'checkCode', severity: 'warning', code: 'checkCode.missing' }] });
+    const b = itemOf({ ...good, invoices: [one, inv('entered')] }, 'clean');
+    expect(b.count).toBe(1);
+    expect(b.facts).toEqual({ warnings: 1, duplicates: 1 });
+    expect(b.examples).toEqual([expect.objectContaining({ ref: one.id, problem: 'duplicate' })]);
   });
 
   it('c: fails without a run over a platform export covering the whole month', () => {

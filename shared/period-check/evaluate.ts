@@ -4,7 +4,7 @@
  * the tax platform's export with no open missing invoice left without a case; a backup verified after the last
  * change; the audit chain verified after the last change.
  */
-import { hardKey, softKey } from '../domain/duplicates';
+import { hardKey } from '../domain/duplicates';
 import type { InvoiceStatus } from '../domain/invoice';
 import { STATUS_TRANSITIONS } from '../domain/status';
 import type { Period } from '../reconcile/types';
@@ -40,29 +40,29 @@ function checkedItem(invoices: readonly PeriodInvoice[]): CheckItemResult {
   return item('checked', open.length === 0 ? 'ok' : 'unchecked', open.length, open.map((i) => example(i, 'unchecked')), { invoices: invoices.length });
 }
 
+/** True for a warning kept because the invoice may be a duplicate (duplicate.soft, or duplicate.hard). */
+export function isDuplicateWarning(code: string): boolean {
+  return code.startsWith('duplicate.');
+}
+
 /**
- * Invoices in unresolved duplicate groups: two live invoices with one hard key (the same invoice twice, which only
- * sync can produce) always; two with one soft key (same seller, date and total) while either still waits for the
- * check — once checked, the auditor has decided they are two invoices.
+ * Unresolved duplicates: an invoice flagged as a possible duplicate when it was saved, while it still waits for the
+ * check (once checked, the auditor has decided it is a separate invoice); and any two live invoices with one hard
+ * key (the same invoice twice, which only sync can produce), whatever their status.
  */
 export function unresolvedDuplicates(invoices: readonly PeriodInvoice[]): PeriodInvoice[] {
   const live = invoices.filter((i) => !VOID.includes(i.status));
-  const groups = (key: (i: PeriodInvoice) => string) => {
-    const map = new Map<string, PeriodInvoice[]>();
-    for (const inv of live) map.set(key(inv), [...(map.get(key(inv)) ?? []), inv]);
-    return [...map.values()].filter((g) => g.length > 1);
-  };
+  const byHardKey = new Map<string, PeriodInvoice[]>();
+  for (const inv of live) byHardKey.set(hardKey(inv), [...(byHardKey.get(hardKey(inv)) ?? []), inv]);
   const out = new Set<PeriodInvoice>();
-  for (const g of groups(hardKey)) for (const inv of g) out.add(inv);
-  for (const g of groups(softKey)) {
-    if (g.some((i) => AWAITING_CHECK.includes(i.status))) for (const inv of g) out.add(inv);
-  }
+  for (const g of byHardKey.values()) if (g.length > 1) for (const inv of g) out.add(inv);
+  for (const inv of live) if (AWAITING_CHECK.includes(inv.status) && inv.warnings.some((w) => isDuplicateWarning(w.code))) out.add(inv);
   return [...out].sort(byDateThenNumber);
 }
 
-/** Item b: no open warnings (on invoices still waiting for the check) and no unresolved duplicates. */
+/** Item b: no open warnings (other than duplicates, on invoices still waiting for the check) and no unresolved duplicates. */
 function cleanItem(invoices: readonly PeriodInvoice[]): CheckItemResult {
-  const warned = invoices.filter((i) => i.warnings.length > 0 && AWAITING_CHECK.includes(i.status)).sort(byDateThenNumber);
+  const warned = invoices.filter((i) => AWAITING_CHECK.includes(i.status) && i.warnings.some((w) => !isDuplicateWarning(w.code))).sort(byDateThenNumber);
   const duplicates = unresolvedDuplicates(invoices);
   const failing = new Set([...warned, ...duplicates].map((i) => i.id));
   const examples = [...duplicates.map((i) => example(i, 'duplicate')), ...warned.filter((i) => !duplicates.includes(i)).map((i) => example(i, 'warning'))];
