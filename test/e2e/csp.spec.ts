@@ -106,7 +106,7 @@ async function passFirstStart(page: Page) {
 /**
  * A clerk's walk through every screen: capture (with `allFormats`, a PDF and a photo too, read in the pdf.js, QR and
  * OCR workers), an invoice's page and its edit form, a case opened by hand, the audit trail (verified and exported),
- * reconciliation, Excel, recycle bin, sync, backup, and the texts in English.
+ * reconciliation, Excel, recycle bin, sync, backup, the manual (a page, search, the tour), and the texts in English.
  */
 async function walkEveryScreen(page: Page, allFormats: boolean) {
   await passFirstStart(page);
@@ -167,6 +167,16 @@ async function walkEveryScreen(page: Page, allFormats: boolean) {
   await expect(page.getByRole('heading', { level: 1, name: /月末核对记录/ })).toBeVisible();
   await page.getByRole('button', { name: '打印报告' }).click();
   await expect(page.locator('.print-sheet').first()).toContainText('月末核对报告');
+  // The manual: a page with its screenshot, the contents with a search, and the tour's bubble (placed through the CSSOM).
+  await show(page, '#/manual/cases', '遗失发票与补办');
+  await expect.poll(() => page.locator('.manual-shot img').first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await show(page, '#/manual', '操作手册');
+  await page.getByRole('searchbox', { name: '搜索手册' }).fill('补办');
+  await expect(page.locator('.manual-hits mark').first()).toHaveText('补办');
+  await page.getByRole('button', { name: '重新播放导览' }).click();
+  await page.getByRole('dialog', { name: '导览' }).getByRole('button', { name: '下一步' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: '导览' })).toBeHidden();
   await show(page, '#/backup', '备份与恢复');
 
   await page.getByLabel('语言').selectOption('en');

@@ -1,6 +1,7 @@
 import { useT } from '../../app/i18n';
 import { useRoute } from '../../app/router';
 import { openManualFor } from './manual-store';
+import './manual.css';
 
 /** The sidebar's way into the manual for the mouse: 帮助 F1 opens the page for the current screen. */
 export function HelpLink() {

@@ -31,7 +31,9 @@ export function manualPages(locale: Locale): readonly ManualPage[] {
     const source = manualSource(locale, id);
     if (source === undefined) return [];
     const blocks = parseMarkdown(source);
-    return [{ id, title: pageTitle(blocks, id), blocks, text: pagePlainText(blocks) }];
+    // The title is searched on its own; leaving it out of the text keeps snippets on the page's own sentences.
+    const body = blocks.filter((b) => !(b.kind === 'heading' && b.level === 1));
+    return [{ id, title: pageTitle(blocks, id), blocks, text: pagePlainText(body) }];
   });
   cache.set(locale, pages);
   return pages;
