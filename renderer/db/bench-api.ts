@@ -14,6 +14,8 @@ import { LedgerDb } from './db';
 import type { WriteContext } from './write-context';
 import { InvoiceRepository } from './invoice-repository';
 import { queryInvoiceIds } from './invoice-query';
+import { readHomeInvoices } from './home-repository';
+import { lastTwelveMonths } from '../../shared/home/invoice-summary';
 import { toRow } from './rows';
 import { draftFromContent } from '../../shared/domain/draft';
 import { previewLedgerImport } from '../../shared/reconcile/ledger-import';
@@ -69,6 +71,10 @@ export function openBenchLedger() {
     },
     count: () => db.invoices.count(),
     query: (filter: InvoiceFilter) => queryInvoiceIds(db, filter).then((ids) => ids.length),
+    /** The home page's invoice tiles and 12-month chart as its live query computes them; returns the live count. */
+    home: () => readHomeInvoices(db, {
+      todayStart: Date.parse('2026-11-27T00:00:00+08:00'), weekStart: Date.parse('2026-11-23T00:00:00+08:00'), months: lastTwelveMonths('2026-11-27'),
+    }).then((s) => s.live),
     /** Validates and saves a typed 10-field invoice, as the form does. */
     async save(draft: InvoiceDraft): Promise<boolean> {
       const { content, issues } = validateDraft({ ...draft, number: String(90_000_000 + n++).padStart(8, '0') }, { today: '2026-11-27' });
