@@ -74,6 +74,7 @@ test('the tour is offered once, steps through the sidebar with the keyboard, and
   await expect(bubble.getByRole('button', { name: '下一步' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(bubble).toContainText('录入发票');
+  await page.screenshot({ path: 'test-screens/manual-tour-zh.png' });
   await expect(page.locator('nav.sidebar a[href="#/new"]')).toHaveClass(/tour-target/);
   await expect(page.locator('nav.sidebar a[href="#/"]')).not.toHaveClass(/tour-target/);
   await bubble.getByRole('button', { name: '上一步' }).click();

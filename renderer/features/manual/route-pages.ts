@@ -1,14 +1,11 @@
 import { isManualPageId, type ManualPageId } from '../../../shared/manual/pages';
 import type { Route } from '../../app/router';
 
-// Routes other helpers are adding this session (home, month-end, print) may be named before they exist.
-type ComingRoutes = 'home' | 'monthEnd' | 'monthEndCheck' | 'print';
-
 /**
  * The manual page F1 opens on each screen. A Record over every route name: a new route without a page here does not
- * compile (and route-pages.test.ts checks each page exists in both languages). null: the manual's own contents.
+ * compile (and content.test.ts checks each page exists in both languages). null: the manual's own contents.
  */
-export const ROUTE_PAGES: Readonly<Record<Route['name'], ManualPageId | null> & Partial<Record<ComingRoutes, ManualPageId | null>>> = {
+export const ROUTE_PAGES: Readonly<Record<Route['name'], ManualPageId | null>> = {
   home: 'home',
   ledger: 'ledger',
   bin: 'ledger',
