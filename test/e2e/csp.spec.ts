@@ -183,6 +183,8 @@ async function walkEveryScreen(page: Page, allFormats: boolean) {
   await expect(page.locator('main.content h1').first()).toContainText('Backup & restore');
   await show(page, '#/ledger', 'Invoice ledger');
   await show(page, '#/', 'Home');
+  // The home page's charts (recharts: SVG styled through the CSSOM) are drawn under the policy too.
+  await expect(page.locator('.home-chart svg.recharts-surface').first()).toBeVisible();
 }
 
 test('desktop app: every screen runs under the production header policy without a violation', async ({ page }) => {
