@@ -42,7 +42,7 @@ export async function ledgerBench(): Promise<BenchRow[]> {
     const paints: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       await page.goto('about:blank');
-      await page.goto(`${server.url}/index.html#/`);
+      await page.goto(`${server.url}/index.html#/ledger`);
       await page.locator('#signin-login').fill('bench');
       await page.locator('#signin-password').fill('bench-password-2026');
       await page.locator('#signin-password').press('Enter');

@@ -85,7 +85,9 @@ test('the home page shows what needs doing, and each tile opens the list behind 
   // 今日录入: the capture-date range of today.
   await goTo(page, '#/');
   await page.getByTestId('tile-today').click();
-  await expect(conditions).toContainText(`录入日期：${today}`);
+  await expect(conditions.getByRole('listitem')).toHaveCount(1);
+  await expect(conditions.getByRole('listitem')).toContainText(`录入日期：${today}`);
+  await expect(conditions).not.toContainText('起');
   await expect(page.getByText('共 2 张')).toBeVisible();
   await page.getByRole('button', { name: '清除筛选' }).click();
   await expect(conditions).toBeHidden();

@@ -7,6 +7,8 @@ import { Tile, type TileTone } from './Tile';
 
 const tone = (n: number | undefined, when: TileTone = 'attention'): TileTone => (n !== undefined && n > 0 ? when : 'calm');
 const iso = (ms: number) => new Date(ms).toISOString();
+/** The first instant of the local day after the one starting at `ms`. */
+const nextDay = (ms: number) => { const d = new Date(ms); return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime(); };
 
 /** The invoice and case tiles: what was captured, what waits to be checked, what carries a warning, what is due. */
 export function WorkTiles(props: {
@@ -25,7 +27,7 @@ export function WorkTiles(props: {
     <div className="tiles" role="list" aria-label={t('home.work')}>
       <div role="listitem"><Tile id="tile-today" label={t('home.tile.today')} value={summary?.capturedToday} unit={unit(summary?.capturedToday)} tone="calm"
         detail={t('home.tile.today.detail', { date: props.today })} action={t('home.open.invoices')}
-        onOpen={() => { openLedger({ capturedFrom: iso(props.clock.todayStart) }); }} /></div>
+        onOpen={() => { openLedger({ capturedFrom: iso(props.clock.todayStart), capturedBefore: iso(nextDay(props.clock.todayStart)) }); }} /></div>
       <div role="listitem"><Tile id="tile-week" label={t('home.tile.week')} value={summary?.capturedThisWeek} unit={unit(summary?.capturedThisWeek)} tone="calm"
         detail={t('home.tile.week.detail')} action={t('home.open.invoices')}
         onOpen={() => { openLedger({ capturedFrom: iso(props.clock.weekStart) }); }} /></div>
