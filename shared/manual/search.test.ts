@@ -37,6 +37,11 @@ describe('manual search', () => {
     expect(snippetAround(text, '丙')).toBeNull();
   });
 
+  it('cuts English snippets between words', () => {
+    const text = 'When an invoice is lost, or reconciliation shows one never arrived, open a replacement case and follow it step by step.';
+    expect(snippetAround(text, 'replacement')).toEqual({ before: '…one never arrived, open a ', hit: 'replacement', after: ' case and follow it step by…' });
+  });
+
   it('maps a hit found through width folding back to the characters on the page', () => {
     expect(snippetAround('按 Ｃｔｒｌ＋Ｋ 打开', 'ctrl+k')).toEqual({ before: '按 ', hit: 'Ｃｔｒｌ＋Ｋ', after: ' 打开' });
   });

@@ -71,8 +71,17 @@ export function snippetAround(text: string, term: string, radius = 30): Snippet 
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const lineEndAt = text.indexOf('\n', end);
   const lineEnd = lineEndAt < 0 ? text.length : lineEndAt;
-  const from = Math.max(lineStart, start - radius);
-  const to = Math.min(lineEnd, end + radius);
+  let from = Math.max(lineStart, start - radius);
+  let to = Math.min(lineEnd, end + radius);
+  // In English, cut at spaces rather than inside a word (Chinese has no spaces and is cut anywhere).
+  if (from > lineStart && /\w/.test(text.charAt(from - 1))) {
+    const space = text.indexOf(' ', from);
+    if (space >= 0 && space < start) from = space + 1;
+  }
+  if (to < lineEnd && /\w/.test(text.charAt(to))) {
+    const space = text.lastIndexOf(' ', to);
+    if (space >= end) to = space;
+  }
   return {
     before: (from > lineStart ? '…' : '') + text.slice(from, start),
     hit: text.slice(start, end),
