@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openSignedIn } from './helpers/sign-in';
+import { addUser, firstSignIn, openSignedIn, switchUser, type Person } from './helpers/sign-in';
 import { goTo, typeSampleInvoice } from './helpers/invoice';
 
 /*
@@ -109,4 +109,21 @@ test('the home page shows what needs doing, and each tile opens the list behind 
   await page.locator('.home-charts-section').screenshot({ path: 'test-screens/home-charts-en.png' });
   await page.locator('main.content').evaluate((el) => { el.scrollTo(0, 0); });
   await page.screenshot({ path: 'test-screens/home-en.png' });
+});
+
+test('a clerk sees the same tiles, told who acts on those that are not theirs', async ({ page }) => {
+  const clerk: Person = { login: 'li', name: '李录入', password: 'Li-Clerk-2026' };
+  await openSignedIn(page, '/');
+  await goTo(page, '#/users');
+  const temporary = await addUser(page, clerk, '录入员');
+  await switchUser(page);
+  await firstSignIn(page, clerk, temporary);
+  await goTo(page, '#/');
+  await expect(page.getByRole('heading', { name: '首页', level: 1 })).toBeVisible();
+  // Checking is the auditor's: the tile still counts, and says who checks.
+  await expect(page.getByTestId('tile-entered')).toContainText('状态为已录入，由审核员核对');
+  for (const id of ['tile-today', 'tile-week', 'tile-warnings', 'tile-duplicates', 'tile-followups', 'tile-sync', 'tile-backup', 'tile-reconcile']) {
+    await expect(page.getByTestId(id)).toBeVisible();
+  }
+  await page.screenshot({ path: 'test-screens/home-clerk-zh.png' });
 });
