@@ -129,10 +129,14 @@ for (const lang of ['zh', 'en'] as const) {
 
     // The manual itself, to look at (not committed): the contents with a search, and a page.
     await visit(page, '#/manual');
+    await page.locator('main.content').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await page.screenshot({ path: resolve(REVIEW, `manual-contents-${lang}.png`) });
     await page.getByRole('searchbox').fill(lang === 'zh' ? '补办' : 'replacement');
     await page.screenshot({ path: resolve(REVIEW, `manual-index-${lang}.png`) });
     await visit(page, '#/manual/cases');
-    await page.screenshot({ path: resolve(REVIEW, `manual-cases-${lang}.png`), fullPage: true });
+    await page.screenshot({ path: resolve(REVIEW, `manual-cases-${lang}.png`) });
+    await page.locator('main.content').evaluate((el) => { el.scrollTop = 900; });
+    await page.screenshot({ path: resolve(REVIEW, `manual-cases-steps-${lang}.png`) });
 
     test.info().annotations.push({ type: 'missing screens', description: missing.join(', ') || 'none' });
     console.log(`manual screenshots (${lang}): missing ${missing.join(', ') || 'none'}`);
