@@ -85,6 +85,7 @@ test('the tour is offered once, steps through the sidebar with the keyboard, and
   await expect(bubble).toContainText(`第 ${total} / ${total} 步`);
   await expect(bubble).toContainText('F1');
   await expect(page.locator('.help-link')).toHaveClass(/tour-target/);
+  await page.screenshot({ path: 'test-screens/manual-tour-end-zh.png' });
   await expect(bubble.getByRole('button', { name: '下一步' })).toHaveCount(0);
   await bubble.getByRole('button', { name: '结束' }).click();
   await expect(bubble).toBeHidden();

@@ -5,11 +5,13 @@ import { presentSteps } from './tour-steps';
 
 const GAP = 14;
 
-/** Puts the bubble beside the target (right of a sidebar entry), kept inside the window. CSSOM only, no style markup. */
+/** Puts the bubble beside the target (right of the sidebar), kept inside the window. CSSOM only, no style markup. */
 function place(bubble: HTMLElement, target: Element) {
   const r = target.getBoundingClientRect();
   const b = bubble.getBoundingClientRect();
-  const left = Math.min(r.right + GAP, window.innerWidth - b.width - 8);
+  // Beside the sidebar, never over it: a small target in its foot (帮助 F1) would otherwise put the bubble on the user's name.
+  const sidebarRight = target.closest('nav.sidebar')?.getBoundingClientRect().right ?? r.right;
+  const left = Math.min(Math.max(r.right, sidebarRight) + GAP, window.innerWidth - b.width - 8);
   const top = Math.max(8, Math.min(r.top + r.height / 2 - 28, window.innerHeight - b.height - 8));
   bubble.style.left = `${Math.max(8, left)}px`;
   bubble.style.top = `${top}px`;

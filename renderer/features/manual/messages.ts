@@ -37,5 +37,7 @@ export const MANUAL_MESSAGES = {
   'tour.monthEnd': { 'zh-CN': '月末核对：每月一次，逐项确认这个月的发票齐全、已核对、已备份。', en: 'Month-end check: once a month, confirm the period is complete, checked and backed up.' },
   'tour.backup': { 'zh-CN': '备份与恢复：备份到 U 盘，并检查备份是否完好。超过 24 小时没备份会变红。', en: 'Backup & restore: back up to a USB stick and check the backup. It turns red after 24 hours.' },
   'tour.sync': { 'zh-CN': '同步与冲突：和办公室服务器交换修改；两台电脑改了同一项时在这里选择。', en: 'Sync & conflicts: exchange changes with the office server; choose here when two PCs changed the same field.' },
+  'tour.status': { 'zh-CN': '左下角随时显示同步状态（在线或离线、待上传几项、冲突）和上次备份、上次校验的时间。', en: 'The bottom left always shows the sync state (online or offline, changes waiting, conflicts) and when the last backup and check were made.' },
+  'tour.palette': { 'zh-CN': '命令 Ctrl+K：输入页面或操作的名字直接前往，如“对账”“dz”。快捷键 ?：列出全部快捷键。', en: 'Go to (Ctrl+K): type the name of a screen or an action to go there, e.g. “reconcile”. Keys (?): every shortcut.' },
   'tour.help': { 'zh-CN': '有问题随时按 F1：打开当前页面的说明。导览可在手册目录中重新播放。', en: 'Stuck? Press F1 any time for the page you are on. Replay this tour from the manual contents.' },
 } satisfies Catalogue;

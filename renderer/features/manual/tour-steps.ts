@@ -10,7 +10,7 @@ export interface TourStep {
 
 const sidebarLink = (hash: string) => `nav.sidebar a[href="${hash}"]`;
 
-/** The tour: the sidebar's main screens in a clerk's order, ending at the help link (F1). */
+/** The tour: the sidebar's main screens in a clerk's order, the status lines and the keys at its foot, ending at the help link (F1). */
 export function tourSteps(): readonly TourStep[] {
   const ledger = routeHash({ name: 'ledger' });
   return [
@@ -23,6 +23,8 @@ export function tourSteps(): readonly TourStep[] {
     { id: 'monthEnd', target: sidebarLink('#/month-end'), textKey: 'tour.monthEnd' },
     { id: 'backup', target: sidebarLink(routeHash({ name: 'backup' })), textKey: 'tour.backup' },
     { id: 'sync', target: sidebarLink(routeHash({ name: 'sync' })), textKey: 'tour.sync' },
+    { id: 'status', target: 'nav.sidebar .sync-status', textKey: 'tour.status' },
+    { id: 'palette', target: 'nav.sidebar .cmd-hint-links', textKey: 'tour.palette' },
     { id: 'help', target: '.help-link', textKey: 'tour.help' },
   ];
 }
