@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { writeWorkbook } from '../../shared/reconcile/sheet/index';
 import { demoInvoiceContent, demoParty, demoSellers } from '../../shared/demo/demo-invoices';
 import { seededRng } from '../../shared/demo/random';
 import { DOMAIN_MESSAGES } from '../../shared/i18n/domain-messages';
+import { PLATFORM_HEADER } from '../fixtures/reconcile/files';
 import { fenToDecimal, formatFen, type Fen } from '../../shared/domain/money';
 import type { InvoiceContent } from '../../shared/domain/invoice';
 import { openSignedIn } from './helpers/sign-in';
@@ -105,4 +107,112 @@ test('the ledger prints on numbered A4 pages, each with its own totals, and the 
   await page.emulateMedia({ media: 'screen' });
   const pdfPages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   expect(pdfPages).toBe(pageCount);
+});
+
+const COMPANY = { name: '江苏京利华新材料有限公司', taxId: '91320115MA202UKD7X' };
+const MISSING = { code: '033002000211', number: '83089647', date: '2020-07-23', seller: '兰溪市悦济舫餐厅', sellerTaxId: '92330781MA2EDMFU50', amount: '510.68', tax: '15.32', total: '526.00' };
+const KNOWN = [
+  { number: '83089640', date: '2020-07-10', seller: '天津瑞佳讯贸易有限公司', sellerTaxId: '91120222079642398Y', amount: '100.00', tax: '3.00', total: '103.00' },
+  { number: '83089641', date: '2020-07-12', seller: '延长壳牌石油有限公司', sellerTaxId: '91610000681575394Q', amount: '200.00', tax: '26.00', total: '226.00' },
+];
+/** The real 数电专票 PDF among the sample invoices beside the checkout, and what is printed on it. */
+const PDF_SAMPLE = resolve(import.meta.dirname, '../../../shared/samples/pdf/sichuan-shudian-zhuan-rendered.pdf');
+const PDF_TRUTH: Record<string, string> = { 发票号码: '23512000000005197325', 开票日期: '2023-01-30', 销售方纳税人识别号: '92510124MA6B1BBY1G', 价税合计: '2150.63' };
+
+function julyLedger(): Buffer {
+  const header = ['发票类型', '发票代码', '发票号码', '开票日期', '购买方名称', '购买方纳税人识别号', '销售方名称', '销售方纳税人识别号', '金额', '税额', '价税合计'];
+  const rows = KNOWN.map((r) => ['增值税电子普通发票', MISSING.code, r.number, r.date, COMPANY.name, COMPANY.taxId, r.seller, r.sellerTaxId, r.amount, r.tax, r.total]);
+  return Buffer.from(writeWorkbook([{ name: '台账', header, rows }]));
+}
+
+function platformList(): Buffer {
+  const rows = [...KNOWN, MISSING].map((r, i) => PLATFORM_HEADER.map((h) => ({
+    序号: String(i + 1), 发票代码: MISSING.code, 发票号码: r.number, 数电发票号码: '', 销方识别号: r.sellerTaxId, 销方名称: r.seller,
+    购方识别号: COMPANY.taxId, 购买方名称: COMPANY.name, 开票日期: `${r.date} 10:00:00`, 金额: r.amount, 税额: r.tax, 价税合计: r.total,
+    发票来源: '增值税发票管理系统', 发票票种: '增值税电子普通发票', 发票状态: '正常', 是否正数发票: '是', 发票风险等级: '正常', 开票人: '张三', 备注: '',
+  } as Record<string, string>)[h] ?? ''));
+  return Buffer.from(writeWorkbook([{ name: '发票基础信息', header: [...PLATFORM_HEADER], rows }]));
+}
+
+/** Screenshots of the preview in Chinese, then in English (the language select in the sidebar), then back. */
+async function shotsBothLanguages(page: Page, name: string, english: RegExp): Promise<void> {
+  await expect(page.locator('.print-sheets .print-sheet').first()).toBeVisible();
+  await shot(page, `${name}-zh`);
+  await page.getByLabel('语言').selectOption('en');
+  await expect(page.getByRole('toolbar', { name: 'Print' })).toContainText(english);
+  await expect(page.locator('.print-sheets .print-sheet-foot').first()).toContainText(/^Page 1 of \d+$/);
+  await shot(page, `${name}-en`);
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(page.getByRole('toolbar', { name: '打印' })).toBeVisible();
+}
+
+test('an invoice with its original, a case file with its contact log and the reconciliation report print', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openSignedIn(page, '/#/sheets');
+  await page.getByLabel('选择 Excel 文件').setInputFiles({ name: '2020年7月台账.xlsx', mimeType: 'application/octet-stream', buffer: julyLedger() });
+  await page.locator('article', { hasText: '2020年7月台账.xlsx' }).getByRole('button', { name: '确认导入 2 张' }).click();
+  await expect(page.getByText('已导入 2 张发票')).toBeVisible({ timeout: 30_000 });
+
+  // The reconciliation report: the invoice the ledger lacks is listed on paper with its explanation.
+  await goTo(page, '#/reconcile');
+  await page.getByLabel('本公司纳税人识别号').fill(COMPANY.taxId);
+  await page.getByLabel('选择平台发票清单').setInputFiles({ name: '全量发票查询导出结果.xlsx', mimeType: 'application/octet-stream', buffer: platformList() });
+  await expect(page.getByText(/全量发票查询：3 行/)).toBeVisible({ timeout: 30_000 });
+  const usePeriod = page.getByRole('button', { name: '按此期间对账' });
+  if (await usePeriod.isVisible()) await usePeriod.click();
+  await page.getByRole('button', { name: '开始对账' }).click();
+  const missingRow = page.getByRole('table', { name: '对账问题列表' }).getByRole('row', { name: new RegExp(MISSING.number) }).first();
+  await expect(missingRow).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: '打印' }).click();
+  const findings = page.locator('.print-sheets table').filter({ hasText: MISSING.number });
+  await expect(findings.getByRole('row', { name: new RegExp(MISSING.number) })).toContainText('平台有台账无');
+  await expect(page.locator('.print-sheets')).toContainText('2020-07-01 至 2020-07-31');
+  await shotsBothLanguages(page, 'print-reconcile', /Invoice reconciliation report/);
+  await page.getByRole('button', { name: '返回' }).click();
+
+  // A case opened from the report, a call logged: its case file prints with the contact log.
+  await missingRow.getByRole('button', { name: '建立补办案件' }).click();
+  await expect(page.getByRole('navigation', { name: '办理进度' })).toBeVisible();
+  await page.getByLabel('联系方式').selectOption({ label: '电话' });
+  await page.getByLabel('联系人').fill('店长王女士');
+  await page.getByLabel('沟通内容').fill('发票原件遗失，对方同意重新发送电子发票文件');
+  await page.getByLabel('下一步').fill('收到文件后导入');
+  await page.getByRole('button', { name: '保存联系记录' }).click();
+  await expect(page.getByRole('list', { name: '联系记录' }).getByText('店长王女士')).toBeVisible();
+  await page.getByRole('button', { name: '打印' }).click();
+  const contactRow = page.locator('.print-sheets tr', { hasText: '店长王女士' });
+  await expect(contactRow).toContainText('发票原件遗失，对方同意重新发送电子发票文件');
+  await expect(contactRow).toContainText('收到文件后导入');
+  await expect(page.locator('.print-sheets')).toContainText(MISSING.seller);
+  await shotsBothLanguages(page, 'print-case', /Missing invoice case file/);
+
+  // A captured e-invoice prints with its fields, history and the first page of its PDF.
+  await goTo(page, '#/capture');
+  await page.locator('input[type=file]').setInputFiles(PDF_SAMPLE);
+  await expect(page.getByRole('heading', { name: '核对识别结果' })).toBeVisible({ timeout: 60_000 });
+  for (const [label, value] of Object.entries(PDF_TRUTH)) {
+    const input = page.getByLabel(label, { exact: true });
+    if ((await input.inputValue()) !== value) await input.fill(value);
+  }
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.queue-item')).toContainText('已保存', { timeout: 15_000 });
+  await goTo(page, '#/ledger');
+  await page.getByRole('row', { name: new RegExp(PDF_TRUTH['发票号码'] ?? '') }).click();
+  await page.getByRole('button', { name: '打印' }).click();
+  const sheets = page.locator('.print-sheets');
+  await expect(sheets).toContainText('发票记录及历史');
+  await expect(sheets).toContainText('92510124MA6B1BBY1G');
+  await expect(sheets.locator('tr', { hasText: '新建' }).first()).toBeVisible();
+  const original = sheets.locator('.print-original canvas');
+  await expect(original).toBeVisible();
+  // pdf.js has drawn the page: many pixels that are not white.
+  const inked = (c: HTMLCanvasElement) => {
+    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if ((data[i + 3] ?? 0) > 0 && (data[i] ?? 255) < 200) n++;
+    return n;
+  };
+  await expect.poll(() => original.evaluate(inked), { timeout: 30_000 }).toBeGreaterThan(1000);
+  await page.locator('.print-sheets .print-sheet').filter({ has: page.locator('canvas') }).screenshot({ path: `${SHOTS}/print-invoice-original-zh.png`, timeout: 15_000 });
+  await shotsBothLanguages(page, 'print-invoice', /Invoice record and history/);
 });

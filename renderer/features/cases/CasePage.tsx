@@ -10,6 +10,7 @@ import { ContactLog } from './ContactLog';
 import { EvidencePanel } from './EvidencePanel';
 import { NotesPanel } from './NotesPanel';
 import { ReplacementPicker } from './ReplacementPicker';
+import { PrintButton } from '../print';
 import './cases.css';
 
 /** #/case/{id}: one case file — progress, next steps, the invoice, materials, contact log and evidence. */
@@ -24,6 +25,7 @@ export function CasePage({ id }: { readonly id: string }) {
         <button type="button" className="link" onClick={() => { navigate({ name: 'cases' }); }}>← {t('case.back')}</button>
         <h1>{c.title}</h1>
         <span className={`case-state case-state-${c.state}`}>{t(`case.state.${c.state}`)}</span>
+        <div className="header-actions"><PrintButton doc="case" params={{ id: c.id }} /></div>
       </header>
       <CaseStepper c={c} />
       <div className="case-grid">

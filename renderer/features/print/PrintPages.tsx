@@ -72,7 +72,7 @@ export function PrintPages(props: {
                   }
                   if (b.kind !== 'table') return null;
                   const closing = seg.rows[seg.rows.length - 1] === lastRowOf(seg.block);
-                  return <div key={`${b.key}-${seg.rows[0] ?? 0}`} className="print-block"><PrintTableView table={b.table} rows={seg.rows} closing={closing} /></div>;
+                  return <div key={`${b.key}-${seg.rows[0] ?? 0}`} className="print-block"><PrintTableView table={b.table} rows={seg.rows} closing={closing} continued={(seg.rows[0] ?? 0) > 0} /></div>;
                 })}
               </div>
             </Sheet>

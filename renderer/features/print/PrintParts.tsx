@@ -28,6 +28,11 @@ export function PrintTitle(props: { readonly title: string; readonly subtitle?: 
   );
 }
 
+/** A section of a document: its heading kept on the same page as what it heads (one block). */
+export function PrintSection(props: { readonly title: string; readonly children: ReactNode }) {
+  return <><h2 className="print-section">{props.title}</h2>{props.children}</>;
+}
+
 /** Label–value pairs in two columns (an invoice's or a case's fields). */
 export function PrintFields(props: { readonly fields: readonly (readonly [string, ReactNode])[] }) {
   return (

@@ -13,6 +13,8 @@ export function PrintTableView(props: {
   readonly rows: readonly number[];
   readonly closing: boolean;
   readonly measure?: boolean;
+  /** These rows continue the table from an earlier page. */
+  readonly continued?: boolean;
 }) {
   const t = useT();
   const { table } = props;
@@ -31,6 +33,8 @@ export function PrintTableView(props: {
   };
   const allRows = table.rows.map((_, i) => i);
   return (
+    <>
+    {table.title ? <h2 className="print-section">{table.title}{props.continued ? t('print.continued') : ''}</h2> : null}
     <table className="print-table">
       <colgroup>{table.columns.map((c) => <col key={c.key} style={{ width: c.width }} />)}</colgroup>
       <thead {...m('head')}>
@@ -56,11 +60,12 @@ export function PrintTableView(props: {
         </tfoot>
       ) : null}
     </table>
+    </>
   );
 }
 
 function cellClass(table: PrintTable, column: number): string {
   const c = table.columns[column];
   const align = c?.align ?? 'left';
-  return `align-${align}${c?.wrap ? ' wrap' : ''}`;
+  return `align-${align}${c?.wrap === 'all' ? ' wrap-all' : c?.wrap ? ' wrap' : ''}`;
 }

@@ -12,11 +12,14 @@ export { PrintButton } from './PrintButton';
 export { filterParams } from '../../../shared/print/filter-params';
 export { registerPrintDocument, type PrintDocumentDef, type PrintDocumentProps } from './document-registry';
 export { PrintPages } from './PrintPages';
-export { PrintedBy, PrintFields, PrintMessage, PrintTitle } from './PrintParts';
+export { PrintedBy, PrintFields, PrintMessage, PrintSection, PrintTitle } from './PrintParts';
 export type { PrintBlock, PrintColumn, PrintRow, PrintTable } from './print-types';
 export type { Amounts } from '../../../shared/print/page-totals';
 
 registerPrintDocument('ledger', { component: lazy(() => import('./docs/LedgerDocument').then((m) => ({ default: m.LedgerDocument }))) });
+registerPrintDocument('invoice', { component: lazy(() => import('./docs/InvoiceDocument').then((m) => ({ default: m.InvoiceDocument }))) });
+registerPrintDocument('case', { component: lazy(() => import('./docs/CaseDocument').then((m) => ({ default: m.CaseDocument }))) });
+registerPrintDocument('reconcile', { component: lazy(() => import('./docs/ReconcileDocument').then((m) => ({ default: m.ReconcileDocument }))) });
 
 /** The #/print/<doc> view, loaded on first visit. */
 export const PrintView = lazy(() => import('./PrintView').then((m) => ({ default: m.PrintView })));

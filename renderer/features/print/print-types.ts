@@ -7,8 +7,8 @@ export interface PrintColumn {
   readonly label: string;
   readonly width: string;
   readonly align?: 'left' | 'right' | 'center';
-  /** Long text wraps to at most two lines instead of one line with an ellipsis. */
-  readonly wrap?: boolean;
+  /** Long text wraps to at most two lines (true) or as many as it needs ('all') instead of one line with an ellipsis. */
+  readonly wrap?: boolean | 'all';
 }
 
 /** A printed table row: one cell per column, and its amounts when the table totals per page. */
@@ -20,6 +20,8 @@ export interface PrintRow {
 
 /** A table that may run over several pages: its header repeats on each, and with `totals` each page sums its rows. */
 export interface PrintTable {
+  /** A heading kept with the table: above its first rows, and with （续）/(continued) above the rest on later pages. */
+  readonly title?: string;
   readonly columns: readonly PrintColumn[];
   readonly rows: readonly PrintRow[];
   /** 本页合计 on every page and 总计 after the last row: the label spans `span` columns, then one cell per remaining column. */

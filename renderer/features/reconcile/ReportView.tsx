@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { flushSync } from 'react-dom';
 import type { FindingNote } from '../../../shared/reconcile/entities';
 import { FINDING_TYPES } from '../../../shared/reconcile/types';
 import { useT } from '../../app/i18n';
@@ -11,6 +10,7 @@ import { useReconcileUi, type Report } from './reconcile-store';
 import { filterFindings, typeCounts } from './report-view';
 import type { ReconcileRunFlows } from './use-reconcile-run';
 import { useSheetExports } from './use-sheet-exports';
+import { PrintButton } from '../print';
 
 const PAGE = 100;
 const NO_NOTES: ReadonlyMap<string, FindingNote> = new Map();
@@ -35,7 +35,7 @@ export function ReportView({ report, flows }: { readonly report: Report; readonl
         <h2 id="rc-report-heading">{t('reconcile.report.heading', { from: report.period.from, to: report.period.to, direction })}</h2>
         <div className="rc-actions rc-no-print">
           <button type="button" onClick={() => { void exports.report({ ...report, ranAt: formatTimestamp(report.ranAt), summary, findings, notes }); }}>{t('reconcile.report.export')}</button>
-          <button type="button" onClick={() => { flushSync(() => { setLimit(shown.length); }); window.print(); }}>{t('reconcile.report.print')}</button>
+          <PrintButton doc="reconcile" params={{ run: report.runId }} />
         </div>
       </header>
       <p className="muted small">{t('reconcile.report.meta', { user: report.ranBy, at: formatTimestamp(report.ranAt), sources: report.sources.map((s) => s.name).join('、') })}</p>

@@ -7,3 +7,4 @@ export const ReconcilePage = lazy(() => import('./ReconcilePage').then((m) => ({
 /** The #/sheets page: import an Excel ledger (preview, confirm, undo) and export the ledger, reports and cases. */
 export const SheetsPage = lazy(() => import('./SheetsPage').then((m) => ({ default: m.SheetsPage })));
 export { ownCompany } from './own-company';
+export { useSessionReport } from './session-report';

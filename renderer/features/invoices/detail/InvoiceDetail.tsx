@@ -13,6 +13,7 @@ import { AttachmentsPanel } from './AttachmentsPanel';
 import { InvoiceCasesPanel } from '../../cases';
 import { isRefusal, refusalText, useGate, useUserName } from '../../auth';
 import { PurgeButton, PurgeConfirm } from './PurgeButton';
+import { PrintButton } from '../../print';
 
 /** One invoice: its fields as on paper, status moves, warnings, and full history. */
 export function InvoiceDetail({ invoice }: { readonly invoice: Invoice }) {
@@ -41,6 +42,7 @@ export function InvoiceDetail({ invoice }: { readonly invoice: Invoice }) {
         <button type="button" className="link" onClick={() => { navigate({ name: invoice.deleted ? 'bin' : 'ledger' }); }}>← {t('detail.back')}</button>
         <h1>{t(`kind.${invoice.kind}`)} <span className="mono">{invoice.number}</span></h1>
         <div className="header-actions">
+          <PrintButton doc="invoice" params={{ id: invoice.id }} />
           {!invoice.deleted && !editGate.byRole ? (
             <button type="button" disabled={!editGate.allowed} title={editGate.title} onClick={() => { navigate({ name: 'edit', id: invoice.id }); }}>{t('detail.edit')}</button>
           ) : null}
