@@ -77,7 +77,7 @@ export const UI_MESSAGES = {
   'filter.cond.between': { 'zh-CN': '{from} 至 {to}', en: '{from} to {to}' },
   'filter.cond.from': { 'zh-CN': '{from} 起', en: 'from {from}' },
   'filter.cond.to': { 'zh-CN': '至 {to}', en: 'up to {to}' },
-  'filter.cond.remove': { 'zh-CN': '去掉条件 {condition}', en: 'Remove {condition}' },
+  'filter.cond.remove': { 'zh-CN': '去掉此条件', en: 'Remove this condition' },
   'filter.any': { 'zh-CN': '全部', en: 'Any' },
   'filter.yes': { 'zh-CN': '有', en: 'Yes' },
   'filter.no': { 'zh-CN': '无', en: 'No' },

@@ -78,7 +78,7 @@ test('the home page shows what needs doing, and each tile opens the list behind 
   await expect(conditions).not.toContainText('状态');
   await expect(page.getByRole('gridcell', { name: LAST_YEARS })).toBeVisible();
   await expect(page.getByRole('gridcell', { name: THIS_YEAR })).toHaveCount(0);
-  await conditions.getByRole('button', { name: '去掉条件 有提示：有' }).click();
+  await conditions.getByRole('listitem').filter({ hasText: '有提示：有' }).getByRole('button', { name: '去掉此条件' }).click();
   await expect(page.getByText('共 2 张')).toBeVisible();
   await expect(conditions).toBeHidden();
 

@@ -38,8 +38,9 @@ export function ActiveConditions(props: { readonly form: FilterForm; readonly on
       <ul>
         {items.map((it) => (
           <li key={it.keys.join('+')}>
-            <span>{it.text}</span>
-            <button type="button" className="chip-remove" aria-label={t('filter.cond.remove', { condition: it.text })}
+            <span id={`flt-cond-${it.keys.join('-')}`}>{it.text}</span>
+            {/* The button's name stays short: the fields' own labels must stay the only ones with their words. */}
+            <button type="button" className="chip-remove" aria-label={t('filter.cond.remove')} aria-describedby={`flt-cond-${it.keys.join('-')}`}
               onClick={() => { for (const k of it.keys) props.onRemove(k); }}>×</button>
           </li>
         ))}
