@@ -132,9 +132,16 @@ async function walkEveryScreen(page: Page, allFormats: boolean) {
   await page.getByRole('gridcell', { name: /83089647/ }).click();
   await expect(page.locator('main.content h1')).toContainText('83089647');
   await expect(page.locator('.attachments').getByRole('img', { name: 'zhejiang-e-putong.ofd' })).toBeVisible();
+  // Print previews: the invoice with its history, the ledger (measured and paginated in the page), then back.
+  await page.getByRole('button', { name: '打印' }).click();
+  await expect(page.locator('.print-sheets .print-sheet').first()).toContainText('发票记录及历史');
+  await page.getByRole('button', { name: '返回' }).click();
+  await expect(page.locator('main.content h1')).toContainText('83089647');
   await page.getByRole('button', { name: '修改' }).click();
   await expect(page.locator('main.content h1')).toContainText('修改发票');
 
+  await show(page, '#/print/ledger', '发票台账');
+  await expect(page.locator('.print-sheets .print-sheet-foot').first()).toHaveText(/^第 1 页 \/ 共 \d+ 页$/);
   await show(page, '#/new', '录入发票');
 
   await show(page, '#/cases', '缺失与补办');
@@ -147,6 +154,8 @@ async function walkEveryScreen(page: Page, allFormats: boolean) {
   await form.getByLabel('价税合计').fill('379.00');
   await form.getByRole('button', { name: '建立案件' }).click();
   await expect(page.locator('main.content h1')).toContainText('青岛嘉仕汇酒店管理有限公司');
+  await page.getByRole('button', { name: '打印' }).click();
+  await expect(page.locator('.print-sheets .print-sheet').first()).toContainText('缺失发票补办案件档案');
 
   // The audit trail: verified on demand, exported to Excel in the spreadsheet worker (a download in a browser).
   await show(page, '#/audit', '审计日志');
