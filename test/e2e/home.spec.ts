@@ -95,7 +95,9 @@ test('the home page shows what needs doing, and each tile opens the list behind 
   // Printed: A4, without the sidebar.
   await goTo(page, '#/');
   await expect(counts).toBeVisible();
+  await expect(page.getByRole('button', { name: '打印本页' })).toBeVisible();
   await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: '打印本页' })).toBeHidden();
   await expect(page.locator('nav.sidebar')).toBeHidden();
   await expect(page.locator('.tile-action').first()).toBeHidden();
   await page.screenshot({ path: 'test-screens/home-print-zh.png', fullPage: true });

@@ -34,6 +34,7 @@ export function HomePage() {
       <header className="page-header home-header">
         <h1>{t('home.title')}</h1>
         <p className="home-date">{new Date(now).toLocaleDateString(locale, { dateStyle: 'full' })}</p>
+        <button type="button" className="home-print" onClick={() => { window.print(); }}>{t('home.print')}</button>
       </header>
       <section aria-labelledby="home-work">
         <h2 id="home-work">{t('home.work')}</h2>

@@ -4,6 +4,7 @@ import type { Catalogue } from '../../../shared/i18n/translate';
 export const HOME_MESSAGES = {
   'nav.home': { 'zh-CN': '首页', en: 'Home' },
   'home.title': { 'zh-CN': '首页', en: 'Home' },
+  'home.print': { 'zh-CN': '打印本页', en: 'Print this page' },
   'home.work': { 'zh-CN': '今日待办', en: "Today's work" },
   'home.safety': { 'zh-CN': '同步、备份与对账', en: 'Sync, backup and reconciliation' },
   'home.charts': { 'zh-CN': '近 12 个月', en: 'The last 12 months' },
