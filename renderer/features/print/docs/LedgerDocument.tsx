@@ -53,7 +53,7 @@ function ledgerTable(invoices: readonly Invoice[], t: T): PrintTable {
     { key: 'amount', label: t('col.amount'), width: '22mm', align: 'right' },
     { key: 'tax', label: t('col.tax'), width: '19mm', align: 'right' },
     { key: 'total', label: t('col.total'), width: '22mm', align: 'right' },
-    { key: 'status', label: t('col.status'), width: '13mm', align: 'center', wrap: true },
+    { key: 'status', label: t('col.status'), width: '17mm', align: 'center', wrap: true },
   ];
   return {
     columns,
@@ -70,7 +70,7 @@ function ledgerTable(invoices: readonly Invoice[], t: T): PrintTable {
   };
 }
 
-/** 发票号码 on the first line (20 digits fit), 发票代码 under it when the invoice has one. */
+/** 发票号码 on the first line (a 数电票's 20 digits fit in the monospaced face), 发票代码 under it when the invoice has one. */
 function NumberCell(props: { readonly code: string; readonly number: string }) {
-  return <>{props.number}{props.code ? <span className="print-sub">{props.code}</span> : null}</>;
+  return <><span className="print-mono">{props.number}</span>{props.code ? <span className="print-sub print-mono">{props.code}</span> : null}</>;
 }
