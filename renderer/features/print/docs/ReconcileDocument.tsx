@@ -105,12 +105,12 @@ function findingsTable(r: ReportForExport, t: T, locale: Locale): PrintTable {
   return {
     columns: [
       { key: 'type', label: t('report.col.type'), width: '24mm', wrap: 'all' },
-      { key: 'number', label: t('report.col.number'), width: '33mm' },
+      { key: 'number', label: t('report.col.number'), width: '31mm' },
       { key: 'date', label: t('report.col.date'), width: '19mm' },
-      { key: 'party', label: t('report.col.party'), width: '30mm', wrap: 'all' },
+      { key: 'party', label: t('report.col.party'), width: '28mm', wrap: 'all' },
       { key: 'total', label: t('report.col.total'), width: '20mm', align: 'right' },
       { key: 'explain', label: t('report.col.explain'), width: 'auto', wrap: 'all' },
-      { key: 'handled', label: t('report.col.note'), width: '24mm', wrap: 'all' },
+      { key: 'handled', label: t('report.col.note'), width: '20mm', wrap: 'all' },
     ],
     rows: r.findings.map((f) => {
       const facts = findingFacts(f);
@@ -123,7 +123,7 @@ function findingsTable(r: ReportForExport, t: T, locale: Locale): PrintTable {
       return {
         key: f.key,
         cells: [
-          findingTypeLabel(f.type, locale), <>{number || '—'}{code ? <span className="print-sub">{code}</span> : null}</>, facts.date || '—', facts.party || '—',
+          findingTypeLabel(f.type, locale), <><span className="print-mono">{number || '—'}</span>{code ? <span className="print-sub print-mono">{code}</span> : null}</>, facts.date || '—', facts.party || '—',
           facts.money === null ? '—' : formatFen(fen(facts.money)), describeFinding(f, locale, r.direction), handling || '—',
         ],
       };
