@@ -27,6 +27,7 @@ export const PRINT_MESSAGES = {
   'print.grandTotal': { 'zh-CN': '总计', en: 'Grand total' },
   'print.printedBy': { 'zh-CN': '打印人：{name}　打印时间：{at}', en: 'Printed by {name} on {at}' },
   'print.col.no': { 'zh-CN': '序号', en: 'No.' },
+  'print.ledger.and': { 'zh-CN': '；', en: '; ' },
   'print.ledger.all': { 'zh-CN': '全部发票（未筛选）', en: 'All invoices (no filter)' },
   'print.ledger.badFilter': {
     'zh-CN': '打印地址中的筛选条件无法识别（{keys}），请回到台账重新点"打印"',

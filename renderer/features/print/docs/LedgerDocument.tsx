@@ -5,6 +5,8 @@ import { filterFromParams } from '../../../../shared/print/filter-params';
 import type { Amounts } from '../../../../shared/print/page-totals';
 import type { InvoiceFilter } from '../../../../shared/search/invoice-filter';
 import { useT, type T } from '../../../app/i18n';
+import { useStableT } from '../use-stable-t';
+import { useKept } from '../use-kept';
 import { localToday } from '../../../app/today';
 import { useInvoiceList, useInvoicesById } from '../../../db';
 import type { PrintDocumentProps } from '../document-registry';
@@ -22,26 +24,28 @@ export function LedgerDocument({ params }: PrintDocumentProps) {
 }
 
 function LedgerPages({ filter }: { readonly filter: InvoiceFilter }) {
-  const t = useT();
+  const t = useStableT();
   const [at] = useState(() => new Date().toISOString());
   const list = useInvoiceList(filter);
   const ids = useMemo(() => (list?.complete ? list.ids : []), [list]);
   const byId = useInvoicesById(ids);
-  const ready = list?.complete === true && byId !== undefined;
-  const invoices = useMemo(() => (ready ? ids.flatMap((id) => { const inv = byId.get(id); return inv ? [inv] : []; }) : []), [ready, ids, byId]);
+  // While the rows of a new list load, useLiveQuery still answers the previous (shorter) map: wait for all of them.
+  const ready = list?.complete === true && byId !== undefined && ids.every((id) => byId.has(id));
+  const fresh = useMemo(() => (ready ? ids.flatMap((id) => { const inv = byId.get(id); return inv ? [inv] : []; }) : []), [ready, ids, byId]);
+  const invoices = useKept(fresh, fresh.map((inv) => `${inv.id}@${inv.updatedAt}`).join(','));
   const blocks = useMemo((): PrintBlock[] => [{ kind: 'table', key: 'ledger', table: ledgerTable(invoices, t) }], [invoices, t]);
-  if (!ready) return <PrintMessage text={t('print.loading')} />;
   const title = t(filter.deleted ? 'list.binTitle' : 'list.title');
-  const words = filterWords(filter, t);
-  return (
-    <PrintPages title={title} fileName={`${title}-${localToday(new Date(at))}`} blocks={blocks}
-      heading={(
-        <PrintTitle title={title} subtitle={words.length > 0 ? words.join('；') : t('print.ledger.all')}>
-          <p className="print-meta">{t('list.count', { count: invoices.length })}</p>
-          <PrintedBy at={at} />
-        </PrintTitle>
-      )} />
-  );
+  const heading = useMemo(() => {
+    const words = filterWords(filter, t);
+    return (
+      <PrintTitle title={title} subtitle={words.length > 0 ? words.join(t('print.ledger.and')) : t('print.ledger.all')}>
+        <p className="print-meta">{t('list.count', { count: invoices.length })}</p>
+        <PrintedBy at={at} />
+      </PrintTitle>
+    );
+  }, [filter, t, title, invoices.length, at]);
+  if (!ready) return <PrintMessage text={t('print.loading')} />;
+  return <PrintPages title={title} fileName={`${title}-${localToday(new Date(at))}`} blocks={blocks} heading={heading} />;
 }
 
 function ledgerTable(invoices: readonly Invoice[], t: T): PrintTable {
