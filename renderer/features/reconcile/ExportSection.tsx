@@ -3,13 +3,8 @@ import type { Invoice } from '../../../shared/domain/invoice';
 import type { InvoiceFilter } from '../../../shared/search/invoice-filter';
 import { useT } from '../../app/i18n';
 import { useCases, useInvoiceList, useInvoicesById } from '../../db';
-import { toFilter, useFilterStore, type FilterForm } from '../invoices';
+import { filterConditions, toFilter, useFilterStore } from '../invoices';
 import { useSheetExports } from './use-sheet-exports';
-
-const FILTER_LABELS: Readonly<Record<keyof FilterForm, string>> = {
-  dateFrom: 'filter.dateFrom', dateTo: 'filter.dateTo', seller: 'filter.seller', buyer: 'filter.buyer', number: 'filter.number',
-  totalMin: 'filter.totalMin', totalMax: 'filter.totalMax', status: 'filter.status', kind: 'filter.kind', hasAttachment: 'filter.attachment',
-};
 
 /** Export the ledger (current filter or all) and the case list to .xlsx. */
 export function ExportSection() {
@@ -22,8 +17,7 @@ export function ExportSection() {
   const [scope, setScope] = useState<'filtered' | 'all'>('filtered');
   const [exporting, setExporting] = useState<InvoiceFilter | null>(null);
   const [busy, setBusy] = useState(false);
-  const conditions = (Object.keys(FILTER_LABELS) as (keyof FilterForm)[]).filter((k) => form[k] !== '')
-    .map((k) => `${t(FILTER_LABELS[k])} ${k === 'status' ? t(`status.${form[k]}`) : k === 'kind' ? t(`kind.${form[k]}`) : form[k]}`);
+  const conditions = filterConditions(form, t).map((c) => c.text);
 
   return (
     <section className="rc-card" aria-labelledby="export-heading">
