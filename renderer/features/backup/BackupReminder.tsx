@@ -1,15 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../../app/i18n';
 import { useBackupState } from '../../db';
-import { hoursBetween } from './format-progress';
+import { isBackupOverdue } from '../../../shared/home/work-summary';
 import { useFormatWhen } from './use-backup-text';
 import './backup.css';
 
 /** How often the sidebar checks whether an automatic backup is due. */
 const CHECK_EVERY_MS = 15 * 60_000;
-/** A warning shows after this long without a backup (issue #5). */
-const OVERDUE_HOURS = 24;
-
 /** "Last backup / last verified" in the sidebar, warning after 24 hours without one; also runs due automatic backups. */
 export function BackupReminder() {
   const t = useT();
@@ -30,13 +27,14 @@ export function BackupReminder() {
   if (!state) return null;
   const last = state.lastBackup;
   const verified = state.lastVerified;
-  const overdue = !last || hoursBetween(last.at, now) > OVERDUE_HOURS;
+  // One rule with the home page's backup tile: red when never backed up or over 24 hours ago.
+  const overdue = isBackupOverdue(last?.at ?? null, now);
   const verifiedText = verified ? (verified.ok ? when(verified.at) : t('backup.reminder.failed', { when: when(verified.at) })) : t('backup.reminder.never');
   return (
     <div className="backup-reminder" aria-live="polite">
       <a href="#/backup" className="small">{t('backup.reminder.last', { when: last ? when(last.at) : t('backup.reminder.never') })}</a>
       <span className="muted small">{t('backup.reminder.verified', { when: verifiedText })}</span>
-      {overdue ? <span className="overdue small" role="status">{t('backup.reminder.overdue')}</span> : null}
+      {overdue ? <span className="overdue small" role="status">{t(last ? 'backup.reminder.overdue' : 'backup.reminder.first')}</span> : null}
     </div>
   );
 }

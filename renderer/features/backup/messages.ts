@@ -164,6 +164,7 @@ export const BACKUP_MESSAGES = {
   'backup.reminder.verified': { 'zh-CN': '上次校验：{when}', en: 'Last verified: {when}' },
   'backup.reminder.never': { 'zh-CN': '从未', en: 'never' },
   'backup.reminder.failed': { 'zh-CN': '{when}（发现问题）', en: '{when} (found problems)' },
+  'backup.reminder.first': { 'zh-CN': '还没有备份，请立即做第一次备份', en: 'Never backed up: make the first backup now' },
   'backup.reminder.overdue': { 'zh-CN': '已超过 24 小时没有备份', en: 'No backup for over 24 hours' },
   'backup.reminder.localTarget': { 'zh-CN': '本机', en: 'this PC' },
 } satisfies Catalogue;
