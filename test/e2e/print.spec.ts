@@ -111,6 +111,9 @@ test('the ledger prints on numbered A4 pages, each with its own totals, and the 
 
   // What Chromium prints is what the preview shows: as many PDF pages as sheets.
   await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('toolbar', { name: '打印' })).toBeHidden();
+  await expect(page.getByRole('navigation').first()).toBeHidden();
+  await page.screenshot({ path: `${SHOTS}/print-ledger-print-media.png` });
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
   await page.emulateMedia({ media: 'screen' });
   const pdfPages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
