@@ -49,7 +49,7 @@ export function PrintView(props: { readonly doc: PrintDoc; readonly query: strin
       <div className="print-toolbar" role="toolbar" aria-label={t('print.button')}>
         <strong className="print-toolbar-title">{info?.title ?? ''}</strong>
         <span className="print-count" aria-live="polite">
-          {info?.pageCount == null ? t('print.preparing') : info.pageCount === 1 ? t('print.pageCount.one') : t('print.pageCount', { count: info.pageCount })}
+          {!info ? '' : info.pageCount === null ? t('print.preparing') : info.pageCount === 1 ? t('print.pageCount.one') : t('print.pageCount', { count: info.pageCount })}
         </span>
         <button type="button" className="primary" disabled={!ready} onClick={() => { window.print(); }}>{t('print.print')}</button>
         <button type="button" disabled={!ready} onClick={() => void savePdf()}>{t('print.savePdf')}</button>

@@ -27,6 +27,10 @@ export const PRINT_MESSAGES = {
   'print.grandTotal': { 'zh-CN': '总计', en: 'Grand total' },
   'print.printedBy': { 'zh-CN': '打印人：{name}　打印时间：{at}', en: 'Printed by {name} on {at}' },
   'print.col.no': { 'zh-CN': '序号', en: 'No.' },
+  'print.ledger.tooMany': {
+    'zh-CN': '筛选结果共 {count} 张，一次最多打印 {max} 张。请回到台账按开票日期（如一个月）或其他条件缩小范围后再打印。',
+    en: 'The filter lists {count} invoices; one printout holds at most {max}. Go back to the ledger, narrow it (by issue date, say one month) and print again.',
+  },
   'print.ledger.and': { 'zh-CN': '；', en: '; ' },
   'print.ledger.all': { 'zh-CN': '全部发票（未筛选）', en: 'All invoices (no filter)' },
   'print.ledger.badFilter': {

@@ -23,11 +23,15 @@ export function LedgerDocument({ params }: PrintDocumentProps) {
   return <LedgerPages filter={parsed.filter} />;
 }
 
+/** The most invoices one printout lays out (5,000 take about ten seconds and 200 pages); a longer list is filtered first. */
+const MAX_PRINTED_INVOICES = 5000;
+
 function LedgerPages({ filter }: { readonly filter: InvoiceFilter }) {
   const t = useStableT();
   const [at] = useState(() => new Date().toISOString());
   const list = useInvoiceList(filter);
-  const ids = useMemo(() => (list?.complete ? list.ids : []), [list]);
+  const tooMany = list?.complete === true && list.count > MAX_PRINTED_INVOICES;
+  const ids = useMemo(() => (list?.complete && list.count <= MAX_PRINTED_INVOICES ? list.ids : []), [list]);
   const byId = useInvoicesById(ids);
   // While the rows of a new list load, useLiveQuery still answers the previous (shorter) map: wait for all of them.
   const ready = list?.complete === true && byId !== undefined && ids.every((id) => byId.has(id));
@@ -44,6 +48,7 @@ function LedgerPages({ filter }: { readonly filter: InvoiceFilter }) {
       </PrintTitle>
     );
   }, [filter, t, title, invoices.length, at]);
+  if (tooMany) return <PrintMessage text={t('print.ledger.tooMany', { count: list.count.toLocaleString(), max: MAX_PRINTED_INVOICES.toLocaleString() })} alert />;
   if (!ready) return <PrintMessage text={t('print.loading')} />;
   return <PrintPages title={title} fileName={`${title}-${localToday(new Date(at))}`} blocks={blocks} heading={heading} />;
 }
