@@ -8,7 +8,7 @@ import { DOMAIN_MESSAGES } from '../../shared/i18n/domain-messages';
 import { PLATFORM_HEADER } from '../fixtures/reconcile/files';
 import { fenToDecimal, formatFen, type Fen } from '../../shared/domain/money';
 import type { InvoiceContent } from '../../shared/domain/invoice';
-import { openSignedIn } from './helpers/sign-in';
+import { openSignedIn, signIn } from './helpers/sign-in';
 import { goTo } from './helpers/invoice';
 
 /*
@@ -179,6 +179,7 @@ test('an invoice with its original, a case file with its contact log and the rec
   await expect(findings.getByRole('row', { name: new RegExp(MISSING.number) })).toContainText('平台有台账无');
   await expect(page.locator('.print-sheets')).toContainText('2020-07-01 至 2020-07-31');
   await shotsBothLanguages(page, 'print-reconcile', /Invoice reconciliation report/);
+  const reportHash = new URL(page.url()).hash;
   await page.getByRole('button', { name: '返回' }).click();
 
   // A case opened from the report, a call logged: its case file prints with the contact log.
@@ -226,4 +227,12 @@ test('an invoice with its original, a case file with its contact log and the rec
   await expect.poll(() => original.evaluate(inked), { timeout: 30_000 }).toBeGreaterThan(1000);
   await page.locator('.print-sheets .print-sheet').filter({ has: page.locator('canvas') }).screenshot({ path: `${SHOTS}/print-invoice-original-zh.png`, timeout: 15_000 });
   await shotsBothLanguages(page, 'print-invoice', /Invoice record and history/);
+
+  // After a reload the findings are gone with the session (runs keep their summary): the report prints that and says so.
+  await goTo(page, reportHash);
+  await page.reload();
+  await signIn(page);
+  await expect(page.locator('.print-sheets')).toContainText('问题明细只保存在对账当次的页面中');
+  await expect(page.locator('.print-sheets')).toContainText('全量发票查询导出结果.xlsx');
+  await expect(page.locator('.print-sheets .print-fields')).toContainText('平台有台账无');
 });
