@@ -13,7 +13,7 @@ import { SignInForm } from './SignInForm';
 /**
  * Nothing of the ledger shows before someone signs in: first start (create the administrator, or join the office
  * server), the sign-in, the steps between (recovery code, new password). The route in the address stays, so the
- * app opens where it was after a sign-in, a switch of user or an idle sign-out.
+ * app opens where it was after a reload or an idle sign-out (a switch of user starts on the home page).
  */
 export function AuthGate({ children }: { readonly children: ReactNode }) {
   const t = useT();
