@@ -10,7 +10,6 @@ export const MONTH_END_MESSAGES = {
   },
   'monthEnd.period': { 'zh-CN': '核对月份（按开票日期）', en: 'Month to check (by issue date)' },
   'monthEnd.year': { 'zh-CN': '年份', en: 'Year' },
-  'monthEnd.yearValue': { 'zh-CN': '{year}年', en: '{year}' },
   'monthEnd.month': { 'zh-CN': '月份', en: 'Month' },
   'monthEnd.prevMonth': { 'zh-CN': '上个月', en: 'Previous month' },
   'monthEnd.nextMonth': { 'zh-CN': '下个月', en: 'Next month' },
@@ -52,7 +51,7 @@ export const MONTH_END_MESSAGES = {
     en: 'Last change {lastChangeAt}; backed up after it ({lastBackupAt}) and verified ({verifiedAt}).',
   },
   'monthEnd.reason.backup.noChange': { 'zh-CN': '台账还没有任何更改，无需备份。', en: 'The ledger has no changes yet; nothing to back up.' },
-  'monthEnd.reason.backup.neverVerified': { 'zh-CN': '还没有验证过备份。请在「备份」页备份后点「验证」。', en: 'No backup has been verified yet. Back up on the Backup page, then verify.' },
+  'monthEnd.reason.backup.neverVerified': { 'zh-CN': '还没有验证过备份。请在“备份与恢复”页备份，再在“检查备份（不恢复）”中检查。', en: 'No backup has been verified yet. Back up on the Backup & restore page, then check it under “Check the backup”.' },
   'monthEnd.reason.backup.verifyFailed': { 'zh-CN': '最近一次验证（{verifiedAt}）发现备份有问题，请重新备份并验证。', en: 'The last verification ({verifiedAt}) found the backup damaged; back up again and verify.' },
   'monthEnd.reason.backup.noBackupAfterChange': {
     'zh-CN': '最近一次更改在 {lastChangeAt}，之后还没有备份（上次备份：{lastBackupAt}）。',

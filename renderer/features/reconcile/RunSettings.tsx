@@ -1,3 +1,4 @@
+import { MonthSelect } from '../../ui/MonthSelect';
 import { useT } from '../../app/i18n';
 import { useReconcileUi } from './reconcile-store';
 
@@ -17,8 +18,10 @@ export function RunSettings() {
       </div>
       {periodMode === 'month' ? (
         <div className="rc-field">
-          <label htmlFor="rc-month">{t('reconcile.month')}</label>
-          <input id="rc-month" type="month" value={month} onChange={(e) => { set({ month: e.target.value }); }} />
+          <span className="rc-field-label" id="rc-month-label">{t('reconcile.month')}</span>
+          <span className="rc-month" role="group" aria-labelledby="rc-month-label">
+            <MonthSelect month={month} onChange={(m) => { set({ month: m }); }} yearLabel={t('reconcile.monthYear')} monthLabel={t('reconcile.monthMonth')} />
+          </span>
         </div>
       ) : (
         <>

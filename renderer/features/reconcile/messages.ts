@@ -16,6 +16,8 @@ export const RECONCILE_MESSAGES = {
   'reconcile.periodMode': { 'zh-CN': '期间', en: 'Period' },
   'reconcile.periodMonth': { 'zh-CN': '按月', en: 'By month' },
   'reconcile.periodRange': { 'zh-CN': '自定义期间', en: 'Date range' },
+  'reconcile.monthYear': { 'zh-CN': '年份', en: 'Year' },
+  'reconcile.monthMonth': { 'zh-CN': '月', en: 'Month of the year' },
   'reconcile.month': { 'zh-CN': '月份', en: 'Month' },
   'reconcile.from': { 'zh-CN': '开始日期', en: 'From' },
   'reconcile.to': { 'zh-CN': '结束日期', en: 'To' },
