@@ -6,6 +6,8 @@ interface ToastState {
   readonly toasts: readonly Toast[];
   readonly show: (text: string, tone?: Toast['tone']) => void;
   readonly dismiss: (id: number) => void;
+  /** Removes every toast (a sign-out: the next person does not see the last one's confirmations). */
+  readonly clear: () => void;
 }
 
 let nextId = 1;
@@ -19,6 +21,7 @@ export const useToasts = create<ToastState>()((set) => ({
     setTimeout(() => { set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })); }, 4000);
   },
   dismiss: (id) => { set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })); },
+  clear: () => { set({ toasts: [] }); },
 }));
 
 /** Renders the toasts in a polite live region so screen readers announce them. */

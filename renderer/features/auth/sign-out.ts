@@ -1,5 +1,6 @@
 import { navigate } from '../../app/router';
 import { setSessionActor, users } from '../../db';
+import { useToasts } from '../../ui/toast';
 import { useAuthStore } from './auth-store';
 
 /**
@@ -13,5 +14,7 @@ export async function signOut(reason: 'user' | 'switch' | 'idle'): Promise<void>
   useAuthStore.getState().setIdleSignedOut(reason === 'idle');
   if (reason === 'switch') useAuthStore.getState().setLastLogin('');
   setSessionActor(null);
+  // The last person's confirmations (they name invoices) leave with them.
+  useToasts.getState().clear();
   if (reason !== 'idle') navigate({ name: 'home' });
 }
