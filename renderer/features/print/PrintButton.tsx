@@ -8,7 +8,7 @@ export function PrintButton(props: { readonly doc: PrintDoc; readonly params: Re
   return (
     <button type="button" className={props.className ?? 'secondary'} title={t('print.buttonTitle')}
       onClick={() => { openPrint(props.doc, props.params); }}>
-      🖨 {t('print.button')}
+      {t('print.button')}
     </button>
   );
 }
