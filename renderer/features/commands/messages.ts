@@ -12,6 +12,8 @@ export const COMMANDS_MESSAGES = {
   'command.hint.shortcuts': { 'zh-CN': '快捷键', en: 'Keys' },
   'command.group.go': { 'zh-CN': '页面', en: 'Screen' },
   'command.group.do': { 'zh-CN': '操作', en: 'Action' },
+  'command.print': { 'zh-CN': '打印当前页面', en: 'Print this screen' },
+  'command.nothingToPrint': { 'zh-CN': '这个页面没有可打印的内容。可以打印：首页、台账（按当前筛选）、发票、补办案件、对账报告、月末核对记录。', en: 'This screen has nothing to print. You can print the home page, the ledger (as filtered), an invoice, a case, a reconciliation report and a saved month-end check.' },
   'command.verifyAudit': { 'zh-CN': '立即验证审计日志', en: 'Verify the audit trail now' },
   'command.verifyBroken': { 'zh-CN': '审计日志校验失败，详情见审计日志页', en: 'The audit trail failed verification; see the audit page' },
   'command.shortcuts': { 'zh-CN': '键盘快捷键', en: 'Keyboard shortcuts' },

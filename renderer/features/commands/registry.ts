@@ -2,7 +2,7 @@ import type { Action } from '../../../shared/auth/roles';
 import type { Route } from '../../app/router';
 
 /** Actions the palette can call besides going to a screen (run-command.ts carries them out). */
-export type CommandCall = 'syncNow' | 'verifyAudit' | 'switchUser' | 'signOut' | 'toggleLanguage' | 'showShortcuts' | 'replayTour';
+export type CommandCall = 'syncNow' | 'verifyAudit' | 'switchUser' | 'signOut' | 'toggleLanguage' | 'showShortcuts' | 'replayTour' | 'print';
 
 /** What a command does: open a screen, or call one of the app's existing actions. */
 export type CommandEffect =
@@ -46,6 +46,7 @@ export const COMMANDS: readonly Command[] = [
   go('monthEnd', 'nav.monthEnd', ['ydhd', 'ym', 'hd', 'yuemo', 'month-end', 'monthly', 'closing', 'period', 'completeness', '月末', '核对', '结账', '月结']),
   go('feedback', 'nav.feedback', ['yjfk', 'fk', 'fankui', 'feedback', 'bug', 'report', 'problem', '反馈', '问题', '建议'], { needs: 'feedback.send' }),
   { id: 'go.manual', labelKey: 'nav.manual', group: 'go', keywords: ['czsc', 'sc', 'bz', 'bangzhu', 'help', 'manual', 'guide', '帮助', '说明', '手册', '教程'], shortcut: 'F1', effect: { kind: 'navigate', route: { name: 'manual', page: null } } },
+  call('print', 'command.print', ['dy', 'dayin', 'print', 'pdf', 'paper', 'a4', '打印', '预览', '存为PDF']),
   call('syncNow', 'sync.now', ['ljtb', 'tb', 'tongbu', 'sync', 'push', 'pull', '同步']),
   call('verifyAudit', 'command.verifyAudit', ['ljyz', 'yz', 'sj', 'verify', 'audit', 'chain', '验证', '校验', '审计'], { needs: 'audit.verify' }),
   call('showShortcuts', 'command.shortcuts', ['kjj', 'jp', 'keys', 'keyboard', 'help', '快捷键', '键盘'], { shortcut: '?' }),

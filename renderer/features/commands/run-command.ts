@@ -1,10 +1,14 @@
 import type { Locale } from '../../../shared/i18n/translate';
-import { navigate } from '../../app/router';
+import { navigate, parseRoute } from '../../app/router';
 import type { T } from '../../app/i18n';
 import { auditTrail } from '../../db';
 import { refusalText, signOut } from '../auth';
 import { syncFailureText, syncNow } from '../sync';
 import { startTour } from '../manual';
+import { toFilter, useFilterStore } from '../invoices';
+import { openPrint } from '../print';
+import { reportRunOnScreen } from '../reconcile';
+import { printTarget } from './print-target';
 import type { Command } from './registry';
 import { useCommandUi } from './ui-store';
 
@@ -35,6 +39,13 @@ export async function runCommand(command: Command, deps: CommandDeps): Promise<v
       return;
     }
     case 'replayTour': startTour(); return;
+    case 'print': {
+      const target = printTarget(parseRoute(window.location.hash), toFilter(useFilterStore.getState().form, false).filter, reportRunOnScreen());
+      if (target === null) toast(t('command.nothingToPrint'), 'warn');
+      else if (target.kind === 'page') window.print();
+      else openPrint(target.doc, target.params);
+      return;
+    }
     case 'showShortcuts': useCommandUi.getState().show('shortcuts'); return;
     case 'toggleLanguage': deps.setLocale(deps.locale === 'en' ? 'zh-CN' : 'en'); return;
     case 'switchUser': await signOut('switch'); return;

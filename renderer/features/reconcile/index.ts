@@ -8,3 +8,5 @@ export const ReconcilePage = lazy(() => import('./ReconcilePage').then((m) => ({
 export const SheetsPage = lazy(() => import('./SheetsPage').then((m) => ({ default: m.SheetsPage })));
 export { ownCompany } from './own-company';
 export { useSessionReport } from './session-report';
+/** The run whose report is on the reconcile page now (what Ctrl+K 打印 prints there), or null. */
+export { reportRunOnScreen } from './session-report';

@@ -16,3 +16,8 @@ export function useSessionReport(runId: string): ReportForExport | null | undefi
   const { summary, findings } = report.output;
   return { ...report, ranAt: formatTimestamp(report.ranAt), summary, findings, notes };
 }
+
+/** The id of the run whose report is on screen in this session, or null. */
+export function reportRunOnScreen(): string | null {
+  return useReconcileUi.getState().report?.runId ?? null;
+}
