@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { writeWorkbook } from '../../shared/reconcile/sheet/index';
 import { encodeGbk, PLATFORM_HEADER } from '../fixtures/reconcile/files';
 import { openSignedIn } from './helpers/sign-in';
+import { goTo } from './helpers/invoice';
 
 /*
  * A clerk's month-end check, end to end in Chromium: an Excel ledger with one bad row is imported (the bad row is
@@ -131,6 +132,14 @@ test('a clerk finds the missing invoice, follows it up and closes the case when 
   await expect(page.getByRole('link', { name: /缺失与补办/ })).toContainText('1');
   await expect(page.getByText('1 个跟进已到期')).toBeAttached();
   await page.screenshot({ path: 'test-screens/case-followup.png', fullPage: true });
+  // The home page's follow-ups tile opens the list of cases whose follow-up is due.
+  await goTo(page, '#/');
+  await expect(page.getByTestId('tile-followups')).toContainText('1项');
+  await page.getByTestId('tile-followups').click();
+  await expect(page).toHaveURL(/#\/cases$/);
+  await expect(page.getByLabel('显示案件')).toHaveValue('due');
+  await expect(page.locator('.cases-table tbody tr')).toHaveCount(1);
+  await expect(page.locator('.cases-table tbody tr')).toContainText(MISSING.number);
 
   // The seller resends the e-invoice: capture it; it is linked to the case, which moves to 已收到.
   await page.goto('/#/capture');

@@ -4,16 +4,17 @@ import { localToday } from '../../app/today';
 import { useCases, useOverdueFollowUps } from '../../db';
 import { CaseRow } from './CaseRow';
 import { NewCaseForm } from './NewCaseForm';
-import { visibleCases, type CaseListFilter } from './case-view';
+import { CASE_LIST_FILTERS, visibleCases, type CaseListFilter } from './case-view';
+import { useCasesFilter } from './cases-filter-store';
 import './cases.css';
 
-/** #/cases: every case with its state, invoice and next follow-up; filter by open/finished; open one by hand. */
+/** #/cases: every case with its state, invoice and next follow-up; filter by open/due/finished; open one by hand. */
 export function CasesPage() {
   const t = useT();
   const today = localToday();
   const all = useCases();
   const overdue = useOverdueFollowUps(today);
-  const [filter, setFilter] = useState<CaseListFilter>('open');
+  const { filter, setFilter } = useCasesFilter();
   const [creating, setCreating] = useState(false);
   const due = useMemo(() => new Set((overdue ?? []).map((c) => c.caseId)), [overdue]);
   const shown = useMemo(() => (all ? visibleCases(all, filter, due) : undefined), [all, filter, due]);
@@ -31,7 +32,7 @@ export function CasesPage() {
       <div className="cases-filter">
         <label htmlFor="cases-filter">{t('cases.filter')}</label>
         <select id="cases-filter" value={filter} onChange={(e) => { setFilter(e.target.value as CaseListFilter); }}>
-          {(['open', 'closed', 'all'] as const).map((f) => <option key={f} value={f}>{t(`cases.filter.${f}`)}</option>)}
+          {CASE_LIST_FILTERS.map((f) => <option key={f} value={f}>{t(`cases.filter.${f}`)}</option>)}
         </select>
       </div>
       {shown === undefined ? <p className="empty">{t('list.loading')}</p>

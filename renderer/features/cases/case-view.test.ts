@@ -18,6 +18,11 @@ describe('visibleCases', () => {
     expect(visibleCases(all, 'all', new Set()).map((c) => c.id)).toEqual(['d', 'c', 'b', 'a']);
   });
 
+  it('shows only open cases with a follow-up due when asked (a finished case with an old follow-up is not due)', () => {
+    expect(visibleCases(all, 'due', new Set(['a', 'c', 'e'])).map((c) => c.id)).toEqual(['a']);
+    expect(visibleCases(all, 'due', new Set())).toEqual([]);
+  });
+
   it('puts cases with due follow-ups first', () => {
     expect(visibleCases(all, 'open', new Set(['a'])).map((c) => c.id)).toEqual(['a', 'd']);
   });

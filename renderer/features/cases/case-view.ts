@@ -5,11 +5,23 @@ import type { Invoice } from '../../../shared/domain/invoice';
 import { formatFen } from '../../../shared/domain/money';
 
 /** The list filter: cases being worked on, finished ones (archived or closed), or all. */
-export type CaseListFilter = 'open' | 'closed' | 'all';
+/** Which cases the list shows; 'due' is the open cases with a follow-up due today or overdue (the home page's tile). */
+export type CaseListFilter = 'open' | 'due' | 'closed' | 'all';
+
+/** The list's choices, in the order the select offers them. */
+export const CASE_LIST_FILTERS: readonly CaseListFilter[] = ['open', 'due', 'closed', 'all'];
 
 /** The cases a filter shows: those with due follow-ups first, then newest first. */
 export function visibleCases(all: readonly InvoiceCase[], filter: CaseListFilter, due: ReadonlySet<string>): InvoiceCase[] {
-  const shown = all.filter((c) => !c.deleted && (filter === 'all' || isOpenCase(c.state) === (filter === 'open')));
+  const shown = all.filter((c) => {
+    if (c.deleted) return false;
+    switch (filter) {
+      case 'all': return true;
+      case 'open': return isOpenCase(c.state);
+      case 'due': return isOpenCase(c.state) && due.has(c.id);
+      case 'closed': return !isOpenCase(c.state);
+    }
+  });
   return shown.sort((a, b) => Number(due.has(b.id)) - Number(due.has(a.id)) || b.createdAt.localeCompare(a.createdAt));
 }
 

@@ -3,6 +3,8 @@ import { lazy } from 'react';
 
 export { CASES_MESSAGES } from './messages';
 export { FollowUpBadge } from './FollowUpBadge';
+/** Opens the case list with a 显示案件 choice (the home page's follow-ups tile: 'due'). */
+export { openCases } from './cases-filter-store';
 export { InvoiceCasesPanel } from './InvoiceCasesPanel';
 export { linkCapturedReplacement } from './link-captured';
 /** The #/cases page. */

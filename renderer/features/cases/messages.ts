@@ -10,6 +10,7 @@ export const CASES_MESSAGES = {
   'cases.listLabel': { 'zh-CN': '案件列表', en: 'Case list' },
   'cases.filter': { 'zh-CN': '显示案件', en: 'Show cases' },
   'cases.filter.open': { 'zh-CN': '进行中', en: 'Open' },
+  'cases.filter.due': { 'zh-CN': '跟进到期', en: 'Follow-up due' },
   'cases.filter.closed': { 'zh-CN': '已结束', en: 'Finished' },
   'cases.filter.all': { 'zh-CN': '全部', en: 'All' },
   'cases.col.state': { 'zh-CN': '状态', en: 'State' },

@@ -3,6 +3,7 @@ import type { CaseMonth, FollowUpCounts } from '../../../shared/home/work-summar
 import { useT } from '../../app/i18n';
 import { useCan } from '../../db';
 import { openLedger } from '../invoices';
+import { openCases } from '../cases';
 import { Tile, type TileTone } from './Tile';
 
 const tone = (n: number | undefined, when: TileTone = 'attention'): TileTone => (n !== undefined && n > 0 ? when : 'calm');
@@ -43,7 +44,7 @@ export function WorkTiles(props: {
       <div role="listitem"><Tile id="tile-followups" label={t('home.tile.followUps')} value={followUps} unit={t('home.unit.items')}
         tone={cases && cases.followUps.overdue > 0 ? 'alert' : tone(followUps)}
         detail={cases ? t(canEditCases ? 'home.tile.followUps.detail' : 'home.tile.followUps.detailOther', { overdue: cases.followUps.overdue, open: cases.followUps.openCases }) : null}
-        action={t('home.open.cases')} href="#/cases" /></div>
+        action={t('home.open.cases')} onOpen={() => { openCases('due'); }} /></div>
     </div>
   );
 }
