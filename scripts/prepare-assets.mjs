@@ -29,8 +29,27 @@ const assets = [
   [join(modules, 'zxing-wasm', 'dist', 'reader', 'zxing_reader.wasm'), 'zxing/zxing_reader.wasm'],
   // The renderer imports the modern `pdfjs-dist` entry, so it gets the matching modern worker.
   [join(modules, 'pdfjs-dist', 'build', 'pdf.worker.min.mjs'), 'pdfjs/pdf.worker.min.mjs'],
+  ...pdfjsData(),
   ...ppocrAssets(),
 ];
+
+/**
+ * What pdf.js fetches while drawing a PDF whose fonts or images need more than the file holds
+ * (renderer/ui/pdf-render.ts passes these folders' URLs): the Adobe CMaps (cmaps/*.bcmap; a Chinese font that is not
+ * embedded, e.g. STSong-Light with UniGB-UCS2-H, draws nothing without them), the standard 14 fonts' replacements
+ * (standard_fonts/), the JPEG 2000 / JBIG2 / colour-management decoders (wasm/) and the CMYK profile (iccs/).
+ */
+function pdfjsData() {
+  const dir = join(modules, 'pdfjs-dist');
+  const pick = (sub, pattern) => readdirSync(join(dir, sub)).filter((f) => pattern.test(f)).sort()
+    .map((f) => [join(dir, sub, f), `pdfjs/${sub}/${f}`]);
+  return [
+    ...pick('cmaps', /\.bcmap$|^LICENSE$/),
+    ...pick('standard_fonts', /\.(pfb|ttf)$|^LICENSE/),
+    ...pick('wasm', /\.wasm$|^LICENSE/),
+    ...pick('iccs', /\.icc$|^LICENSE$/),
+  ];
+}
 
 /**
  * PP-OCR in the renderer (renderer/workers/ppocr-web.ts): onnxruntime-web's wasm-only ES module, which imports
