@@ -10,6 +10,7 @@ import { ledgerBackupApi } from './restore-api';
 import { activeLedgerName, type PointerStorage } from './restore-pointer';
 import { fromRow } from './rows';
 import { ViewsRepository } from './views-repository';
+import { PeriodCheckRepository } from './period-check-repository';
 import { makeTestDb } from './test-db';
 import { sampleContent } from './sync-fixtures';
 import { sha256Hex, snapshotLedger } from './export-ledger';
@@ -17,6 +18,8 @@ import { sha256Hex, snapshotLedger } from './export-ledger';
 const base: InvoiceContent = sampleContent();
 /** The tables of issue #11, empty. */
 const NO_CASES = { cases: 0, contacts: 0, matches: 0, mappings: 0, runs: 0, findings: 0, imports: 0 };
+/** The month-end check the seeded ledger saved (issue #14). */
+const ONE_CHECK = { periodchecks: 1 };
 
 function memoryStorage(): PointerStorage & { map: Map<string, string> } {
   const map = new Map<string, string>();
@@ -28,7 +31,7 @@ async function bytesOf(text: string): Promise<{ sha256: string; blob: Blob }> {
   return { sha256: await sha256Hex(data), blob: new Blob([data]) };
 }
 
-/** A ledger with attachments, status changes, a deleted invoice, a saved view and this PC's backup state. */
+/** A ledger with attachments, status changes, a deleted invoice, a saved view, a saved month-end check and this PC's backup state. */
 async function seededLedger() {
   const factory = new IDBFactory();
   const { ctx } = makeTestDb();
@@ -50,6 +53,8 @@ async function seededLedger() {
   await repo.changeStatus(ids[1] as never, 'verified', '');
   await repo.softDelete(ids[2] as never);
   await new ViewsRepository(db, ctx).save('本月', { statuses: ['entered'] });
+  // A saved month-end check (issue #14): evidence that is backed up with the ledger.
+  if (!(await new PeriodCheckRepository(db, ctx).save('2024-05', '五月已核对')).ok) throw new Error('seed failed');
   const storage = memoryStorage();
   const api = ledgerBackupApi(db, { ctx, now: ctx.now, appVersion: '0.1.0', openDb: open, storage });
   await api.state.recordBackup({ at: ctx.now(), target: 'U盘', bytes: 10, automatic: false });
@@ -73,7 +78,8 @@ describe('export', () => {
     const folder = await exportFiles(api);
     expect(await folder.list('')).toEqual([
       'attachments', 'attachments.ndjson', 'audit.ndjson', 'cases.ndjson', 'conflicts.ndjson', 'contacts.ndjson', 'findings.ndjson', 'imports.ndjson',
-      'invoices.ndjson', 'manifest.json', 'mappings.ndjson', 'matches.ndjson', 'meta.ndjson', 'outbox.ndjson', 'runs.ndjson', 'views.ndjson',
+      'invoices.ndjson', 'manifest.json', 'mappings.ndjson', 'matches.ndjson', 'meta.ndjson', 'outbox.ndjson', 'periodchecks.ndjson', 'runs.ndjson',
+      'views.ndjson',
     ]);
     expect(await folder.list('attachments')).toHaveLength(2);
     const invoices = (await folderText(folder, 'invoices.ndjson')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -83,7 +89,8 @@ describe('export', () => {
     expect(await folderText(folder, 'meta.ndjson')).toContain('nextMutationId');
     expect(await folderText(folder, 'meta.ndjson')).not.toContain('backup.');
     const manifest = JSON.parse(await folderText(folder, 'manifest.json')) as { tables: Record<string, { rows: number }>; attachments: unknown };
-    expect(manifest.tables.audit?.rows).toBe(8); // 7 changes and the backup recorded (issue #13)
+    expect(manifest.tables.audit?.rows).toBe(9); // 7 changes, the saved check and the backup recorded (issue #13)
+    expect(manifest.tables.periodchecks?.rows).toBe(1);
     expect(manifest.attachments).toEqual({ count: 2, bytes: 34 });
   });
 
@@ -122,7 +129,7 @@ describe('restore', () => {
     const folder = await exportFiles(api);
     const progress: number[] = [];
     const r = await api.restoreFrom(folder, { onProgress: (p) => progress.push(p.doneBytes) });
-    expect(r).toEqual({ ok: true, value: { invoices: 5, audit: 8, outbox: 7, attachments: 2, views: 1, meta: 1, conflicts: 0, ...NO_CASES } });
+    expect(r).toEqual({ ok: true, value: { invoices: 5, audit: 9, outbox: 8, attachments: 2, views: 1, meta: 1, conflicts: 0, ...NO_CASES, ...ONE_CHECK } });
     expect(progress.at(-1)).toBeGreaterThan(0);
     const name = activeLedgerName(storage);
     expect(name).toMatch(/^fapiao-desk-restored-\d+$/);
@@ -136,6 +143,7 @@ describe('restore', () => {
     expect(verifyChain(await restored.audit.orderBy('seq').toArray()).ok).toBe(true);
     expect(await restored.outbox.toArray()).toEqual(await db.outbox.toArray());
     expect(await restored.views.toArray()).toEqual(await db.views.toArray());
+    expect(await restored.periodchecks.toArray()).toEqual(await db.periodchecks.toArray());
     const blob = (await restored.attachments.get(scan.sha256))?.blob;
     expect(await sha256Hex(new Uint8Array(await blob!.arrayBuffer()))).toBe(scan.sha256);
     // The list index is rebuilt: the bin and the live list match the original.
@@ -247,6 +255,6 @@ describe('restore', () => {
   it('snapshots the ledger consistently with the export', async () => {
     const { db } = await seededLedger();
     const snap = await snapshotLedger(db);
-    expect(snap.tables.map((t) => [t.table, t.rows])).toEqual([['invoices', 5], ['audit', 8], ['outbox', 7], ['attachments', 2], ['views', 1], ['meta', 1], ['conflicts', 0], ...Object.entries(NO_CASES)]);
+    expect(snap.tables.map((t) => [t.table, t.rows])).toEqual([['invoices', 5], ['audit', 9], ['outbox', 8], ['attachments', 2], ['views', 1], ['meta', 1], ['conflicts', 0], ...Object.entries(NO_CASES), ...Object.entries(ONE_CHECK)]);
   });
 });

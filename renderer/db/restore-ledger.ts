@@ -75,7 +75,7 @@ function holders(invoices: Rows, cases: Rows): Map<string, string[]> {
 }
 
 /** Tables restored row for row (no derived data). */
-const PLAIN_TABLES = ['audit', 'views', 'conflicts', 'cases', 'contacts', 'matches', 'mappings', 'runs', 'findings', 'imports'] as const;
+const PLAIN_TABLES = ['audit', 'views', 'conflicts', 'cases', 'contacts', 'matches', 'mappings', 'runs', 'findings', 'imports', 'periodchecks'] as const;
 
 /** Writes a checked export folder into `target` (a new, empty database) and verifies it. */
 export async function restoreInto(

@@ -84,4 +84,5 @@ export const ROW_SCHEMAS: Readonly<Record<ExportTable, z.ZodType<Record<string, 
   runs: record('reconcileRun'),
   findings: record('findingNote'),
   imports: record('importBatch'),
+  periodchecks: record('periodCheck'),
 };

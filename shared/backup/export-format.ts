@@ -11,7 +11,9 @@
  * the files under attachments/. conflicts.ndjson (server conflicts awaiting review) came later: an export
  * without it reads as having none. syncedBlobs (which blobs the server holds) is a cache, not exported. The
  * reconciliation and case records (issue #11: cases, contacts, matches, mappings, runs, findings, imports) came
- * later too, with the same rule; a case's evidence files are attachments like an invoice's originals.
+ * later too, with the same rule; a case's evidence files are attachments like an invoice's originals. So did the
+ * saved month-end checks (periodchecks, issue #14): the evidence a month was closed, which a standalone PC must not
+ * lose with its disk.
  */
 import { z } from 'zod';
 
@@ -22,7 +24,7 @@ export const EXPORT_VERSION = 1;
 /** Exported tables, in the order they are written and restored. */
 export const EXPORT_TABLES = [
   'invoices', 'audit', 'outbox', 'attachments', 'views', 'meta', 'conflicts',
-  'cases', 'contacts', 'matches', 'mappings', 'runs', 'findings', 'imports',
+  'cases', 'contacts', 'matches', 'mappings', 'runs', 'findings', 'imports', 'periodchecks',
 ] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
@@ -42,6 +44,7 @@ export const EXPORT_PRIMARY_KEYS: Readonly<Record<ExportTable, string>> = {
   runs: 'id',
   findings: 'id',
   imports: 'id',
+  periodchecks: 'id',
 };
 
 /** Tables whose rows are only ever appended (the audit chain): backed up in larger buckets (APPEND_ONLY_BUCKET_ROWS). */
@@ -49,7 +52,7 @@ export const APPEND_ONLY_EXPORT_TABLES: readonly ExportTable[] = ['audit'];
 
 /** Tables added after version 1 of the format: an export without one reads as an empty table. */
 export const OPTIONAL_EXPORT_TABLES: readonly ExportTable[] = [
-  'conflicts', 'cases', 'contacts', 'matches', 'mappings', 'runs', 'findings', 'imports',
+  'conflicts', 'cases', 'contacts', 'matches', 'mappings', 'runs', 'findings', 'imports', 'periodchecks',
 ];
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
