@@ -28,3 +28,20 @@ export async function typeSampleInvoice(page: Page, number: string, date = '2025
   }
   await expect(page.getByText(`已保存：发票号码 ${number}`)).toBeVisible();
 }
+
+/**
+ * Opens a case by hand for a missing Qingdao hotel invoice (缺失与补办 → 新建案件 → 建立案件) and waits for its page.
+ * The case page is the current screen afterwards.
+ */
+export async function openCaseByHand(page: Page, number: string, date: string, total: string): Promise<void> {
+  await goTo(page, '#/cases');
+  await page.getByRole('button', { name: '新建案件' }).click();
+  const form = page.locator('form.new-case');
+  await form.getByLabel('发票号码').fill(number);
+  await form.getByLabel('开票日期').fill(date);
+  await form.getByLabel('销售方名称').fill('青岛嘉仕汇酒店管理有限公司');
+  await form.getByLabel('销售方纳税人识别号').fill('91370203MA3N3AR685');
+  await form.getByLabel('价税合计').fill(total);
+  await form.getByRole('button', { name: '建立案件' }).click();
+  await expect(page.locator('main.content h1')).toContainText('青岛嘉仕汇酒店管理有限公司');
+}
