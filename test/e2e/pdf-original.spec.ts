@@ -8,6 +8,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { respondToAppRequest } from '../../electron/main/app-response';
 import { buildContentSecurityPolicy } from '../../electron/main/csp';
 import { APP_ORIGIN } from '../../electron/main/origin-policy';
+import { goTo } from './helpers/invoice';
+import { openSignedIn } from './helpers/sign-in';
 
 /*
  * The first page of an original PDF as the app draws it (renderer/ui/pdf-render.ts, built and served under the
@@ -31,7 +33,8 @@ const ASSETS = resolve(DIST, 'assets');
 const REPORT_PATH = '/__csp-report';
 const reports: string[] = [];
 const CMAPS = resolve(import.meta.dirname, '../../node_modules/pdfjs-dist/cmaps') + '/';
-const SICHUAN = resolve(import.meta.dirname, '../../../shared/samples/pdf/sichuan-shudian-zhuan-rendered.pdf');
+const SAMPLES = resolve(import.meta.dirname, '../../../shared/samples');
+const SICHUAN = resolve(SAMPLES, 'pdf/sichuan-shudian-zhuan-rendered.pdf');
 const WIDTH = 900;
 
 interface GlyphBox { readonly str: string; readonly x: number; readonly y: number; readonly size: number }
@@ -197,3 +200,50 @@ for (const policy of ['browser build (meta policy)', 'desktop app (app:// header
     });
   }
 }
+
+/** Ink pixels of a canvas (not white, not transparent). */
+const inkOf = (c: HTMLCanvasElement): number => {
+  const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+  let n = 0;
+  for (let i = 0; i < data.length; i += 4) if ((data[i + 3] ?? 0) > 0 && Math.min(data[i] ?? 255, data[i + 1] ?? 255, data[i + 2] ?? 255) < 190) n++;
+  return n;
+};
+
+const OFDS = ['zhejiang-e-putong.ofd', 'test-100-lines.ofd', 'chongqing-test-3-lines.ofd', 'beijing-e-putong-test-env.ofd', 'qingdao-shudian-zhuan.ofd'];
+const PDF_TRUTH: Record<string, string> = { 发票号码: '23512000000005197325', 开票日期: '2023-01-30', 销售方纳税人识别号: '92510124MA6B1BBY1G', 价税合计: '2150.63' };
+
+test('in the app: the PDF and the five OFD samples show their originals when confirmed, on the invoice page and in print', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openSignedIn(page, '/#/capture');
+  await page.locator('input[type=file]').setInputFiles([SICHUAN, ...OFDS.map((name) => resolve(SAMPLES, 'ofd', name))]);
+  await expect(page.getByText(/共 6 个文件：6 个已处理/)).toBeVisible({ timeout: 180_000 });
+  for (const name of OFDS) {
+    await page.locator('.queue-item', { hasText: name }).locator('.link').click();
+    const original = page.locator('.confirm-original');
+    await expect(original.locator('figcaption')).toContainText(name);
+    // The OFD's text drawing: its first page's words where the file places them.
+    await expect(original.getByRole('img', { name })).toBeVisible();
+    expect(await original.locator('svg text').count(), name).toBeGreaterThan(20);
+    await original.screenshot({ path: `${SHOTS}/ui-confirm-${name}.png` });
+  }
+  await page.locator('.queue-item', { hasText: 'sichuan-shudian-zhuan-rendered.pdf' }).locator('.link').click();
+  const confirmCanvas = page.locator('.confirm-original canvas');
+  await expect.poll(() => confirmCanvas.evaluate(inkOf), { timeout: 30_000 }).toBeGreaterThan(5000);
+  for (const [label, value] of Object.entries(PDF_TRUTH)) {
+    const input = page.getByLabel(label, { exact: true });
+    if ((await input.inputValue()) !== value) await input.fill(value);
+  }
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.queue-item', { hasText: 'sichuan-shudian-zhuan-rendered.pdf' })).toContainText('已保存', { timeout: 15_000 });
+
+  // The invoice page's original, then the print preview's 原件: the same drawing, as much ink as pdf.js gives the page.
+  await goTo(page, '#/ledger');
+  await page.getByRole('gridcell', { name: /23512000000005197325/ }).click();
+  const pageCanvas = page.locator('.attachments canvas.pdf-page');
+  await expect.poll(() => pageCanvas.evaluate(inkOf), { timeout: 30_000 }).toBeGreaterThan(5000);
+  await page.locator('.attachments').screenshot({ path: `${SHOTS}/ui-invoice-original.png` });
+  await page.getByRole('button', { name: '打印' }).click();
+  const printCanvas = page.locator('.print-sheets .print-original canvas');
+  await expect.poll(() => printCanvas.evaluate(inkOf), { timeout: 30_000 }).toBeGreaterThan(5000);
+  await page.locator('.print-sheets .print-figure').filter({ has: page.locator('canvas') }).screenshot({ path: `${SHOTS}/ui-print-original.png` });
+});
