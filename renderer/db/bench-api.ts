@@ -4,7 +4,7 @@
  */
 import type { Invoice, InvoiceDraft, InvoiceId } from '../../shared/domain/invoice';
 import { CHUNK_SIZE, entryOf } from '../../shared/search/list-chunk';
-import { appendListEntries } from './list-index';
+import { appendListEntries, rewriteLegacyChunks } from './list-index';
 import { validateDraft } from '../../shared/domain/validate';
 import type { InvoiceFilter } from '../../shared/search/invoice-filter';
 import { demoInvoiceContent, demoParty, demoSellers } from '../../shared/demo/demo-invoices';
@@ -75,6 +75,21 @@ export function openBenchLedger() {
     home: () => readHomeInvoices(db, {
       todayStart: Date.parse('2026-11-27T00:00:00+08:00'), weekStart: Date.parse('2026-11-23T00:00:00+08:00'), months: lastTwelveMonths('2026-11-27'),
     }).then((s) => s.live),
+    /**
+     * Makes every list chunk look as written before the home page (no capture times, issue #14) and times the
+     * one-time rewrite the first start after that update does (upgradeListIndex). Leaves the index upgraded.
+     */
+    async legacyUpgrade(): Promise<{ chunks: number; ms: number }> {
+      await db.transaction('rw', db.listChunks, async () => {
+        for (const packed of await db.listChunks.toArray()) {
+          const legacy = Object.fromEntries(Object.entries(packed).filter(([key]) => key !== 'created'));
+          await db.listChunks.put(legacy as unknown as typeof packed);
+        }
+      });
+      const s = performance.now();
+      const chunks = await rewriteLegacyChunks(db);
+      return { chunks, ms: performance.now() - s };
+    },
     /** Validates and saves a typed 10-field invoice, as the form does. */
     async save(draft: InvoiceDraft): Promise<boolean> {
       const { content, issues } = validateDraft({ ...draft, number: String(90_000_000 + n++).padStart(8, '0') }, { today: '2026-11-27' });

@@ -129,7 +129,14 @@ const upgrades = new WeakMap<LedgerDb, Promise<number>>();
 export function upgradeListIndex(db: LedgerDb): Promise<number> {
   const running = upgrades.get(db);
   if (running) return running;
-  const run = db.transaction('rw', db.listChunks, db.listRevs, db.invoices, async () => {
+  const run = rewriteLegacyChunks(db);
+  upgrades.set(db, run);
+  return run;
+}
+
+/** The work of upgradeListIndex, every time it is called (the bench measures it on a ledger made legacy). */
+export function rewriteLegacyChunks(db: LedgerDb): Promise<number> {
+  return db.transaction('rw', db.listChunks, db.listRevs, db.invoices, async () => {
     let rewritten = 0;
     for (const packed of await db.listChunks.toArray()) {
       if (!isLegacyChunk(packed)) continue;
@@ -140,8 +147,6 @@ export function upgradeListIndex(db: LedgerDb): Promise<number> {
     }
     return rewritten;
   });
-  upgrades.set(db, run);
-  return run;
 }
 
 /** All chunks, decoded, in chunk order; only chunks whose revision changed are read again. */
