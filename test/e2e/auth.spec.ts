@@ -98,6 +98,9 @@ test('the administrator adds a clerk and an auditor; each role sees and may do o
   // Now checked, the clerk may no longer edit it: the button says why.
   await switchUser(page);
   await submitSignIn(page, CLERK.login, CLERK.password);
+  // The next person starts on the home page, not on the screen the last one left open.
+  await expect(page.getByRole('heading', { level: 1, name: '首页' })).toBeVisible();
+  await goTo(page, `#/invoice/${id}`);
   await expect(page.getByRole('button', { name: '修改' })).toBeDisabled();
   await expect(page.getByRole('button', { name: '修改' })).toHaveAttribute('title', /发票已核对，录入员不能再修改/);
 
