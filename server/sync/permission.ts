@@ -92,8 +92,8 @@ function periodCheckProblem(m: WireMutation, current: Readonly<Record<string, un
  * record); `users` the user records held at this point of the push.
  */
 export function permissionProblem(m: WireMutation, current: Readonly<Record<string, unknown>> | undefined, users: UserDirectory): string | undefined {
-  const userProblem = userRecordProblem(m, current, users) ?? periodCheckProblem(m, current);
-  if (userProblem !== undefined) return userProblem;
+  const recordProblem = userRecordProblem(m, current, users) ?? periodCheckProblem(m, current);
+  if (recordProblem !== undefined) return recordProblem;
   if (users.count === 0) return undefined;
   if (m.by === undefined) return 'sign-in required: this change names no user';
   const user = users.byLogin.get(m.by);

@@ -1,5 +1,5 @@
 /*
- * A saved month-end check (synced entity 'periodCheck', Dexie table `periodChecks`): who ran it, when, the month,
+ * A saved month-end check (synced entity 'periodCheck', Dexie table `periodchecks`): who ran it, when, the month,
  * every item's result with its counts and examples, whether all passed, and the clerk's note. Saved checks are never
  * edited: running the check again saves a new record, so the history shows every run.
  */

@@ -4,8 +4,10 @@ import type { CaseInvoiceRef, InvoiceCase } from '../../../shared/cases/types';
 import type { Invoice } from '../../../shared/domain/invoice';
 import { formatFen } from '../../../shared/domain/money';
 
-/** The list filter: cases being worked on, finished ones (archived or closed), or all. */
-/** Which cases the list shows; 'due' is the open cases with a follow-up due today or overdue (the home page's tile). */
+/**
+ * Which cases the list shows: those being worked on, those of them with a follow-up due today or overdue (the home
+ * page's tile), finished ones (archived or closed), or all.
+ */
 export type CaseListFilter = 'open' | 'due' | 'closed' | 'all';
 
 /** The list's choices, in the order the select offers them. */
