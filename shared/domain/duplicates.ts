@@ -37,3 +37,8 @@ export function duplicateIssues(content: DuplicateKeySource, others: Iterable<Du
   }
   return issues;
 }
+
+/** Whether a kept warning marks the record as a possible duplicate (duplicate.soft, or duplicate.hard brought by sync). */
+export function isDuplicateWarning(code: string): boolean {
+  return code.startsWith('duplicate.');
+}

@@ -4,7 +4,7 @@
  * the tax platform's export with no open missing invoice left without a case; a backup verified after the last
  * change; the audit chain verified after the last change.
  */
-import { hardKey } from '../domain/duplicates';
+import { hardKey, isDuplicateWarning } from '../domain/duplicates';
 import type { InvoiceStatus } from '../domain/invoice';
 import { STATUS_TRANSITIONS } from '../domain/status';
 import type { Period } from '../reconcile/types';
@@ -38,11 +38,6 @@ function item(id: CheckItemResult['id'], reason: CheckItemResult['reason'], coun
 function checkedItem(invoices: readonly PeriodInvoice[]): CheckItemResult {
   const open = invoices.filter((i) => AWAITING_CHECK.includes(i.status)).sort(byDateThenNumber);
   return item('checked', open.length === 0 ? 'ok' : 'unchecked', open.length, open.map((i) => example(i, 'unchecked')), { invoices: invoices.length });
-}
-
-/** True for a warning kept because the invoice may be a duplicate (duplicate.soft, or duplicate.hard). */
-export function isDuplicateWarning(code: string): boolean {
-  return code.startsWith('duplicate.');
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Invoice, InvoiceKind, InvoiceStatus } from '../domain/invoice';
+import { isDuplicateWarning } from '../domain/duplicates';
 import { foldForSearch, nameMatches } from './fold';
 
 /** A combinable list filter; every present condition must hold. Saved as named views, so keep it plain data. */
@@ -76,9 +77,4 @@ export function matchesFilter(inv: Invoice, f: InvoiceFilter): boolean {
 export function capturedAt(iso: string): number {
   const ms = Date.parse(iso);
   return Number.isFinite(ms) ? ms : 0;
-}
-
-/** Whether a kept warning marks the record as a possible duplicate (duplicate.soft, or duplicate.hard brought by sync). */
-export function isDuplicateWarning(code: string): boolean {
-  return code.startsWith('duplicate.');
 }

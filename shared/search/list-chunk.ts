@@ -9,7 +9,8 @@
  */
 import { INVOICE_KINDS, INVOICE_STATUSES, type Invoice } from '../domain/invoice';
 import { foldForSearch } from './fold';
-import { capturedAt, isDuplicateWarning } from './invoice-filter';
+import { isDuplicateWarning } from '../domain/duplicates';
+import { capturedAt } from './invoice-filter';
 
 /** Invoices per chunk: small enough that rewriting one on every save is cheap. */
 export const CHUNK_SIZE = 2000;
