@@ -8,5 +8,5 @@ export { useFilterStore } from './list/filter-store';
 export { toFilter, type FilterForm } from './list/filter-form';
 /** Opens the ledger filtered (home tiles, the month-end check, the manual). */
 export { openLedger } from './list/open-ledger';
-/** The filter's conditions in words (the list's 当前筛选条件, the Excel export's note). */
-export { filterConditions, type FilterCondition } from './list/filter-words';
+/** The filter's conditions in words (the list's 当前筛选条件, the Excel export's note, the printed ledger's heading). */
+export { filterConditions, filterWords, type FilterCondition } from './list/filter-words';

@@ -1,5 +1,8 @@
+import type { InvoiceKind, InvoiceStatus } from '../../../../shared/domain/invoice';
+import { fen, formatFen } from '../../../../shared/domain/money';
+import type { InvoiceFilter } from '../../../../shared/search/invoice-filter';
 import type { T } from '../../../app/i18n';
-import type { FilterForm } from './filter-form';
+import { fromFilter, type FilterForm } from './filter-form';
 
 type Key = keyof FilterForm;
 
@@ -20,6 +23,20 @@ const YES_NO: readonly [Key, string][] = [['hasAttachment', 'filter.attachment']
 
 /** The filter bar's conditions in force, in words ("开票日期：2025-04-01 至 2025-04-30"), in the bar's order. */
 export function filterConditions(f: FilterForm, t: T): FilterCondition[] {
+  return conditions(f, f.status ? [f.status] : [], f.kind ? [f.kind] : [], t);
+}
+
+/**
+ * A query filter's conditions in the same words and order (the printed ledger's heading): amounts as 1,234.00,
+ * and every status and kind it asks for (an address may name several), joined by "、".
+ */
+export function filterWords(f: InvoiceFilter, t: T): string[] {
+  const money = (v: number | undefined) => (v === undefined ? '' : formatFen(fen(v)));
+  const form: FilterForm = { ...fromFilter(f), totalMin: money(f.totalMin), totalMax: money(f.totalMax) };
+  return conditions(form, f.statuses ?? [], f.kinds ?? [], t).map((c) => c.text);
+}
+
+function conditions(f: FilterForm, statuses: readonly InvoiceStatus[], kinds: readonly InvoiceKind[], t: T): FilterCondition[] {
   const items: { keys: Key[]; text: string }[] = [];
   for (const [from, to, label] of RANGES) {
     const a = f[from].trim();
@@ -29,8 +46,8 @@ export function filterConditions(f: FilterForm, t: T): FilterCondition[] {
     items.push({ keys: [from, to], text: t('filter.cond.item', { label: t(label), value: range }) });
   }
   for (const [key, label] of TEXTS) if (f[key].trim()) items.push({ keys: [key], text: t('filter.cond.item', { label: t(label), value: f[key].trim() }) });
-  if (f.status) items.push({ keys: ['status'], text: t('filter.cond.item', { label: t('filter.status'), value: t(`status.${f.status}`) }) });
-  if (f.kind) items.push({ keys: ['kind'], text: t('filter.cond.item', { label: t('filter.kind'), value: t(`kind.${f.kind}`) }) });
+  if (statuses.length) items.push({ keys: ['status'], text: t('filter.cond.item', { label: t('filter.status'), value: statuses.map((s) => t(`status.${s}`)).join('、') }) });
+  if (kinds.length) items.push({ keys: ['kind'], text: t('filter.cond.item', { label: t('filter.kind'), value: kinds.map((k) => t(`kind.${k}`)).join('、') }) });
   for (const [key, label] of YES_NO) if (f[key]) items.push({ keys: [key], text: t('filter.cond.item', { label: t(label), value: t(f[key] === 'yes' ? 'filter.yes' : 'filter.no') }) });
   return items;
 }

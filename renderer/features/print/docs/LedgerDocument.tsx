@@ -9,11 +9,11 @@ import { useStableT } from '../use-stable-t';
 import { useKept } from '../use-kept';
 import { localToday } from '../../../app/today';
 import { useInvoiceList, useInvoicesById } from '../../../db';
+import { filterWords } from '../../invoices';
 import type { PrintDocumentProps } from '../document-registry';
 import { PrintPages } from '../PrintPages';
 import { PrintedBy, PrintMessage, PrintTitle } from '../PrintParts';
 import type { PrintBlock, PrintColumn, PrintTable } from '../print-types';
-import { filterWords } from './filter-words';
 
 /** 台账: the invoices of a filter (the ledger screen's), one line each, with 本页合计 and 总计. */
 export function LedgerDocument({ params }: PrintDocumentProps) {
