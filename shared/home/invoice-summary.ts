@@ -4,6 +4,7 @@
  * Times are passed in (the local day and week boundaries, the months to chart) so tests and the UI share one clock.
  */
 import { INVOICE_STATUSES, type InvoiceStatus } from '../domain/invoice';
+import { addMonths } from '../period-check/period';
 import { FLAG, statusCode, type ChunkColumns } from '../search/list-chunk';
 
 /** The instants the counts are relative to (ms since the epoch, local time boundaries computed by the caller). */
@@ -91,12 +92,5 @@ export function summarizeInvoices(chunks: readonly ChunkColumns[], clock: HomeCl
 
 /** The twelve months ending with the one of `today` (YYYY-MM-DD), oldest first, as YYYY-MM. */
 export function lastTwelveMonths(today: string): string[] {
-  const y = Number(today.slice(0, 4));
-  const m = Number(today.slice(5, 7));
-  const out: string[] = [];
-  for (let back = 11; back >= 0; back--) {
-    const index = y * 12 + (m - 1) - back;
-    out.push(`${String(Math.floor(index / 12))}-${String((index % 12) + 1).padStart(2, '0')}`);
-  }
-  return out;
+  return Array.from({ length: 12 }, (_, i) => addMonths(today.slice(0, 7), i - 11));
 }

@@ -7,6 +7,7 @@
 import { hardKey, isDuplicateWarning } from '../domain/duplicates';
 import type { InvoiceStatus } from '../domain/invoice';
 import { STATUS_TRANSITIONS } from '../domain/status';
+import { inPeriod } from '../reconcile/match/scope';
 import type { Period } from '../reconcile/types';
 import { monthPeriod } from './period';
 import type { CheckExample, CheckItemResult, PeriodCheckInput, PeriodCheckResult, PeriodInvoice, PeriodRun } from './types';
@@ -121,7 +122,7 @@ function auditItem(input: PeriodCheckInput): CheckItemResult {
 /** Evaluates the whole checklist for the input's month. */
 export function evaluatePeriodCheck(input: PeriodCheckInput): PeriodCheckResult {
   const period = monthPeriod(input.month);
-  const invoices = input.invoices.filter((i) => i.issueDate >= period.from && i.issueDate <= period.to);
+  const invoices = input.invoices.filter((i) => inPeriod(i.issueDate, period));
   const items = [checkedItem(invoices), cleanItem(invoices), reconciledItem(input, period), backupItem(input), auditItem(input)];
   return { month: input.month, period, items, pass: items.every((i) => i.pass) };
 }

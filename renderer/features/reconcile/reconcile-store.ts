@@ -10,6 +10,7 @@ import type { ReconcileOutput } from '../../../shared/reconcile/match';
 import type { MappingOverride, SheetProblem } from '../../../shared/reconcile/sheet';
 import type { RunSource } from '../../../shared/reconcile/entities';
 import type { BankRow, FindingType, LedgerInvoice, Period, PlatformRow } from '../../../shared/reconcile/types';
+import { addMonths, isMonth, monthPeriod as periodOfMonth } from '../../../shared/period-check/period';
 import type { FileFacts, ReadOk } from '../../workers/sheet-protocol';
 
 /** A platform list or bank statement the clerk picked. */
@@ -82,10 +83,7 @@ interface ReconcileUiState {
 
 /** The first and last day of a YYYY-MM month. */
 export function monthPeriod(month: string): Period | null {
-  const m = /^(\d{4})-(\d{2})$/.exec(month);
-  if (!m) return null;
-  const last = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
-  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+  return isMonth(month) ? periodOfMonth(month) : null;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -99,11 +97,7 @@ export const LEDGER_MARGIN_MONTHS = 3;
  * invoices can be suggested for this month's payments (the matching looks invoices up in all it is given).
  */
 export function ledgerWindow(period: Period, months = LEDGER_MARGIN_MONTHS): Period {
-  const shift = (date: string, by: number) => {
-    const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1 + by, 1));
-    return `${String(d.getUTCFullYear())}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-  };
-  return { from: `${shift(period.from, -months)}-01`, to: monthPeriod(shift(period.to, months))?.to ?? period.to };
+  return { from: `${addMonths(period.from.slice(0, 7), -months)}-01`, to: periodOfMonth(addMonths(period.to.slice(0, 7), months)).to };
 }
 
 /** The period the settings describe, or null when it is not a valid one. */

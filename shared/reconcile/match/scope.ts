@@ -1,6 +1,7 @@
 // Which rows a run looks at: the period (both ends inclusive) and the direction (the company as buyer or seller).
 import type { Party } from '../../domain/invoice';
 import type { Period, PlatformRow } from '../types';
+import { monthPeriod } from '../../period-check/period';
 
 /** 进项 ('in'): the company is the buyer; 销项 ('out'): the company is the seller. */
 export type Direction = 'in' | 'out';
@@ -23,12 +24,6 @@ export function inPeriod(date: string, period: Period): boolean {
   return date >= period.from && date <= period.to;
 }
 
-function lastDayOfMonth(yearMonth: string): string {
-  const [y = 0, m = 1] = yearMonth.split('-').map(Number);
-  const day = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${yearMonth}-${String(day).padStart(2, '0')}`;
-}
-
 /**
  * The period a platform list covers: from the first day of the month of its earliest invoice to the last day of
  * the month of its latest (the platform is queried by month, and the first invoice of a month rarely falls on the
@@ -43,7 +38,7 @@ export function listPeriod(rows: readonly PlatformRow[]): Period | null {
     if (max === '' || r.issueDate > max) max = r.issueDate;
   }
   if (min === '') return null;
-  return { from: `${min.slice(0, 7)}-01`, to: lastDayOfMonth(max.slice(0, 7)) };
+  return { from: `${min.slice(0, 7)}-01`, to: monthPeriod(max.slice(0, 7)).to };
 }
 
 /** Days since 1970-01-01 of a YYYY-MM-DD date (NaN when it is not one). */
