@@ -2,9 +2,8 @@
 import { lazy } from 'react';
 
 export { MANUAL_MESSAGES } from './messages';
-export { ROUTE_PAGES, manualPageFor } from './route-pages';
-export { openManual, openManualFor, leaveManual } from './manual-store';
-export { startTour, endTour, useTourStore } from './tour-store';
+export { openManualFor } from './manual-store';
+export { startTour } from './tour-store';
 export { HelpLink } from './HelpLink';
 export { TourOffer } from './TourOffer';
 export { TourLayer } from './TourLayer';
