@@ -9,16 +9,11 @@ export function OriginalPreview(props: {
   readonly labels: { readonly original: string; readonly noPreview: string; readonly download: string };
 }) {
   const kind = previewKind(props.name, props.mime);
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    const u = URL.createObjectURL(props.blob);
-    setUrl(u);
-    return () => { URL.revokeObjectURL(u); };
-  }, [props.blob]);
+  const url = useObjectUrl(props.blob);
   if (!url) return null;
   return (
     <figure className="original" aria-label={props.labels.original}>
-      {kind === 'image' ? <img src={url} alt={props.name} /> : kind === 'pdf' ? <PdfPage blob={props.blob} />
+      {kind === 'image' ? <img src={url} alt={props.name} /> : kind === 'pdf' ? <PdfPage blob={props.blob} className="pdf-page" />
         : kind === 'ofd' ? <OfdTextPreview blob={props.blob} label={props.name} /> : <p className="muted">{props.labels.noPreview}</p>}
       <figcaption>
         <span className="mono">{props.name}</span> · <a href={url} download={props.name}>{props.labels.download}</a>
@@ -27,7 +22,19 @@ export function OriginalPreview(props: {
   );
 }
 
-function previewKind(name: string, mime: string): 'image' | 'pdf' | 'ofd' | 'none' {
+/** An object URL for a blob while the component shows it (revoked when the blob changes or the component goes). */
+export function useObjectUrl(blob: Blob): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    const u = URL.createObjectURL(blob);
+    setUrl(u);
+    return () => { URL.revokeObjectURL(u); };
+  }, [blob]);
+  return url;
+}
+
+/** How an original can be shown, from its name and MIME type. */
+export function previewKind(name: string, mime: string): 'image' | 'pdf' | 'ofd' | 'none' {
   const ext = name.toLowerCase().split('.').pop() ?? '';
   if (ext === 'ofd') return 'ofd';
   if (mime === 'application/pdf' || ext === 'pdf') return 'pdf';
@@ -35,7 +42,8 @@ function previewKind(name: string, mime: string): 'image' | 'pdf' | 'ofd' | 'non
   return 'none';
 }
 
-function PdfPage({ blob }: { readonly blob: Blob }) {
+/** The first page of a PDF, drawn by pdf.js (loaded on first use). */
+export function PdfPage({ blob, className }: { readonly blob: Blob; readonly className?: string }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const run = { cancelled: false };
@@ -45,5 +53,5 @@ function PdfPage({ blob }: { readonly blob: Blob }) {
     })();
     return () => { run.cancelled = true; };
   }, [blob]);
-  return <canvas ref={ref} className="pdf-page" />;
+  return <canvas ref={ref} className={className} />;
 }
