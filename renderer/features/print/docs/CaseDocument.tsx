@@ -10,7 +10,7 @@ import type { PrintDocumentProps } from '../document-registry';
 import { PrintPages } from '../PrintPages';
 import { PrintedBy, PrintFields, PrintMessage, PrintSection, PrintTitle } from '../PrintParts';
 import type { PrintBlock, PrintTable } from '../print-types';
-import { PrintOriginal } from './PrintOriginal';
+import { originalBlocks } from './PrintOriginal';
 import { SignLines } from './SignLines';
 
 /** A case file for the paper archive: the invoice it is about, progress, contact log, materials, notes, evidence. */
@@ -71,11 +71,7 @@ function CasePages({ c, contacts }: { readonly c: InvoiceCase; readonly contacts
       { kind: 'block', key: 'notes', node: <PrintSection title={t('case.notes')}><p className="print-note print-pre">{c.notes || t('print.empty')}</p></PrintSection> },
     ];
     if (c.state === 'closed' && c.closeReason) out.push({ kind: 'block', key: 'closed', node: <p className="print-note">{t('case.closedBecause', { reason: c.closeReason })}</p> });
-    const evidence = t('case.evidence');
-    if (c.attachments.length === 0) out.push({ kind: 'block', key: 'no-evidence', node: <PrintSection title={evidence}><p className="print-note">{t('print.empty')}</p></PrintSection> });
-    c.attachments.forEach((sha, i) => {
-      out.push({ kind: 'block', key: `evidence-${sha}`, node: i === 0 ? <PrintSection title={evidence}><PrintOriginal sha256={sha} /></PrintSection> : <PrintOriginal sha256={sha} /> });
-    });
+    out.push(...originalBlocks('evidence', t('case.evidence'), t('print.empty'), c.attachments));
     out.push({ kind: 'block', key: 'sign', node: <SignLines t={t} /> });
     return out;
   }, [c, contacts, t, locale, userName, lost, replacement]);

@@ -12,7 +12,7 @@ import { PrintPages } from '../PrintPages';
 import { PrintedBy, PrintFields, PrintMessage, PrintSection, PrintTitle } from '../PrintParts';
 import type { PrintBlock, PrintTable } from '../print-types';
 import { auditTable } from './audit-rows';
-import { PrintOriginal } from './PrintOriginal';
+import { originalBlocks } from './PrintOriginal';
 
 /** An invoice with its history: the fields as on paper, lines, warnings, status and audit history, and its originals. */
 export function InvoiceDocument({ params }: PrintDocumentProps) {
@@ -44,12 +44,7 @@ function InvoicePages({ invoice, audit }: { readonly invoice: Invoice; readonly 
     });
     out.push({ kind: 'table', key: 'status', table: { ...statusTable(invoice, t, userLabel), title: t('detail.statusHistory') } });
     out.push({ kind: 'table', key: 'audit', table: { ...auditTable(audit, t, userLabel), title: t('history.title') } });
-    // The section heading travels with the first original (or the "none" line), never alone at a page's foot.
-    const originals = t('detail.attachments');
-    if (invoice.attachments.length === 0) out.push({ kind: 'block', key: 'no-originals', node: <PrintSection title={originals}><p className="print-note">{t('detail.noAttachments')}</p></PrintSection> });
-    invoice.attachments.forEach((sha, i) => {
-      out.push({ kind: 'block', key: `original-${sha}`, node: i === 0 ? <PrintSection title={originals}><PrintOriginal sha256={sha} /></PrintSection> : <PrintOriginal sha256={sha} /> });
-    });
+    out.push(...originalBlocks('original', t('detail.attachments'), t('detail.noAttachments'), invoice.attachments));
     return out;
   }, [invoice, audit, t, formatIssue, userLabel]);
   const title = t('print.invoice.title');

@@ -1,6 +1,19 @@
 import { useT } from '../../../app/i18n';
 import { useAttachment } from '../../../db';
 import { PdfPage, previewKind, useObjectUrl } from '../../../ui/OriginalPreview';
+import { PrintSection } from '../PrintParts';
+import type { PrintBlock } from '../print-types';
+
+/**
+ * A record's originals as print blocks, one each (keys `<key>-<sha>`, or `no-<key>s` with the `none` line): the
+ * section heading travels with the first original (or the "none" line), never alone at a page's foot.
+ */
+export function originalBlocks(key: string, title: string, none: string, shas: readonly string[]): PrintBlock[] {
+  if (shas.length === 0) return [{ kind: 'block', key: `no-${key}s`, node: <PrintSection title={title}><p className="print-note">{none}</p></PrintSection> }];
+  return shas.map((sha, i) => ({
+    kind: 'block', key: `${key}-${sha}`, node: i === 0 ? <PrintSection title={title}><PrintOriginal sha256={sha} /></PrintSection> : <PrintOriginal sha256={sha} />,
+  }));
+}
 
 /**
  * A stored original on paper, in a box of fixed height (print.css .print-original) so that pagination never
