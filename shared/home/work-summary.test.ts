@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseContact, CaseState, InvoiceCase } from '../cases/types';
 import type { FindingNote, ReconcileRun } from '../reconcile/entities';
-import { caseMonths, countFollowUps, isBackupOverdue, lastReconciliation } from './work-summary';
+import { caseMonths, countFollowUps, lastReconciliation } from './work-summary';
 
 const meta = (id: string, createdAt = '2026-11-02T01:00:00.000Z') => ({ id, createdBy: 'li', createdAt, updatedBy: 'li', updatedAt: createdAt, version: 0, deleted: false });
 const aCase = (id: string, state: CaseState, history: [CaseState, string][] = [], createdAt?: string): InvoiceCase => ({
@@ -36,16 +36,6 @@ describe('caseMonths', () => {
       { month: '2026-11', found: 2, recovered: 1, closed: 0 },
       { month: '2026-12', found: 0, recovered: 0, closed: 1 },
     ]);
-  });
-});
-
-describe('isBackupOverdue', () => {
-  const now = Date.parse('2026-12-06T10:00:00Z');
-  it('is red when never backed up, after 24 hours, or on an unreadable time', () => {
-    expect(isBackupOverdue(null, now)).toBe(true);
-    expect(isBackupOverdue('2026-12-05T09:59:00Z', now)).toBe(true);
-    expect(isBackupOverdue('2026-12-05T10:01:00Z', now)).toBe(false);
-    expect(isBackupOverdue('yesterday', now)).toBe(true);
   });
 });
 

@@ -1,6 +1,7 @@
 /*
- * The home page's other tiles from plain records: follow-ups on missing-invoice cases, the cases chart, sync,
- * backup and the last reconciliation. "Today" and "now" are parameters, so tests and the UI share one clock.
+ * The home page's other tiles from plain records: follow-ups on missing-invoice cases, the cases chart and the last
+ * reconciliation (the backup tile's rule is shared/backup/overdue.ts). "Today" is a parameter, so tests and the UI
+ * share one clock.
  */
 import { isOpenCase } from '../cases/case-machine';
 import { followUpState } from '../cases/follow-ups';
@@ -57,16 +58,6 @@ export function caseMonths(cases: readonly InvoiceCase[], months: readonly strin
     if (closed) closed.closed += 1;
   }
   return months.map((m) => rows.get(m) ?? { month: m, found: 0, recovered: 0, closed: 0 });
-}
-
-/** Hours without a backup after which the home page and the sidebar show it in red. */
-export const BACKUP_OVERDUE_HOURS = 24;
-
-/** Whether the last backup is missing or older than 24 hours at `now` (ms). */
-export function isBackupOverdue(lastBackupAt: string | null, now: number): boolean {
-  if (lastBackupAt === null) return true;
-  const at = Date.parse(lastBackupAt);
-  return !Number.isFinite(at) || now - at > BACKUP_OVERDUE_HOURS * 3600_000;
 }
 
 /** The last reconciliation and what is still open in it. */

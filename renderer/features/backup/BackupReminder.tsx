@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../../app/i18n';
 import { useBackupState } from '../../db';
-import { isBackupOverdue } from '../../../shared/home/work-summary';
+import { isBackupOverdue } from '../../../shared/backup/overdue';
 import { useFormatWhen } from './use-backup-text';
 import './backup.css';
 

@@ -1,4 +1,4 @@
-import { isBackupOverdue } from '../../../shared/home/work-summary';
+import { isBackupOverdue } from '../../../shared/backup/overdue';
 import { useT } from '../../app/i18n';
 import { formatTimestamp } from '../../app/today';
 import { useBackupState, useHomeReconcile, useLastSyncSuccess, useSyncCounts, useSyncSettings } from '../../db';
