@@ -10,7 +10,7 @@ import { persistStorage, useCan } from '../db';
 import { hostInfo, type HostInfo } from '../platform/platform';
 import { Toasts } from '../ui/toast';
 import { useLocaleStore, useT } from './i18n';
-import { navigate, parseRoute, routeHash, useRoute, type Route } from './router';
+import { navigate, parseRoute, routeHash, SCREEN_LABEL_KEYS, useRoute, type Route } from './router';
 import { Screen } from './Screen';
 import { installShellTrace } from './shell-trace';
 
@@ -65,10 +65,10 @@ function Shell() {
     return () => { window.removeEventListener('keydown', onKey); };
   }, [route.name, canCreate]);
 
-  const navItem = (target: Route, label: string, key?: string, badge?: React.ReactNode) => (
+  const navItem = (target: Route, key?: string, badge?: React.ReactNode) => (
     <a href={routeHash(target)} className={route.name === target.name ? 'active' : undefined}
       aria-current={route.name === target.name ? 'page' : undefined}>
-      {label}{key ? <kbd>{key}</kbd> : null}{badge}
+      {t(SCREEN_LABEL_KEYS[target.name])}{key ? <kbd>{key}</kbd> : null}{badge}
     </a>
   );
 
@@ -76,20 +76,20 @@ function Shell() {
     <div className="shell">
       <nav className="sidebar" aria-label={t('app.title')}>
         <div className="brand"><span className="seal" aria-hidden="true">票</span><div><strong>{t('app.title')}</strong><small>{t('app.tagline')}</small></div></div>
-        {navItem({ name: 'home' }, t('nav.home'))}
-        {navItem({ name: 'ledger' }, t('nav.ledger'))}
-        {canCreate ? navItem({ name: 'new' }, t('nav.new'), 'Ctrl+N') : null}
-        {canCreate ? navItem({ name: 'capture' }, t('nav.capture')) : null}
-        {navItem({ name: 'reconcile' }, t('nav.reconcile'))}
-        {navItem({ name: 'cases' }, t('nav.cases'), undefined, <FollowUpBadge />)}
-        {navItem({ name: 'monthEnd' }, t('nav.monthEnd'))}
-        {navItem({ name: 'sheets' }, t('nav.sheets'))}
-        {navItem({ name: 'bin' }, t('nav.bin'))}
-        {navItem({ name: 'sync' }, t('nav.sync'))}
-        {navItem({ name: 'backup' }, t('nav.backup'))}
-        {canViewAudit ? navItem({ name: 'audit' }, t('nav.audit')) : null}
-        {canManageUsers ? navItem({ name: 'users' }, t('nav.users')) : null}
-        {navItem({ name: 'feedback' }, t('nav.feedback'))}
+        {navItem({ name: 'home' })}
+        {navItem({ name: 'ledger' })}
+        {canCreate ? navItem({ name: 'new' }, 'Ctrl+N') : null}
+        {canCreate ? navItem({ name: 'capture' }) : null}
+        {navItem({ name: 'reconcile' })}
+        {navItem({ name: 'cases' }, undefined, <FollowUpBadge />)}
+        {navItem({ name: 'monthEnd' })}
+        {navItem({ name: 'sheets' })}
+        {navItem({ name: 'bin' })}
+        {navItem({ name: 'sync' })}
+        {navItem({ name: 'backup' })}
+        {canViewAudit ? navItem({ name: 'audit' }) : null}
+        {canManageUsers ? navItem({ name: 'users' }) : null}
+        {navItem({ name: 'feedback' })}
         <div className="sidebar-foot">
           <UserBadge />
           <CommandHint />

@@ -26,6 +26,18 @@ export type Route =
   /** A print preview; `query` is a URLSearchParams string (the ledger's filter, `id=`, `run=`). */
   | { readonly name: 'print'; readonly doc: PrintDoc; readonly query: string };
 
+/**
+ * Each screen named as the sidebar names it (a page reached from a list by that list, the print preview by 打印): the
+ * sidebar, the command palette and feedback's screen name. A Record over every route name, so a new screen without a
+ * name fails the type check instead of showing a catalogue key.
+ */
+export const SCREEN_LABEL_KEYS: Readonly<Record<Route['name'], string>> = {
+  home: 'nav.home', ledger: 'nav.ledger', detail: 'nav.ledger', edit: 'nav.ledger', bin: 'nav.bin', new: 'nav.new',
+  capture: 'nav.capture', sync: 'nav.sync', backup: 'nav.backup', reconcile: 'nav.reconcile', sheets: 'nav.sheets',
+  cases: 'nav.cases', case: 'nav.cases', audit: 'nav.audit', users: 'nav.users', feedback: 'nav.feedback',
+  monthEnd: 'nav.monthEnd', monthEndCheck: 'nav.monthEnd', manual: 'nav.manual', print: 'print.button',
+};
+
 /** Parses a location hash into a route (the empty hash and unknown hashes show the home page). */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');

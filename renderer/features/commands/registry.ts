@@ -1,5 +1,5 @@
 import type { Action } from '../../../shared/auth/roles';
-import type { Route } from '../../app/router';
+import { SCREEN_LABEL_KEYS, type Route } from '../../app/router';
 
 /** Actions the palette can call besides going to a screen (run-command.ts carries them out). */
 export type CommandCall = 'syncNow' | 'verifyAudit' | 'switchUser' | 'signOut' | 'toggleLanguage' | 'showShortcuts' | 'replayTour' | 'print';
@@ -24,28 +24,29 @@ export interface Command {
   readonly effect: CommandEffect;
 }
 
-const go = (name: Exclude<Route['name'], 'case' | 'detail' | 'edit' | 'print' | 'manual' | 'monthEndCheck'>, labelKey: string, keywords: readonly string[], extra: Partial<Pick<Command, 'needs' | 'shortcut'>> = {}): Command =>
-  ({ id: `go.${name}`, labelKey, group: 'go', keywords, effect: { kind: 'navigate', route: { name } }, ...extra });
+/** A screen, labelled as the sidebar labels it. */
+const go = (name: Exclude<Route['name'], 'case' | 'detail' | 'edit' | 'print' | 'manual' | 'monthEndCheck'>, keywords: readonly string[], extra: Partial<Pick<Command, 'needs' | 'shortcut'>> = {}): Command =>
+  ({ id: `go.${name}`, labelKey: SCREEN_LABEL_KEYS[name], group: 'go', keywords, effect: { kind: 'navigate', route: { name } }, ...extra });
 const call = (c: CommandCall, labelKey: string, keywords: readonly string[], extra: Partial<Pick<Command, 'needs' | 'shortcut'>> = {}): Command =>
   ({ id: `do.${c}`, labelKey, group: 'do', keywords, effect: { kind: 'call', call: c }, ...extra });
 
 /** Every screen without an id in the route, and the app-wide actions, in the order the palette lists them. */
 export const COMMANDS: readonly Command[] = [
-  go('home', 'nav.home', ['sy', 'shouye', 'home', 'dashboard', 'today', 'todo', '待办', '今日']),
-  go('ledger', 'nav.ledger', ['fptz', 'tz', 'taizhang', 'fapiao', 'invoices', 'list', '发票', '列表']),
-  go('new', 'nav.new', ['lrfp', 'lr', 'xj', 'luru', 'new', 'create', 'add', '新建', '新增'], { needs: 'invoice.create', shortcut: 'Ctrl+N' }),
-  go('capture', 'nav.capture', ['drwj', 'sm', 'dzfp', 'scan', 'pdf', 'ofd', 'xml', 'photo', '扫描', '电子发票', '拍照'], { needs: 'invoice.create' }),
-  go('reconcile', 'nav.reconcile', ['dz', 'duizhang', 'reconciliation', 'platform', 'bank', '平台', '银行', '流水']),
-  go('cases', 'nav.cases', ['qsbb', 'qs', 'bb', 'ys', 'missing', 'lost', 'replacement', '缺失', '补办', '遗失']),
-  go('sheets', 'nav.sheets', ['excel', 'drdc', 'dc', 'xlsx', 'export', 'import', '导入', '导出', '报表']),
-  go('bin', 'nav.bin', ['hsz', 'huishou', 'deleted', 'trash', 'restore', '删除', '恢复']),
-  go('sync', 'nav.sync', ['tb', 'tongbu', 'ct', 'conflicts', 'server', '服务器', '冲突']),
-  go('backup', 'nav.backup', ['bf', 'beifen', 'hf', 'restore', 'usb', '恢复', 'U盘']),
-  go('audit', 'nav.audit', ['sjrz', 'sj', 'shenji', 'log', 'trail', 'history', '审计', '日志'], { needs: 'audit.view' }),
-  go('users', 'nav.users', ['yhgl', 'yh', 'roles', 'password', 'accounts', '用户', '角色', '密码'], { needs: 'user.manage' }),
-  go('monthEnd', 'nav.monthEnd', ['ydhd', 'ym', 'hd', 'yuemo', 'month-end', 'monthly', 'closing', 'period', 'completeness', '月末', '核对', '结账', '月结']),
-  go('feedback', 'nav.feedback', ['yjfk', 'fk', 'fankui', 'feedback', 'bug', 'report', 'problem', '反馈', '问题', '建议'], { needs: 'feedback.send' }),
-  { id: 'go.manual', labelKey: 'nav.manual', group: 'go', keywords: ['czsc', 'sc', 'bz', 'bangzhu', 'help', 'manual', 'guide', '帮助', '说明', '手册', '教程'], shortcut: 'F1', effect: { kind: 'navigate', route: { name: 'manual', page: null } } },
+  go('home', ['sy', 'shouye', 'home', 'dashboard', 'today', 'todo', '待办', '今日']),
+  go('ledger', ['fptz', 'tz', 'taizhang', 'fapiao', 'invoices', 'list', '发票', '列表']),
+  go('new', ['lrfp', 'lr', 'xj', 'luru', 'new', 'create', 'add', '新建', '新增'], { needs: 'invoice.create', shortcut: 'Ctrl+N' }),
+  go('capture', ['drwj', 'sm', 'dzfp', 'scan', 'pdf', 'ofd', 'xml', 'photo', '扫描', '电子发票', '拍照'], { needs: 'invoice.create' }),
+  go('reconcile', ['dz', 'duizhang', 'reconciliation', 'platform', 'bank', '平台', '银行', '流水']),
+  go('cases', ['qsbb', 'qs', 'bb', 'ys', 'missing', 'lost', 'replacement', '缺失', '补办', '遗失']),
+  go('sheets', ['excel', 'drdc', 'dc', 'xlsx', 'export', 'import', '导入', '导出', '报表']),
+  go('bin', ['hsz', 'huishou', 'deleted', 'trash', 'restore', '删除', '恢复']),
+  go('sync', ['tb', 'tongbu', 'ct', 'conflicts', 'server', '服务器', '冲突']),
+  go('backup', ['bf', 'beifen', 'hf', 'restore', 'usb', '恢复', 'U盘']),
+  go('audit', ['sjrz', 'sj', 'shenji', 'log', 'trail', 'history', '审计', '日志'], { needs: 'audit.view' }),
+  go('users', ['yhgl', 'yh', 'roles', 'password', 'accounts', '用户', '角色', '密码'], { needs: 'user.manage' }),
+  go('monthEnd', ['ydhd', 'ym', 'hd', 'yuemo', 'month-end', 'monthly', 'closing', 'period', 'completeness', '月末', '核对', '结账', '月结']),
+  go('feedback', ['yjfk', 'fk', 'fankui', 'feedback', 'bug', 'report', 'problem', '反馈', '问题', '建议'], { needs: 'feedback.send' }),
+  { id: 'go.manual', labelKey: SCREEN_LABEL_KEYS.manual, group: 'go', keywords: ['czsc', 'sc', 'bz', 'bangzhu', 'help', 'manual', 'guide', '帮助', '说明', '手册', '教程'], shortcut: 'F1', effect: { kind: 'navigate', route: { name: 'manual', page: null } } },
   call('print', 'command.print', ['dy', 'dayin', 'print', 'pdf', 'paper', 'a4', '打印', '预览', '存为PDF']),
   call('syncNow', 'sync.now', ['ljtb', 'tb', 'tongbu', 'sync', 'push', 'pull', '同步']),
   call('verifyAudit', 'command.verifyAudit', ['ljyz', 'yz', 'sj', 'verify', 'audit', 'chain', '验证', '校验', '审计'], { needs: 'audit.verify' }),
