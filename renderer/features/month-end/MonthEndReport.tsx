@@ -4,7 +4,7 @@ import { useLocaleStore, useT } from '../../app/i18n';
 import { formatTimestamp } from '../../app/today';
 import { useSavedPeriodCheck } from '../../db';
 import { useUserName } from '../auth';
-import { PrintedBy, PrintFields, PrintMessage, PrintPages, PrintTitle, type PrintBlock } from '../print';
+import { PrintedBy, PrintFields, PrintMessage, PrintPages, PrintTitle, SignLines, type PrintBlock } from '../print';
 import { exampleText, itemDetail, itemTitle, monthLabel } from './item-text';
 import './month-end.css';
 
@@ -58,13 +58,8 @@ function ReportPages({ check }: { readonly check: PeriodCheckRecord }) {
     },
     ...(check.note ? [{ kind: 'block' as const, key: 'note', node: <p className="print-note"><strong>{t('monthEnd.report.note')}</strong>{check.note}</p> }] : []),
     {
-      kind: 'block', key: 'sign', node: (
-        <div className="print-sign month-end-report-sign">
-          <div>{t('monthEnd.report.sign.checker')}</div>
-          <div>{t('monthEnd.report.sign.auditor')}</div>
-          <div>{t('monthEnd.report.sign.date')}</div>
-        </div>
-      ),
+      kind: 'block', key: 'sign',
+      node: <SignLines t={t} labels={['monthEnd.report.sign.checker', 'monthEnd.report.sign.auditor', 'monthEnd.report.sign.date']} className="month-end-report-sign" />,
     },
   ], [check, t, name]);
   const title = t('monthEnd.report.title');

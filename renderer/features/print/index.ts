@@ -14,6 +14,7 @@ export { registerPrintDocument, type PrintDocumentDef, type PrintDocumentProps }
 export { PrintPages } from './PrintPages';
 export { useStableT } from './use-stable-t';
 export { PrintedBy, PrintFields, PrintMessage, PrintSection, PrintTitle } from './PrintParts';
+export { SignLines } from './docs/SignLines';
 export type { PrintBlock, PrintColumn, PrintRow, PrintTable } from './print-types';
 export type { Amounts } from '../../../shared/print/page-totals';
 
