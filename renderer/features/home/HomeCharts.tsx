@@ -38,39 +38,37 @@ export default function HomeCharts(props: { readonly months: readonly InvoiceMon
   const found = props.cases.reduce((s, c) => s + c.found, 0);
   const recovered = props.cases.reduce((s, c) => s + c.recovered, 0);
   const groupName = (g: StatusGroup) => t(`home.group.${g}`);
+  /** The invoices chart by count ('n_' columns) or by 价税合计 ('y_'), stacked by status group, with its table. */
+  const statusChart = (
+    kind: 'count' | 'amount', summary: string, axis: { readonly allowDecimals?: boolean; readonly width: number; readonly tickFormatter?: (v: number) => string },
+    value: (v: number) => string, cell: (m: InvoiceMonth, g: StatusGroup) => string,
+  ) => {
+    const stack = kind === 'count' ? 'n' : 'y';
+    return (
+      <figure className="home-chart" aria-label={summary}>
+        <figcaption>{t(`home.chart.${kind}`)} <small>{span}</small></figcaption>
+        <ResponsiveContainer width="100%" height={HEIGHT}>
+          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+            <CartesianGrid vertical={false} stroke="#e5e9ef" />
+            <XAxis dataKey="label" tick={AXIS} interval={0} tickLine={false} tickFormatter={tick} />
+            <YAxis {...axis} tick={AXIS} tickLine={false} axisLine={false} />
+            <Tooltip formatter={(v, name) => [value(Number(v)), name]} />
+            <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+            {STATUS_GROUP_ORDER.map((g) => <Bar key={g} dataKey={`${stack}_${g}`} name={groupName(g)} stackId={stack} fill={COLOURS[g]} isAnimationActive={false} />)}
+          </BarChart>
+        </ResponsiveContainer>
+        <ChartTable caption={t(`home.chart.${kind}`)} months={rows.map((r) => String(r.label))}
+          columns={STATUS_GROUP_ORDER.map((g) => ({ name: groupName(g), values: props.months.map((m) => cell(m, g)) }))} />
+      </figure>
+    );
+  };
 
   return (
     <div className="home-charts">
-      <figure className="home-chart" aria-label={t('home.chart.count.summary', { count })}>
-        <figcaption>{t('home.chart.count')} <small>{span}</small></figcaption>
-        <ResponsiveContainer width="100%" height={HEIGHT}>
-          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid vertical={false} stroke="#e5e9ef" />
-            <XAxis dataKey="label" tick={AXIS} interval={0} tickLine={false} tickFormatter={tick} />
-            <YAxis allowDecimals={false} tick={AXIS} width={44} tickLine={false} axisLine={false} />
-            <Tooltip formatter={(v, name) => [t('home.chart.countValue', { count: Number(v) }), name]} />
-            <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-            {STATUS_GROUP_ORDER.map((g) => <Bar key={g} dataKey={`n_${g}`} name={groupName(g)} stackId="n" fill={COLOURS[g]} isAnimationActive={false} />)}
-          </BarChart>
-        </ResponsiveContainer>
-        <ChartTable caption={t('home.chart.count')} months={rows.map((r) => String(r.label))}
-          columns={STATUS_GROUP_ORDER.map((g) => ({ name: groupName(g), values: props.months.map((m) => String(m.count[g])) }))} />
-      </figure>
-      <figure className="home-chart" aria-label={t('home.chart.amount.summary', { total: amountText(total) })}>
-        <figcaption>{t('home.chart.amount')} <small>{span}</small></figcaption>
-        <ResponsiveContainer width="100%" height={HEIGHT}>
-          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid vertical={false} stroke="#e5e9ef" />
-            <XAxis dataKey="label" tick={AXIS} interval={0} tickLine={false} tickFormatter={tick} />
-            <YAxis tick={AXIS} width={56} tickLine={false} axisLine={false} tickFormatter={(v: number) => amountTick(v, locale)} />
-            <Tooltip formatter={(v, name) => [t('home.chart.amountValue', { amount: amountText(Number(v)) }), name]} />
-            <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-            {STATUS_GROUP_ORDER.map((g) => <Bar key={g} dataKey={`y_${g}`} name={groupName(g)} stackId="y" fill={COLOURS[g]} isAnimationActive={false} />)}
-          </BarChart>
-        </ResponsiveContainer>
-        <ChartTable caption={t('home.chart.amount')} months={rows.map((r) => String(r.label))}
-          columns={STATUS_GROUP_ORDER.map((g) => ({ name: groupName(g), values: props.months.map((m) => amountText(m.total[g])) }))} />
-      </figure>
+      {statusChart('count', t('home.chart.count.summary', { count }), { allowDecimals: false, width: 44 },
+        (v) => t('home.chart.countValue', { count: v }), (m, g) => String(m.count[g]))}
+      {statusChart('amount', t('home.chart.amount.summary', { total: amountText(total) }), { width: 56, tickFormatter: (v: number) => amountTick(v, locale) },
+        (v) => t('home.chart.amountValue', { amount: amountText(v) }), (m, g) => amountText(m.total[g]))}
       <figure className="home-chart" aria-label={t('home.chart.cases.summary', { found, recovered })}>
         <figcaption>{t('home.chart.cases')} <small>{t('home.chart.caseSpan', { from: monthLabel(first, locale, true), to: monthLabel(last, locale, true) })}</small></figcaption>
         {found + recovered === 0 && props.cases.every((c) => c.closed === 0) ? <p className="chart-note">{t('home.chart.cases.none')}</p> : null}
