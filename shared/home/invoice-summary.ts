@@ -18,7 +18,7 @@ export interface HomeClock {
 }
 
 /** Status groups the charts stack (nine statuses in one bar cannot be read). */
-export const STATUS_GROUPS = {
+const STATUS_GROUPS = {
   entered: ['entered'],
   verified: ['verified'],
   booked: ['booked', 'reimbursed'],

@@ -6,6 +6,7 @@
 import { isOpenCase } from '../cases/case-machine';
 import { followUpState } from '../cases/follow-ups';
 import type { CaseContact, InvoiceCase } from '../cases/types';
+import { MISSING_PREFIX } from '../period-check/evaluate';
 import type { FindingNote, ReconcileRun } from '../reconcile/entities';
 
 /** Follow-ups on open cases that need doing: due today, and past their date. */
@@ -80,7 +81,7 @@ export function lastReconciliation(runs: readonly ReconcileRun[], notes: Readonl
     const note = notes.get(key);
     if (note?.handled) continue;
     open += 1;
-    if (key.startsWith('missingInLedger:') && !note?.caseId) missingWithoutCase += 1;
+    if (key.startsWith(MISSING_PREFIX) && !note?.caseId) missingWithoutCase += 1;
   }
   return { run, findings: run.findingKeys.length, open, missingWithoutCase };
 }

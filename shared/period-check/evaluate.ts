@@ -66,12 +66,12 @@ function cleanItem(invoices: readonly PeriodInvoice[]): CheckItemResult {
 }
 
 /** True when a run read a platform export whose period covers the whole of `period`. */
-export function coversPeriod(run: PeriodRun, period: Period): boolean {
+function coversPeriod(run: PeriodRun, period: Period): boolean {
   return !run.deleted && run.sources.some((s) => s.kind === 'platform') && run.period.from <= period.from && run.period.to >= period.to;
 }
 
 /** The 发票号码 in a missing finding's key (`missingInLedger:n:<number>` or `missingInLedger:c:<code>:<number>`). */
-export function numberOfFinding(key: string): string {
+function numberOfFinding(key: string): string {
   return key.slice(key.lastIndexOf(':') + 1);
 }
 

@@ -6,10 +6,10 @@
 import type { AuditAction } from '../audit/audit-chain';
 
 /** Audit actions that wrote a synced record (saving a reconciliation run is 'reconcile'). */
-export const RECORD_CHANGE_ACTIONS: readonly AuditAction[] = ['create', 'update', 'status', 'delete', 'restore', 'purge', 'sync', 'import', 'reconcile'];
+const RECORD_CHANGE_ACTIONS: readonly AuditAction[] = ['create', 'update', 'status', 'delete', 'restore', 'purge', 'sync', 'import', 'reconcile'];
 
 /** Entities whose records are not ledger content. */
-export const NOT_LEDGER_ENTITIES: readonly string[] = ['periodCheck', 'feedback'];
+const NOT_LEDGER_ENTITIES: readonly string[] = ['periodCheck', 'feedback'];
 
 /** True when an audit entry records a change of the ledger's records. */
 export function isLedgerChange(entry: { readonly action: AuditAction; readonly entity: string }): boolean {

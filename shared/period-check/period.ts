@@ -10,7 +10,7 @@ export type Month = string;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 /** The day of the month from which the current month, not the previous one, is the default. */
-export const CURRENT_MONTH_FROM_DAY = 25;
+const CURRENT_MONTH_FROM_DAY = 25;
 
 /** True when `text` is a month written YYYY-MM. */
 export function isMonth(text: string): text is Month {

@@ -7,7 +7,7 @@ import { monthLabel } from './item-text';
 import type { T } from '../../app/i18n';
 
 /** A save's failure in the clerk's language. */
-export function saveErrorText(t: T, e: PeriodCheckError): string {
+function saveErrorText(t: T, e: PeriodCheckError): string {
   switch (e.kind) {
     case 'badMonth': return t('monthEnd.error.badMonth');
     case 'noteTooLong': return t('monthEnd.error.noteTooLong', { max: e.max });
