@@ -1,11 +1,8 @@
 import { z } from 'zod';
-
-// A bare file name valid on Windows, macOS and Linux (as saveFile's): no separators, no reserved characters.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what the class refuses
-const FILE_NAME = /^(?!\.{1,2}$)[^\\/:*?"<>|\u0000-\u001f]{1,200}$/;
+import { fileNameSchema } from './schemas';
 
 /** Arguments of savePdf: the proposed file name (the clerk may change it in the save dialog). */
-export const savePdfArgsSchema = z.object({ suggestedName: z.string().regex(FILE_NAME) });
+export const savePdfArgsSchema = z.object({ suggestedName: fileNameSchema.max(200) });
 /** Arguments of savePdf. */
 export type SavePdfArgs = z.infer<typeof savePdfArgsSchema>;
 

@@ -39,10 +39,12 @@ export type FileFilter = z.infer<typeof fileFilterSchema>;
 // A bare file name that is valid on Windows, macOS and Linux: no separators, no reserved characters, not `.`/`..`.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what the class refuses
 const FILE_NAME = /^(?!\.{1,2}$)[^\\/:*?"<>|\u0000-\u001f]{1,255}$/;
+/** A bare file name (saveFile's and savePdf's suggested names). */
+export const fileNameSchema = z.string().regex(FILE_NAME);
 
 /** Arguments of saveFile: the proposed name (the user may change it) and the bytes to write. */
 export const saveFileArgsSchema = z.object({
-  suggestedName: z.string().regex(FILE_NAME),
+  suggestedName: fileNameSchema,
   data: z.instanceof(Uint8Array),
   filters: z.array(fileFilterSchema).max(32).optional(),
 });
