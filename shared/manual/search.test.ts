@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { queryTerms, searchManual, snippetAround } from './search';
+import { searchTerms } from '../search/fold';
+import { searchManual, snippetAround } from './search';
 
 const pages = [
   { id: 'entry', title: '录入发票', text: '按票面顺序填写。\n发现重复时不能保存。' },
@@ -21,7 +22,7 @@ describe('manual search', () => {
     expect(searchManual(pages, 'usb VERIFY').map((h) => h.id)).toEqual(['backup']);
     expect(searchManual(pages, 'usb 补办')).toEqual([]);
     expect(searchManual(pages, '   ')).toEqual([]);
-    expect(queryTerms(' Back  UP ')).toEqual(['back', 'up']);
+    expect(searchTerms(' Back  UP ')).toEqual(['back', 'up']);
   });
 
   it('gives a snippet on the line of the first hit with the hit as written', () => {

@@ -4,7 +4,7 @@
  * holding all of them. Pages whose title holds the query rank first, then by how often the words occur; each
  * result carries a snippet of the text around the first hit so the list can show the hit highlighted.
  */
-import { foldForSearch } from '../search/fold';
+import { foldForSearch, searchTerms } from '../search/fold';
 
 /** A page as search sees it. */
 export interface SearchablePage {
@@ -54,11 +54,6 @@ function countOf(haystack: string, needle: string): number {
   return n;
 }
 
-/** The words of a query, folded; empty when nothing searchable was typed. */
-export function queryTerms(query: string): string[] {
-  return query.split(/\s+/).map(foldForSearch).filter((t) => t.length > 0);
-}
-
 /** The snippet around the first occurrence of `term` in `text`, about `radius` characters each side. */
 export function snippetAround(text: string, term: string, radius = 30): Snippet | null {
   const { folded, origin } = foldWithOrigin(text);
@@ -91,7 +86,7 @@ export function snippetAround(text: string, term: string, radius = 30): Snippet 
 
 /** The pages holding every word of `query`, best first (title hits, then the most occurrences; ties keep page order). */
 export function searchManual(pages: readonly SearchablePage[], query: string): ManualHit[] {
-  const terms = queryTerms(query);
+  const terms = searchTerms(query);
   if (terms.length === 0) return [];
   const hits: ManualHit[] = [];
   for (const page of pages) {

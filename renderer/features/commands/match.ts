@@ -1,4 +1,5 @@
 import { authorize, type Actor } from '../../../shared/auth/roles';
+import { searchTerms } from '../../../shared/search/fold';
 import type { Command } from './registry';
 
 /** The commands the signed-in role may use (nothing when nobody is signed in). */
@@ -7,6 +8,7 @@ export function allowedCommands(commands: readonly Command[], actor: Actor | nul
   return commands.filter((c) => c.needs === undefined || authorize(actor, c.needs).ok);
 }
 
+/** Labels and keywords folded like the query's terms but keeping their spaces ('log out'). */
 const norm = (s: string) => s.normalize('NFKC').toLowerCase();
 
 // Lower is better: a label that starts with the term, a label containing it, a keyword that is it, starts with it, contains it.
@@ -28,7 +30,7 @@ export function matchCommands(
   commands: readonly Command[], query: string, actor: Actor | null, labels: (c: Command) => readonly string[],
 ): Command[] {
   const allowed = allowedCommands(commands, actor);
-  const terms = norm(query).split(/\s+/).filter((x) => x.length > 0);
+  const terms = searchTerms(query);
   if (terms.length === 0) return allowed;
   const scored: { readonly command: Command; readonly score: number; readonly index: number }[] = [];
   allowed.forEach((command, index) => {
