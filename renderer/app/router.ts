@@ -38,22 +38,24 @@ export const SCREEN_LABEL_KEYS: Readonly<Record<Route['name'], string>> = {
   monthEnd: 'nav.monthEnd', monthEndCheck: 'nav.monthEnd', manual: 'nav.manual', print: 'print.button',
 };
 
+/** The screens without an id in their hash. */
+export type PlainScreen = Exclude<Route['name'], 'monthEndCheck' | 'manual' | 'case' | 'detail' | 'edit' | 'print'>;
+
+/** Each plain screen's path: parseRoute and routeHash both read this one table. */
+const PLAIN_PATHS: Readonly<Record<PlainScreen, string>> = {
+  home: '/', ledger: '/ledger', new: '/new', bin: '/bin', capture: '/capture', sync: '/sync', backup: '/backup',
+  reconcile: '/reconcile', sheets: '/sheets', cases: '/cases', audit: '/audit', users: '/users', feedback: '/feedback',
+  monthEnd: '/month-end',
+};
+const PLAIN_BY_PATH: ReadonlyMap<string, PlainScreen> = new Map(
+  (Object.keys(PLAIN_PATHS) as PlainScreen[]).map((name) => [PLAIN_PATHS[name], name]),
+);
+
 /** Parses a location hash into a route (the empty hash and unknown hashes show the home page). */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
-  if (path === '/ledger') return { name: 'ledger' };
-  if (path === '/new') return { name: 'new' };
-  if (path === '/bin') return { name: 'bin' };
-  if (path === '/capture') return { name: 'capture' };
-  if (path === '/sync') return { name: 'sync' };
-  if (path === '/backup') return { name: 'backup' };
-  if (path === '/reconcile') return { name: 'reconcile' };
-  if (path === '/sheets') return { name: 'sheets' };
-  if (path === '/cases') return { name: 'cases' };
-  if (path === '/audit') return { name: 'audit' };
-  if (path === '/users') return { name: 'users' };
-  if (path === '/feedback') return { name: 'feedback' };
-  if (path === '/month-end') return { name: 'monthEnd' };
+  const plain = PLAIN_BY_PATH.get(path);
+  if (plain) return { name: plain };
   const me = /^\/month-end\/([\w-]+)$/.exec(path);
   if (me?.[1]) return { name: 'monthEndCheck', id: me[1] };
   const p = /^\/print\/(\w+)(?:\?(.*))?$/.exec(path);
@@ -70,26 +72,13 @@ export function parseRoute(hash: string): Route {
 /** The hash for a route. */
 export function routeHash(route: Route): string {
   switch (route.name) {
-    case 'home': return '#/';
-    case 'ledger': return '#/ledger';
-    case 'bin': return '#/bin';
-    case 'new': return '#/new';
-    case 'capture': return '#/capture';
-    case 'sync': return '#/sync';
-    case 'backup': return '#/backup';
-    case 'reconcile': return '#/reconcile';
-    case 'sheets': return '#/sheets';
-    case 'cases': return '#/cases';
-    case 'audit': return '#/audit';
-    case 'users': return '#/users';
-    case 'feedback': return '#/feedback';
-    case 'monthEnd': return '#/month-end';
     case 'monthEndCheck': return `#/month-end/${route.id}`;
     case 'manual': return route.page === null ? '#/manual' : `#/manual/${route.page}`;
     case 'case': return `#/case/${route.id}`;
     case 'detail': return `#/invoice/${route.id}`;
     case 'edit': return `#/invoice/${route.id}/edit`;
     case 'print': return `#/print/${route.doc}${route.query ? `?${route.query}` : ''}`;
+    default: return `#${PLAIN_PATHS[route.name]}`;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Action } from '../../../shared/auth/roles';
-import { SCREEN_LABEL_KEYS, type Route } from '../../app/router';
+import { SCREEN_LABEL_KEYS, type PlainScreen, type Route } from '../../app/router';
 
 /** Actions the palette can call besides going to a screen (run-command.ts carries them out). */
 export type CommandCall = 'syncNow' | 'verifyAudit' | 'switchUser' | 'signOut' | 'toggleLanguage' | 'showShortcuts' | 'replayTour' | 'print';
@@ -25,7 +25,7 @@ export interface Command {
 }
 
 /** A screen, labelled as the sidebar labels it. */
-const go = (name: Exclude<Route['name'], 'case' | 'detail' | 'edit' | 'print' | 'manual' | 'monthEndCheck'>, keywords: readonly string[], extra: Partial<Pick<Command, 'needs' | 'shortcut'>> = {}): Command =>
+const go = (name: PlainScreen, keywords: readonly string[], extra: Partial<Pick<Command, 'needs' | 'shortcut'>> = {}): Command =>
   ({ id: `go.${name}`, labelKey: SCREEN_LABEL_KEYS[name], group: 'go', keywords, effect: { kind: 'navigate', route: { name } }, ...extra });
 const call = (c: CommandCall, labelKey: string, keywords: readonly string[], extra: Partial<Pick<Command, 'needs' | 'shortcut'>> = {}): Command =>
   ({ id: `do.${c}`, labelKey, group: 'do', keywords, effect: { kind: 'call', call: c }, ...extra });
