@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { DEFAULT_LOCALE, translate, type Catalogue, type Locale } from '../../shared/i18n/translate';
@@ -34,10 +35,13 @@ export const useLocaleStore = create<LocaleState>()(
 /** A translate function bound to a locale. */
 export type T = (key: string, params?: Readonly<Record<string, string | number>>) => string;
 
-/** Translator for the current UI language. */
+/**
+ * Translator for the current UI language: the same function until the language changes, so it can sit in the
+ * dependencies of a memo or an effect (the print documents build a thousand rows with it) without re-running them.
+ */
 export function useT(): T {
   const locale = useLocaleStore((s) => s.locale);
-  return (key, params) => translate(CATALOGUE, locale, key, params);
+  return useMemo((): T => (key, params) => translate(CATALOGUE, locale, key, params), [locale]);
 }
 
 /** Formats validation issues in the current UI language (line fields are named with their row). */

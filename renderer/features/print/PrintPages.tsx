@@ -5,8 +5,7 @@ import { measureFlow } from './measure-flow';
 import { usePrintStore } from './print-store';
 import type { PrintBlock } from './print-types';
 import { PrintTableView } from './PrintTableView';
-import { useStableT } from './use-stable-t';
-import type { T } from '../../app/i18n';
+import { useT, type T } from '../../app/i18n';
 
 /**
  * A document laid out on A4 sheets. Everything is first drawn once, hidden, at the sheet's width and measured;
@@ -20,7 +19,7 @@ export function PrintPages(props: {
   readonly heading?: ReactNode;
   readonly blocks: readonly PrintBlock[];
 }) {
-  const t = useStableT();
+  const t = useT();
   const measureRef = useRef<HTMLDivElement>(null);
   const [pages, setPages] = useState<number[][] | null>(null);
   const [fontsReady, setFontsReady] = useState(false);

@@ -28,7 +28,7 @@ const documents = new Map<PrintDoc, PrintDocumentDef>();
  *    <PrintPages> measures everything at the A4 sheet's width, paginates with shared/print/paginate.ts,
  *    numbers the sheets (第 x 页 / 共 y 页) and reports title, file name and page count to the toolbar, whose
  *    打印 / 存为 PDF print exactly the sheets shown. Build `blocks` and `heading` in a useMemo (translate with
- *    `useStableT()`, which changes only with the language): new ones are drawn and measured again. Use the parts
+ *    `useT()`, which changes only with the language): new ones are drawn and measured again. Use the parts
  *    PrintTitle, PrintedBy, PrintSection (a heading kept with its content), PrintFields, and print.css classes
  *    (`print-note`, `print-list`, `print-sign`) rather than screen styles; give a table a `title` rather than a
  *    separate heading block, so the heading never ends a page alone.

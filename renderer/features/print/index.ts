@@ -12,7 +12,6 @@ export { PrintButton } from './PrintButton';
 export { filterParams } from '../../../shared/print/filter-params';
 export { registerPrintDocument, type PrintDocumentDef, type PrintDocumentProps } from './document-registry';
 export { PrintPages } from './PrintPages';
-export { useStableT } from './use-stable-t';
 export { PrintedBy, PrintFields, PrintMessage, PrintSection, PrintTitle } from './PrintParts';
 export { SignLines } from './docs/SignLines';
 export type { PrintBlock, PrintColumn, PrintRow, PrintTable } from './print-types';

@@ -5,7 +5,6 @@ import { filterFromParams } from '../../../../shared/print/filter-params';
 import type { Amounts } from '../../../../shared/print/page-totals';
 import type { InvoiceFilter } from '../../../../shared/search/invoice-filter';
 import { useT, type T } from '../../../app/i18n';
-import { useStableT } from '../use-stable-t';
 import { useKept } from '../use-kept';
 import { localToday } from '../../../app/today';
 import { useInvoiceList, useInvoicesById } from '../../../db';
@@ -27,7 +26,7 @@ export function LedgerDocument({ params }: PrintDocumentProps) {
 const MAX_PRINTED_INVOICES = 5000;
 
 function LedgerPages({ filter }: { readonly filter: InvoiceFilter }) {
-  const t = useStableT();
+  const t = useT();
   const [at] = useState(() => new Date().toISOString());
   const list = useInvoiceList(filter);
   const tooMany = list?.complete === true && list.count > MAX_PRINTED_INVOICES;
