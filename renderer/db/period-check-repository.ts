@@ -9,7 +9,7 @@ import type { PermissionRefusal } from '../../shared/auth/roles';
 import { err, ok, type Result } from '../../shared/domain/result';
 import { evaluatePeriodCheck } from '../../shared/period-check/evaluate';
 import { isLedgerChange } from '../../shared/period-check/last-change';
-import { isMonth, monthPeriod, type Month } from '../../shared/period-check/period';
+import { isMonth, monthPeriod, type Month } from '../../shared/domain/month';
 import type { PeriodCheckRecord } from '../../shared/period-check/record';
 import type { LastChange, PeriodCheckInput, PeriodCheckResult } from '../../shared/period-check/types';
 import { lastAuditVerification } from './audit-verify';

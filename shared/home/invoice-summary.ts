@@ -4,7 +4,7 @@
  * Times are passed in (the local day and week boundaries, the months to chart) so tests and the UI share one clock.
  */
 import { INVOICE_STATUSES, type InvoiceStatus } from '../domain/invoice';
-import { addMonths } from '../period-check/period';
+import { addMonths } from '../domain/month';
 import { FLAG, statusCode, type ChunkColumns } from '../search/list-chunk';
 
 /** The instants the counts are relative to (ms since the epoch, local time boundaries computed by the caller). */

@@ -6,7 +6,7 @@
 import { isOpenCase } from '../cases/case-machine';
 import { followUpState } from '../cases/follow-ups';
 import type { CaseContact, InvoiceCase } from '../cases/types';
-import { MISSING_PREFIX } from '../period-check/evaluate';
+import { MISSING_PREFIX } from '../reconcile/match/list-ledger';
 import type { FindingNote, ReconcileRun } from '../reconcile/entities';
 
 /** Follow-ups on open cases that need doing: due today, and past their date. */

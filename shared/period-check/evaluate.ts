@@ -9,7 +9,8 @@ import type { InvoiceStatus } from '../domain/invoice';
 import { STATUS_TRANSITIONS } from '../domain/status';
 import { inPeriod } from '../reconcile/match/scope';
 import type { Period } from '../reconcile/types';
-import { monthPeriod } from './period';
+import { monthPeriod } from '../domain/month';
+import { MISSING_PREFIX } from '../reconcile/match/list-ledger';
 import type { CheckExample, CheckItemResult, PeriodCheckInput, PeriodCheckResult, PeriodInvoice, PeriodRun } from './types';
 
 /** How many failing records an item keeps as examples. */
@@ -21,9 +22,6 @@ export const AWAITING_CHECK: readonly InvoiceStatus[] = (Object.keys(STATUS_TRAN
 
 /** Statuses that take an invoice out of the ledger's count (作废, 红冲): never a duplicate of anything. */
 const VOID: readonly InvoiceStatus[] = ['voided', 'reversed'];
-
-/** The finding-key prefix of an invoice on the platform's list that the ledger lacks. */
-export const MISSING_PREFIX = 'missingInLedger:';
 
 const byDateThenNumber = (a: PeriodInvoice, b: PeriodInvoice) => a.issueDate.localeCompare(b.issueDate) || a.number.localeCompare(b.number);
 

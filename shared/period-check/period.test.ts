@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, defaultMonth, isMonth, monthPeriod } from './period';
+import { addMonths, isMonth, monthPeriod } from '../domain/month';
+import { defaultMonth } from './period';
 
 describe('month-end period', () => {
   it('defaults to this month from the 25th on, otherwise to the previous one (across a new year too)', () => {

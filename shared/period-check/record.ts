@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { RecordMeta } from '../sync/entities';
 import { CHECK_ITEMS, CHECK_REASONS, type CheckItemResult } from './types';
-import type { Month } from './period';
+import type { Month } from '../domain/month';
 
 /** One saved check. */
 export interface PeriodCheckRecord extends RecordMeta {

@@ -5,7 +5,7 @@
 import type { InvoiceStatus, Issue } from '../domain/invoice';
 import type { Fen } from '../domain/money';
 import type { Period, SheetKind } from '../reconcile/types';
-import type { Month } from './period';
+import type { Month } from '../domain/month';
 
 /** The checklist, in the order the clerk works through it. */
 export const CHECK_ITEMS = ['checked', 'clean', 'reconciled', 'backup', 'audit'] as const;

@@ -1,4 +1,4 @@
-import { addMonths, monthPeriod } from '../../../shared/period-check/period';
+import { addMonths, monthPeriod } from '../../../shared/domain/month';
 import { useT } from '../../app/i18n';
 import { MonthSelect } from '../../ui/MonthSelect';
 

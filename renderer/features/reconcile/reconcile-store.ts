@@ -10,7 +10,7 @@ import type { ReconcileOutput } from '../../../shared/reconcile/match';
 import type { MappingOverride, SheetProblem } from '../../../shared/reconcile/sheet';
 import type { RunSource } from '../../../shared/reconcile/entities';
 import type { BankRow, FindingType, LedgerInvoice, Period, PlatformRow } from '../../../shared/reconcile/types';
-import { addMonths, isMonth, monthPeriod as periodOfMonth } from '../../../shared/period-check/period';
+import { addMonths, isMonth, monthPeriod as periodOfMonth } from '../../../shared/domain/month';
 import type { FileFacts, ReadOk } from '../../workers/sheet-protocol';
 
 /** A platform list or bank statement the clerk picked. */

@@ -21,6 +21,9 @@ import { plainName } from './names';
 import { inPeriod, taxIdOf } from './scope';
 
 /** What the list-vs-ledger rules need from a run. */
+/** The start of a 平台有台账无 (missingInLedger) finding's key; the rest is the invoice key. */
+export const MISSING_PREFIX = 'missingInLedger:';
+
 export interface ListLedgerInput {
   readonly list: readonly PlatformRow[];
   readonly ledger: readonly LedgerInvoice[];
@@ -116,7 +119,7 @@ export function matchListToLedger(input: ListLedgerInput): Finding[] {
     } else if (!isVoid(row)) {
       const gone = deleted.get(key);
       out.push({
-        type: 'missingInLedger', key: `missingInLedger:${key}`,
+        type: 'missingInLedger', key: `${MISSING_PREFIX}${key}`,
         detail: { ...listDetail(row), deletedInLedger: gone !== undefined, ...lineDetail(row.lines) }, listRow: row.row, ...idsOf(gone),
       });
     }

@@ -1,7 +1,7 @@
 // Which rows a run looks at: the period (both ends inclusive) and the direction (the company as buyer or seller).
 import type { Party } from '../../domain/invoice';
 import type { Period, PlatformRow } from '../types';
-import { monthPeriod } from '../../period-check/period';
+import { monthPeriod } from '../../domain/month';
 
 /** 进项 ('in'): the company is the buyer; 销项 ('out'): the company is the seller. */
 export type Direction = 'in' | 'out';
